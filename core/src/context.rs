@@ -1,0 +1,29 @@
+//! What other fields tell a field's check: the country (for state, postal code and
+//! phone), the state (for postal prefixes) and the ESP (for mailboxes and plans).
+//! Read from the certain normalization of each field, so a fixable spelling in one
+//! field never causes false alarms in another.
+
+use serde_json::{Map, Value};
+
+use crate::data::{Country, State};
+use crate::esp::Esp;
+use crate::{country, postal};
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    pub country: Option<&'static Country>,
+    pub state: Option<&'static State>,
+    pub esp: Option<Esp>,
+}
+
+impl Context {
+    pub fn of(order: &Map<String, Value>) -> Context {
+        let s = |k: &str| order.get(k).and_then(Value::as_str);
+        let country = s("country").and_then(country::resolve);
+        Context {
+            country,
+            state: country.and_then(|c| postal::resolve_state(c, s("state")?)),
+            esp: s("emailServiceProvider").and_then(Esp::from_loose),
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! ISO 3166-1 countries: lookup by code, and the certain fixes for what people type.
+
+use crate::data::{Country, COUNTRIES};
+
+/// The country with this exact alpha-2 code (upper case).
+pub fn by_code(code: &str) -> Option<&'static Country> {
+    COUNTRIES
+        .binary_search_by(|c| c.code.cmp(code))
+        .ok()
+        .map(|i| &COUNTRIES[i])
+}
+
+/// Every assigned country, sorted by code.
+pub fn all() -> &'static [Country] {
+    COUNTRIES
+}
+
+/// What a person typed -> the certain alpha-2 code: any case, `UK`, `EL`,
+/// alpha-3 codes, and English names (ISO short, common or official).
+pub fn resolve(input: &str) -> Option<&'static Country> {
+    let t = input.trim();
+    let upper = t.to_uppercase();
+    if let Some(c) = by_code(&upper) {
+        return Some(c);
+    }
+    match upper.as_str() {
+        "UK" => return by_code("GB"),
+        "EL" => return by_code("GR"),
+        _ => {}
+    }
+    if upper.len() == 3 {
+        if let Some(c) = COUNTRIES.iter().find(|c| c.alpha3 == upper) {
+            return Some(c);
+        }
+    }
+    let key = name_key(t);
+    if key.is_empty() {
+        return None;
+    }
+    COUNTRIES
+        .iter()
+        .find(|c| name_key(c.name) == key || c.other_names.iter().any(|n| name_key(n) == key))
+}
+
+/// Case- and punctuation-insensitive key for country names
+/// ("united states", "United-States." -> "unitedstates").
+fn name_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_codes_aliases_and_names() {
+        assert_eq!(resolve(" us ").map(|c| c.code), Some("US"));
+        assert_eq!(resolve("UK").map(|c| c.code), Some("GB"));
+        assert_eq!(resolve("USA").map(|c| c.code), Some("US"));
+        assert_eq!(resolve("germany").map(|c| c.code), Some("DE"));
+        assert_eq!(resolve("United Kingdom").map(|c| c.code), Some("GB"));
+        assert!(resolve("XX").is_none());
+        assert!(resolve("").is_none());
+    }
+}

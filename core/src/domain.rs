@@ -1,0 +1,450 @@
+//! Domain names: the safe spelling fixes, strict syntax (RFC 1035 LDH, UTS #46 /
+//! IDNA 2008 via `idna`), the ICANN section of the Public Suffix List, and scripts.
+
+use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
+use unicode_security::MixedScript;
+
+use crate::data::{PSL_EXCEPTIONS, PSL_RULES, PSL_WILDCARDS};
+use crate::issue::IssueCode;
+use crate::text::quote;
+
+/// A problem found in a host name: the code, a sentence, and the certain fix if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: IssueCode,
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+impl Finding {
+    fn new(code: IssueCode, message: String) -> Self {
+        Finding {
+            code,
+            message,
+            suggestion: None,
+        }
+    }
+}
+
+/// Strict UTS #46 ToASCII: STD3 rules, hyphen checks, bidi and joiner rules (always
+/// on in `idna` 1.x), DNS lengths. `None` when the name is not a valid IDN.
+pub fn to_ascii(domain: &str) -> Option<String> {
+    Uts46::new()
+        .to_ascii(
+            domain.as_bytes(),
+            AsciiDenyList::STD3,
+            Hyphens::Check,
+            DnsLength::Verify,
+        )
+        .ok()
+        .map(|c| c.into_owned())
+}
+
+/// The Unicode form of a domain for display; `None` when it is not valid.
+pub fn to_unicode(domain: &str) -> Option<String> {
+    let (out, res) =
+        Uts46::new().to_unicode(domain.as_bytes(), AsciiDenyList::STD3, Hyphens::Check);
+    res.ok().map(|()| out.into_owned())
+}
+
+/// The safe spelling fixes of a host: trim, lower-case, a leading `http://`/`https://`
+/// and one trailing `/` when nothing else follows, one trailing dot, Unicode -> A-label.
+/// Anything else (a path, a port) is left for the checker to report.
+pub fn normalize_host(raw: &str) -> String {
+    let mut s = raw.trim().to_lowercase();
+    if let Some(bare) = strip_scheme_and_slash(&s) {
+        s = bare.to_string();
+    }
+    if let Some(t) = s.strip_suffix('.') {
+        if !t.ends_with('.') {
+            s.truncate(t.len());
+        }
+    }
+    if !s.is_ascii() {
+        if let Some(a) = to_ascii(&s) {
+            s = a;
+        }
+    }
+    s
+}
+
+/// `https://host/` -> `host` when what remains is a bare host; also `host/`.
+fn strip_scheme_and_slash(s: &str) -> Option<&str> {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .unwrap_or(s);
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    if rest.len() == s.len() || rest.is_empty() || rest.contains(['/', '?', '#', '@', ':']) {
+        None
+    } else {
+        Some(rest)
+    }
+}
+
+/// What a domain must be in its slot of the order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A domain to buy: exactly one label under an ICANN public suffix.
+    Purchase,
+    /// A redirect target: any host under a known TLD, subdomains allowed.
+    Redirect,
+}
+
+/// Facts about a syntactically valid host.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Host {
+    /// Some label is an A-label (`xn--`).
+    pub idn: bool,
+    /// The last label.
+    pub tld: String,
+}
+
+/// Validates an already-normalized host (the strict check). Returns the facts when it
+/// is a well-formed host under a known TLD, and every finding (errors and the
+/// `idn_domain` warning) in a stable order.
+pub fn check_host(s: &str, role: Role) -> (Option<Host>, Vec<Finding>) {
+    let mut out = Vec::new();
+    let what = match role {
+        Role::Purchase => "domain",
+        Role::Redirect => "redirect",
+    };
+    if s.trim().is_empty() {
+        out.push(Finding::new(
+            IssueCode::Blank,
+            format!("Enter a {what} name."),
+        ));
+        return (None, out);
+    }
+    if looks_like_ip(s) {
+        let f = match role {
+            Role::Purchase => Finding::new(
+                IssueCode::DomainNotRegistrable,
+                format!("{} is an IP address; enter a domain name to buy.", quote(s)),
+            ),
+            Role::Redirect => Finding::new(
+                IssueCode::RedirectNotBareDomain,
+                format!("{} is an IP address; redirect to a domain name.", quote(s)),
+            ),
+        };
+        out.push(f);
+        return (None, out);
+    }
+    if role == Role::Redirect {
+        if let Some(f) = redirect_shape(s) {
+            out.push(f);
+            return (None, out);
+        }
+    }
+    if !s.is_ascii() {
+        let mut f = Finding::new(
+            IssueCode::DomainNotAscii,
+            format!("{} must be sent in its ASCII (xn--) form.", quote(s)),
+        );
+        f.suggestion = to_ascii(s).filter(|a| a != s);
+        if f.suggestion.is_none() {
+            f.code = IssueCode::InvalidDomain;
+            f.message = format!("{} is not a valid internationalized domain name.", quote(s));
+        }
+        out.push(f);
+        return (None, out);
+    }
+    if let Err(msg) = ldh_syntax(s) {
+        out.push(Finding::new(IssueCode::InvalidDomain, msg));
+        return (None, out);
+    }
+    let idn = s.split('.').any(|l| l.starts_with("xn--"));
+    if idn {
+        if to_ascii(s).as_deref() != Some(s) {
+            out.push(Finding::new(
+                IssueCode::InvalidDomain,
+                format!("{} has an xn-- label that is not valid IDNA.", quote(s)),
+            ));
+            return (None, out);
+        }
+        if let Some(label) = mixed_script_label(s) {
+            out.push(Finding::new(
+                IssueCode::MixedScriptDomain,
+                format!(
+                    "The label {} mixes scripts; registries refuse such names.",
+                    quote(&label)
+                ),
+            ));
+        }
+    }
+    let labels: Vec<&str> = s.split('.').collect();
+    let tld = labels.last().copied().unwrap_or_default();
+    if labels.len() < 2 {
+        out.push(Finding::new(
+            IssueCode::InvalidDomain,
+            format!("{} needs a top-level domain, like .com.", quote(s)),
+        ));
+        return (None, out);
+    }
+    if !tld_known(tld) {
+        out.push(Finding::new(
+            IssueCode::InvalidDomain,
+            format!(".{tld} is not a known top-level domain."),
+        ));
+        return (None, out);
+    }
+    if role == Role::Purchase {
+        let suffix = icann_suffix_labels(&labels);
+        if labels.len() <= suffix {
+            out.push(Finding::new(
+                IssueCode::DomainNotRegistrable,
+                format!(
+                    "{} is a public suffix; add the name to buy in front of it.",
+                    quote(s)
+                ),
+            ));
+        } else if labels.len() > suffix + 1 {
+            let reg = labels[labels.len() - suffix - 1..].join(".");
+            out.push(Finding {
+                code: IssueCode::DomainNotRegistrable,
+                message: format!(
+                    "{} is a subdomain; only {} can be bought.",
+                    quote(s),
+                    quote(&reg)
+                ),
+                suggestion: Some(reg),
+            });
+        }
+    }
+    if idn && role == Role::Purchase {
+        out.push(Finding::new(
+            IssueCode::IdnDomain,
+            format!(
+                "{} is an internationalized domain; such domains deliver cold email poorly.",
+                quote(&to_unicode(s).unwrap_or_else(|| s.to_string()))
+            ),
+        ));
+    }
+    (
+        Some(Host {
+            idn,
+            tld: tld.to_string(),
+        }),
+        out,
+    )
+}
+
+/// A redirect must be a bare host: no scheme, path, query, fragment, port or credentials.
+fn redirect_shape(s: &str) -> Option<Finding> {
+    let what = if s.contains("://") || s.starts_with("//") {
+        "a scheme"
+    } else if s.contains('@') {
+        "credentials"
+    } else if s.contains(['/', '?', '#']) {
+        "a path or query"
+    } else if s.contains(':') {
+        "a port"
+    } else {
+        return None;
+    };
+    Some(Finding::new(
+        IssueCode::RedirectNotBareDomain,
+        format!(
+            "The redirect must be a bare domain like acmecorp.com, without {what}; got {}.",
+            quote(s)
+        ),
+    ))
+}
+
+/// Dotted-quad IPv4 (any all-digit final label) or anything IPv6-like.
+fn looks_like_ip(s: &str) -> bool {
+    let h = s.trim_start_matches('[').trim_end_matches(']');
+    let last = h.rsplit('.').next().unwrap_or_default();
+    (h.contains('.') && !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()))
+        || (h.contains(':')
+            && h.bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.'))
+}
+
+/// RFC 1035 letter-digit-hyphen syntax with lengths, on a lower-case ASCII name.
+fn ldh_syntax(s: &str) -> Result<(), String> {
+    if s.len() > 253 {
+        return Err(format!(
+            "The domain is {} characters long; the limit is 253.",
+            s.len()
+        ));
+    }
+    if let Some(c) = s
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '.'))
+    {
+        return Err(format!(
+            "{} contains {:?}; use only letters, digits, hyphens and dots.",
+            quote(s),
+            c
+        ));
+    }
+    for label in s.split('.') {
+        if label.is_empty() {
+            return Err(format!(
+                "{} has an empty label (two dots in a row, or a dot at an end).",
+                quote(s)
+            ));
+        }
+        if label.len() > 63 {
+            return Err(format!(
+                "A label of {} is {} characters long; the limit is 63.",
+                quote(s),
+                label.len()
+            ));
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(format!(
+                "The label {} starts or ends with a hyphen.",
+                quote(label)
+            ));
+        }
+        if label.get(2..4) == Some("--") && !label.starts_with("xn--") {
+            return Err(format!(
+                "The label {} has hyphens in the 3rd and 4th positions, reserved for xn-- labels.",
+                quote(label)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The first label whose Unicode form mixes scripts (UTS #39 augmented script sets,
+/// so Japanese Han+Kana is one script).
+fn mixed_script_label(ascii: &str) -> Option<String> {
+    ascii
+        .split('.')
+        .filter(|l| l.starts_with("xn--"))
+        .filter_map(to_unicode)
+        .find(|u| !u.as_str().is_single_script())
+}
+
+fn in_list(list: &[&str], s: &str) -> bool {
+    list.binary_search(&s).is_ok()
+}
+
+/// A TLD the ICANN section of the PSL knows (directly or by a wildcard rule).
+pub fn tld_known(tld: &str) -> bool {
+    in_list(PSL_RULES, tld) || in_list(PSL_WILDCARDS, tld)
+}
+
+/// How many trailing labels form the ICANN public suffix (PSL algorithm: longest
+/// match, wildcards, exceptions prevail; unknown TLDs count as one label).
+pub fn icann_suffix_labels(labels: &[&str]) -> usize {
+    let n = labels.len();
+    let mut best = 1;
+    for i in 1..=n {
+        let cand = labels[n - i..].join(".");
+        if in_list(PSL_EXCEPTIONS, &cand) {
+            return i - 1;
+        }
+        if in_list(PSL_RULES, &cand) {
+            best = i;
+        }
+        if i >= 2 && in_list(PSL_WILDCARDS, &labels[n - i + 1..].join(".")) {
+            best = i;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The registrable domain (one label under the ICANN suffix) of a valid host.
+    fn registrable(host: &str) -> Option<String> {
+        let labels: Vec<&str> = host.split('.').collect();
+        let suffix = icann_suffix_labels(&labels);
+        (labels.len() > suffix).then(|| labels[labels.len() - suffix - 1..].join("."))
+    }
+
+    fn codes(s: &str, role: Role) -> Vec<IssueCode> {
+        check_host(s, role).1.into_iter().map(|f| f.code).collect()
+    }
+
+    #[test]
+    fn normalizes_spelling_only() {
+        assert_eq!(normalize_host(" HTTPS://Acme.COM/ "), "acme.com");
+        assert_eq!(normalize_host("acme.com."), "acme.com");
+        assert_eq!(normalize_host("bücher.de"), "xn--bcher-kva.de");
+        assert_eq!(
+            normalize_host("https://acme.com/about"),
+            "https://acme.com/about"
+        );
+        assert_eq!(normalize_host("acme.com.."), "acme.com..");
+    }
+
+    #[test]
+    fn purchase_rules() {
+        assert!(codes("acme.com", Role::Purchase).is_empty());
+        assert!(codes("acme.co.uk", Role::Purchase).is_empty());
+        assert_eq!(
+            codes("co.uk", Role::Purchase),
+            [IssueCode::DomainNotRegistrable]
+        );
+        let (_, f) = check_host("mail.acme.com", Role::Purchase);
+        assert_eq!(f[0].suggestion.as_deref(), Some("acme.com"));
+        assert_eq!(
+            codes("acme.notatld", Role::Purchase),
+            [IssueCode::InvalidDomain]
+        );
+        assert_eq!(
+            codes("a..b.com", Role::Purchase),
+            [IssueCode::InvalidDomain]
+        );
+        assert_eq!(
+            codes("-acme.com", Role::Purchase),
+            [IssueCode::InvalidDomain]
+        );
+        assert_eq!(
+            codes("ab--c.com", Role::Purchase),
+            [IssueCode::InvalidDomain]
+        );
+        assert_eq!(
+            codes("192.168.0.1", Role::Purchase),
+            [IssueCode::DomainNotRegistrable]
+        );
+        assert_eq!(
+            codes("xn--bcher-kva.de", Role::Purchase),
+            [IssueCode::IdnDomain]
+        );
+        assert_eq!(
+            codes("xn--zz.com", Role::Purchase),
+            [IssueCode::InvalidDomain]
+        );
+        assert_eq!(
+            codes(&format!("{}.com", "a".repeat(64)), Role::Purchase),
+            [IssueCode::InvalidDomain]
+        );
+    }
+
+    #[test]
+    fn mixed_script_is_refused() {
+        // "аpple" with a Cyrillic а.
+        let a = to_ascii("\u{0430}pple.com").unwrap();
+        assert!(codes(&a, Role::Purchase).contains(&IssueCode::MixedScriptDomain));
+        let jp = to_ascii("日本語ひらがな.jp").unwrap();
+        assert!(!codes(&jp, Role::Purchase).contains(&IssueCode::MixedScriptDomain));
+    }
+
+    #[test]
+    fn redirect_rules() {
+        assert!(codes("www.acme.com", Role::Redirect).is_empty());
+        assert_eq!(
+            codes("https://acme.com/x", Role::Redirect),
+            [IssueCode::RedirectNotBareDomain]
+        );
+        assert_eq!(
+            codes("acme.com:8080", Role::Redirect),
+            [IssueCode::RedirectNotBareDomain]
+        );
+    }
+
+    #[test]
+    fn psl_wildcards_and_exceptions() {
+        assert_eq!(registrable("a.b.c.ck").as_deref(), Some("b.c.ck"));
+        assert_eq!(registrable("www.ck").as_deref(), Some("www.ck"));
+        assert_eq!(registrable("x.www.ck").as_deref(), Some("www.ck"));
+    }
+}

@@ -1,0 +1,146 @@
+//! Validate and normalize orders for a managed email-infrastructure purchase
+//! (`POST /v1/domain`: domains plus mailboxes on Google, Microsoft or Azure) before
+//! anything is sent or paid for.
+//!
+//! Two operations over untyped JSON, same rules: [`check`] says whether a payload is
+//! exactly what the server accepts; [`prepare`] applies only safe spelling fixes and
+//! then checks the result. Both return a [`Report`] with every issue, in document
+//! order, each with a stable [`IssueCode`]. Nothing here does I/O.
+#![forbid(unsafe_code)]
+
+mod check;
+mod context;
+mod country;
+mod data;
+mod domain;
+mod email;
+mod esp;
+mod hints;
+mod input;
+mod issue;
+pub mod limits;
+mod options;
+mod order;
+mod phone;
+mod postal;
+mod prepare;
+mod schema;
+mod text;
+
+use serde_json::Value;
+
+pub use esp::{Esp, Plan};
+pub use hints::{address_format, countries, AddressFormat, CountryOption, StateOption};
+pub use input::parse_input;
+pub use issue::{Issue, IssueCode, PathSeg, Report, Severity};
+pub use options::Options;
+pub use order::{Domain, Mailbox, Order};
+
+use check::Walker;
+use issue::pointer_of;
+
+/// Strict check: is this exact payload what the server accepts? Nothing is changed;
+/// whatever `prepare` would fix is an issue carrying the fix as its suggestion.
+pub fn check(order: &Value, options: &Options) -> Report {
+    if let Some(i) = input::too_deep(order) {
+        return Report::from_issues(vec![i], None);
+    }
+    let mut w = Walker::new(options, None);
+    w.order(order);
+    Report::from_issues(w.issues, None)
+}
+
+/// Forgiving preparation: the canonical order (safe normalizations only: case,
+/// whitespace, Unicode form, `https://` around a bare domain, defaults written out)
+/// plus the issues `check` finds in it. `order` is absent only when the input was
+/// refused outright (too deep).
+pub fn prepare(order: &Value, options: &Options) -> Report {
+    if let Some(i) = input::too_deep(order) {
+        return Report::from_issues(vec![i], None);
+    }
+    let canonical = prepare::normalize_order(order, options);
+    let mut w = Walker::new(options, None);
+    w.order(&canonical);
+    Report::from_issues(w.issues, Some(canonical))
+}
+
+/// [`check`] on JSON text, refusing input over `options.max_input_bytes`
+/// (`input_too_large`), not JSON (`invalid_json`) or too deep (`too_deep`).
+pub fn check_json(text: &str, options: &Options) -> Report {
+    match parse_input(text, options) {
+        Ok(v) => check(&v, options),
+        Err(i) => Report::from_issues(vec![i], None),
+    }
+}
+
+/// [`prepare`] on JSON text, with the same input limits as [`check_json`].
+pub fn prepare_json(text: &str, options: &Options) -> Report {
+    match parse_input(text, options) {
+        Ok(v) => prepare(&v, options),
+        Err(i) => Report::from_issues(vec![i], None),
+    }
+}
+
+/// Checks one field of a (possibly partial) order, e.g. `/zipcode` or
+/// `/domains/0/mailboxes/1/email`, reading the context it needs (country, state,
+/// ESP, the domain's name, earlier addresses) from the same order. Returns the
+/// issues at or under that pointer, exactly as [`check`] would report them, while
+/// examining only the fields on the way: cheap enough for every keystroke.
+pub fn check_field(order: &Value, pointer: &str, options: &Options) -> Vec<Issue> {
+    let Some(path) = parse_pointer(pointer) else {
+        return Vec::new();
+    };
+    if input::too_deep(order).is_some() {
+        return Vec::new();
+    }
+    let mut w = Walker::new(options, Some(&path));
+    w.order(order);
+    w.issues
+}
+
+/// RFC 6901 pointer -> path; all-digit segments are indices. `None` if malformed.
+fn parse_pointer(p: &str) -> Option<Vec<PathSeg>> {
+    if p.is_empty() {
+        return Some(Vec::new());
+    }
+    let rest = p.strip_prefix('/')?;
+    rest.split('/')
+        .map(|s| {
+            if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+                s.parse().ok().map(PathSeg::Index)
+            } else {
+                Some(PathSeg::Key(s.replace("~1", "/").replace("~0", "~")))
+            }
+        })
+        .collect::<Option<Vec<_>>>()
+        .filter(|path| pointer_of(path) == p)
+}
+
+/// The A-label (ASCII, `xn--`) form of a domain under strict UTS #46 rules, or `None`
+/// when it is not a valid domain name.
+pub fn domain_to_ascii(domain: &str) -> Option<String> {
+    domain::to_ascii(domain.trim())
+}
+
+/// The Unicode form of a domain for display, or `None` when it is not valid.
+pub fn domain_to_unicode(domain: &str) -> Option<String> {
+    domain::to_unicode(domain.trim())
+}
+
+/// Versions of the reference data compiled in, for `--version` and the bindings.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DataVersions {
+    pub phone_metadata: &'static str,
+    pub public_suffix_list: &'static str,
+    pub address_data: &'static str,
+}
+
+/// What reference data this build carries.
+pub fn data_versions() -> DataVersions {
+    DataVersions {
+        phone_metadata: "libphonenumber 9.0.33 metadata (phonenumber crate 0.3.10)",
+        public_suffix_list: data::PSL_SOURCE,
+        address_data: data::COUNTRY_SOURCE,
+    }
+}

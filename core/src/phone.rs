@@ -1,0 +1,86 @@
+//! Phone numbers: E.164 shape and numbering-plan validity via `phonenumber`
+//! (libphonenumber's metadata), and the certain E.164 form of what people type.
+
+use phonenumber::{country, Mode};
+
+/// Longer inputs are not phone numbers; refuse them before the parser sees them.
+const MAX_PHONE_INPUT: usize = 64;
+
+/// `+` then 2..=15 digits, the first non-zero (the contract's regex).
+pub fn is_e164_shape(s: &str) -> bool {
+    let Some(d) = s.strip_prefix('+') else {
+        return false;
+    };
+    (2..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()) && !d.starts_with('0')
+}
+
+/// E.164-shaped and valid for a numbering plan, and already in its E.164 form.
+pub fn is_valid_e164(s: &str) -> bool {
+    is_e164_shape(s) && e164_of(s, None).as_deref() == Some(s)
+}
+
+/// The E.164 form of a valid number, with `region` (ISO alpha-2) as the default for
+/// national input. `None` unless the parse is valid and carries no extension
+/// (dropping an extension would change the number).
+fn e164_of(s: &str, region: Option<&str>) -> Option<String> {
+    if s.len() > MAX_PHONE_INPUT {
+        return None;
+    }
+    let id = region.and_then(|r| r.parse::<country::Id>().ok());
+    let n = phonenumber::parse(id, s).ok()?;
+    if n.extension().is_some() || !phonenumber::is_valid(&n) {
+        return None;
+    }
+    Some(n.format().mode(Mode::E164).to_string())
+}
+
+/// The safe normalization: the E.164 form when the number parses as valid (national
+/// forms read with `region`, `00` as the international prefix); otherwise an
+/// international form with its punctuation removed; otherwise the trimmed input.
+pub fn normalize(raw: &str, region: Option<&str>) -> String {
+    let t = raw.trim();
+    if let Some(e) = e164_of(t, region) {
+        return e;
+    }
+    if let Some(rest) = t.strip_prefix("00") {
+        if let Some(e) = e164_of(&format!("+{rest}"), None) {
+            return e;
+        }
+    }
+    if t.starts_with('+') {
+        let digits: String = t
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '/' | '\u{a0}'))
+            .collect();
+        if is_e164_shape(&digits) {
+            return digits;
+        }
+    }
+    t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert!(is_e164_shape("+14155551234"));
+        assert!(!is_e164_shape("+04155551234"));
+        assert!(!is_e164_shape("14155551234"));
+        assert!(!is_e164_shape("+1"));
+        assert!(!is_e164_shape(&format!("+{}", "1".repeat(16))));
+    }
+
+    #[test]
+    fn normalizes_national_and_international_forms() {
+        assert_eq!(normalize("(415) 555-1234", Some("US")), "+14155551234");
+        assert_eq!(normalize("+1 415-555-1234", None), "+14155551234");
+        assert_eq!(normalize("00 44 20 7946 0958", Some("US")), "+442079460958");
+        assert_eq!(normalize("020 7946 0958", Some("GB")), "+442079460958");
+        assert_eq!(normalize("+1 555 0000 000", None), "+15550000000");
+        assert_eq!(normalize("hello", Some("US")), "hello");
+        assert!(is_valid_e164("+14155551234"));
+        assert!(!is_valid_e164("+15550000000"));
+    }
+}

@@ -1,0 +1,275 @@
+//! States and postal codes per country, from Google's address metadata: which are
+//! required, what a state may be called, and each postal code's canonical spelling.
+
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+
+use crate::data::{AddressFormat, Country, State, COUNTRIES};
+use crate::text;
+
+/// Compiled regexes of one country, built on first use (most orders touch one country).
+struct Compiled {
+    zip: Option<Regex>,
+    prefixes: Vec<Option<Regex>>,
+}
+
+fn compiled(country: &'static Country) -> Option<&'static Compiled> {
+    static CACHE: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
+    let cells = CACHE.get_or_init(|| COUNTRIES.iter().map(|_| OnceLock::new()).collect());
+    let idx = COUNTRIES
+        .binary_search_by(|c| c.code.cmp(country.code))
+        .ok()?;
+    let fmt = country.format?;
+    Some(cells.get(idx)?.get_or_init(|| {
+        Compiled {
+            zip: anchored(fmt.zip, true),
+            prefixes: fmt
+                .states
+                .iter()
+                .map(|s| anchored(s.zip_prefix, false))
+                .collect(),
+        }
+    }))
+}
+
+/// `^(?:re)$` (or only `^` for prefixes); `None` for an empty or unparsable pattern.
+fn anchored(re: &str, full: bool) -> Option<Regex> {
+    if re.is_empty() {
+        return None;
+    }
+    let end = if full { "$" } else { "" };
+    Regex::new(&format!("^(?:{re}){end}")).ok()
+}
+
+/// Whether `zip` fully matches the country's format (`true` when it has no format).
+pub fn zip_matches(country: &'static Country, zip: &str) -> bool {
+    match compiled(country).and_then(|c| c.zip.as_ref()) {
+        Some(re) => re.is_match(zip),
+        None => true,
+    }
+}
+
+/// Whether the country uses postal codes at all.
+pub fn uses_zip(country: &Country) -> bool {
+    country.format.is_some_and(|f| !f.zip.is_empty())
+}
+
+/// Where the examples agree on one layout, the separator and its distance from the end.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    Compact,
+    Sep(char, usize),
+}
+
+fn layout_of(example: &str) -> Option<Layout> {
+    let seps: Vec<(usize, char)> = example
+        .chars()
+        .enumerate()
+        .filter(|(_, c)| *c == ' ' || *c == '-')
+        .collect();
+    match seps.as_slice() {
+        [] => Some(Layout::Compact),
+        [(i, c)] => Some(Layout::Sep(*c, example.chars().count() - i - 1)),
+        _ => None,
+    }
+}
+
+/// The layout most examples share (more than half of them), e.g. GB's space before
+/// the last three characters despite `BFPO 61`.
+fn common_layout(fmt: &AddressFormat) -> Option<Layout> {
+    let layouts: Vec<Option<Layout>> = fmt.zip_examples.iter().map(|e| layout_of(e)).collect();
+    layouts.iter().flatten().copied().find(|l| {
+        2 * layouts.iter().filter(|x| **x == Some(*l)).count() > layouts.len()
+    })
+}
+
+fn apply(layout: Layout, compact: &[char]) -> Option<String> {
+    match layout {
+        Layout::Compact => Some(compact.iter().collect()),
+        Layout::Sep(c, from_end) => {
+            let at = compact.len().checked_sub(from_end).filter(|a| *a > 0)?;
+            let mut s: String = compact[..at].iter().collect();
+            s.push(c);
+            s.extend(&compact[at..]);
+            Some(s)
+        }
+    }
+}
+
+/// The canonical spelling of a postal code: trimmed, upper-case, and laid out like the
+/// country's examples when they agree (`sw1a1aa` -> `SW1A 1AA`); else, when exactly one
+/// placement of a separator the examples use makes it valid, that one. Idempotent.
+pub fn normalize_zip(country: Option<&'static Country>, raw: &str) -> String {
+    let t: String = text::normalize(raw).to_uppercase();
+    let Some(country) = country else { return t };
+    let Some(fmt) = country.format.filter(|f| !f.zip.is_empty()) else {
+        return t;
+    };
+    let compact: Vec<char> = t.chars().filter(|c| *c != ' ' && *c != '-').collect();
+    if compact.is_empty() || compact.len() > 16 {
+        return t;
+    }
+    if let Some(c) = common_layout(fmt).and_then(|l| apply(l, &compact)) {
+        if zip_matches(country, &c) {
+            return c;
+        }
+    }
+    if zip_matches(country, &t) {
+        return t;
+    }
+    let seps: Vec<char> = {
+        let mut v: Vec<char> = fmt
+            .zip_examples
+            .iter()
+            .flat_map(|e| e.chars())
+            .filter(|c| *c == ' ' || *c == '-')
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let mut found: Vec<String> = Vec::new();
+    let bare: String = compact.iter().collect();
+    if zip_matches(country, &bare) {
+        found.push(bare);
+    }
+    for at in 1..compact.len() {
+        for &sep in &seps {
+            if let Some(c) = apply(Layout::Sep(sep, compact.len() - at), &compact) {
+                if zip_matches(country, &c) && !found.contains(&c) {
+                    found.push(c);
+                }
+            }
+        }
+    }
+    if found.len() == 1 {
+        found.pop().unwrap_or(t)
+    } else {
+        t
+    }
+}
+
+/// How a country's postal code is called in a sentence ("ZIP code", "PIN code"...).
+pub fn zip_label(kind: &str) -> &'static str {
+    match kind {
+        "zip" => "ZIP code",
+        "pin" => "PIN code",
+        "eircode" => "Eircode",
+        _ => "postal code",
+    }
+}
+
+/// A country's state list (empty when it has none).
+pub fn states(country: &Country) -> &'static [State] {
+    country.format.map_or(&[], |f| f.states)
+}
+
+/// The state a person meant: by key, display name, Latin name or ISO 3166-2 code
+/// (with or without the `US-` prefix), case-insensitively.
+pub fn resolve_state(country: &Country, raw: &str) -> Option<&'static State> {
+    let list = states(country);
+    let t = text::normalize(raw);
+    if let Some(s) = list.iter().find(|s| s.key == t) {
+        return Some(s);
+    }
+    let lower = t.to_lowercase();
+    let iso = lower
+        .strip_prefix(&format!("{}-", country.code.to_lowercase()))
+        .unwrap_or(&lower);
+    list.iter().find(|s| {
+        s.key.to_lowercase() == lower
+            || s.name.to_lowercase() == lower
+            || (!s.latin_name.is_empty() && s.latin_name.to_lowercase() == lower)
+            || (!s.iso.is_empty() && s.iso.to_lowercase() == iso)
+    })
+}
+
+/// Whether the postal code belongs to another state than `state`: only when `state`
+/// has known prefixes, the code does not start with one, and another state's does.
+pub fn zip_in_other_state(
+    country: &'static Country,
+    state: &State,
+    zip: &str,
+) -> Option<&'static State> {
+    let c = compiled(country)?;
+    let list = states(country);
+    let own = list.iter().position(|s| std::ptr::eq(s, state))?;
+    let own_re = c.prefixes.get(own)?.as_ref()?;
+    if own_re.is_match(zip) {
+        return None;
+    }
+    c.prefixes
+        .iter()
+        .zip(list)
+        .find(|(re, _)| re.as_ref().is_some_and(|r| r.is_match(zip)))
+        .map(|(_, s)| s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::country::by_code;
+
+    fn c(code: &str) -> &'static Country {
+        by_code(code).unwrap()
+    }
+
+    #[test]
+    fn every_google_regex_compiles() {
+        for country in COUNTRIES {
+            let Some(fmt) = country.format else { continue };
+            assert_eq!(
+                anchored(fmt.zip, true).is_some(),
+                !fmt.zip.is_empty(),
+                "{}",
+                country.code
+            );
+            for s in fmt.states {
+                assert_eq!(
+                    anchored(s.zip_prefix, false).is_some(),
+                    !s.zip_prefix.is_empty(),
+                    "{}/{}",
+                    country.code,
+                    s.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_example_is_valid_and_canonical_is_idempotent() {
+        for country in COUNTRIES {
+            let Some(fmt) = country.format else { continue };
+            for ex in fmt.zip_examples {
+                assert!(zip_matches(country, ex), "{} {ex}", country.code);
+                let n = normalize_zip(Some(country), ex);
+                assert!(zip_matches(country, &n), "{} {ex} -> {n}", country.code);
+                assert_eq!(normalize_zip(Some(country), &n), n, "{} {ex}", country.code);
+            }
+        }
+    }
+
+    #[test]
+    fn canonical_spacing() {
+        assert_eq!(normalize_zip(Some(c("GB")), "sw1a1aa"), "SW1A 1AA");
+        assert_eq!(normalize_zip(Some(c("CA")), " k1a0b1 "), "K1A 0B1");
+        assert_eq!(normalize_zip(Some(c("US")), "941051234"), "94105-1234");
+        assert_eq!(normalize_zip(Some(c("US")), "94105"), "94105");
+    }
+
+    #[test]
+    fn states_resolve_and_zip_prefixes() {
+        let us = c("US");
+        assert_eq!(resolve_state(us, "california").map(|s| s.key), Some("CA"));
+        assert_eq!(resolve_state(us, "US-NY").map(|s| s.key), Some("NY"));
+        assert!(resolve_state(us, "Narnia").is_none());
+        let ny = resolve_state(us, "NY").unwrap();
+        assert_eq!(
+            zip_in_other_state(us, ny, "94105").map(|s| s.key),
+            Some("CA")
+        );
+        let ca = resolve_state(us, "CA").unwrap();
+        assert!(zip_in_other_state(us, ca, "94105").is_none());
+    }
+}

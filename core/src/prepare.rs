@@ -1,0 +1,181 @@
+//! `prepare`'s safe normalizations: spelling only (case, whitespace, Unicode form,
+//! `https://` around a bare domain, numeric strings, defaults written out), never a
+//! change to what is bought. Every function here is idempotent.
+
+use serde_json::{Map, Value};
+
+use crate::context::Context;
+use crate::limits::{MAX_MAILBOXES_EXAMINED, MAX_STRING_BYTES};
+use crate::options::Options;
+use crate::schema::{DOMAIN_FIELDS, MAILBOX_FIELDS, ORDER_FIELDS};
+use crate::{country, domain, email, esp, phone, postal, text};
+
+/// The canonical form of an order (a value that is not an object is returned as is).
+pub fn normalize_order(order: &Value, opts: &Options) -> Value {
+    let Some(obj) = order.as_object() else {
+        return order.clone();
+    };
+    let ctx = Context::of(obj);
+    let mut out = Map::new();
+    for key in ORDER_FIELDS {
+        let v = obj.get(key);
+        let n = match (key, v) {
+            ("planType", None | Some(Value::Null)) => {
+                Some(Value::from(esp::Plan::Quarterly.as_str()))
+            }
+            ("isReplacement" | "isFreeOrder", None | Some(Value::Null)) => Some(Value::Bool(false)),
+            ("state" | "zipcode", Some(Value::Null)) => None,
+            (_, None) => None,
+            ("domains", Some(Value::Array(items))) => Some(Value::Array(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| {
+                        if i < opts.max_domains {
+                            normalize_domain(d)
+                        } else {
+                            d.clone()
+                        }
+                    })
+                    .collect(),
+            )),
+            (_, Some(v)) => Some(normalize_order_field(key, v, &ctx)),
+        };
+        if let Some(n) = n {
+            out.insert(key.to_string(), n);
+        }
+    }
+    copy_unknown(obj, &ORDER_FIELDS, &mut out);
+    Value::Object(out)
+}
+
+fn copy_unknown(obj: &Map<String, Value>, known: &[&str], out: &mut Map<String, Value>) {
+    for (k, v) in obj {
+        if !known.contains(&k.as_str()) {
+            out.insert(k.clone(), v.clone());
+        }
+    }
+}
+
+/// Applies `f` to a string value of examinable size; anything else is kept as is.
+fn map_str(v: &Value, f: impl FnOnce(&str) -> String) -> Value {
+    match v {
+        Value::String(s) if s.len() <= MAX_STRING_BYTES => Value::String(f(s)),
+        _ => v.clone(),
+    }
+}
+
+/// The canonical form of one top-level scalar field.
+pub fn normalize_order_field(key: &str, v: &Value, ctx: &Context) -> Value {
+    match key {
+        "state" => map_str(v, |s| normalize_state(s, ctx)),
+        "country" => map_str(v, normalize_country),
+        "zipcode" => map_str(v, |s| postal::normalize_zip(ctx.country, s)),
+        "phoneNumber" => map_str(v, |s| phone::normalize(s, ctx.country.map(|c| c.code))),
+        "emailServiceProvider" => map_str(v, |s| match esp::Esp::from_loose(s) {
+            Some(e) => e.as_str().to_string(),
+            None => s.trim().to_string(),
+        }),
+        "planType" => map_str(v, |s| match esp::Plan::from_loose(s) {
+            Some(p) => p.as_str().to_string(),
+            None => s.trim().to_string(),
+        }),
+        "isReplacement" | "isFreeOrder" => normalize_bool(v),
+        "domains" => v.clone(),
+        _ => map_str(v, text::normalize),
+    }
+}
+
+pub fn normalize_country(s: &str) -> String {
+    match country::resolve(s) {
+        Some(c) => c.code.to_string(),
+        None => text::normalize(s).to_uppercase(),
+    }
+}
+
+pub fn normalize_state(s: &str, ctx: &Context) -> String {
+    match ctx.country.and_then(|c| postal::resolve_state(c, s)) {
+        Some(st) => st.key.to_string(),
+        None => text::normalize(s),
+    }
+}
+
+/// `"true"`/`"1"`/`"yes"` and their opposites, any case, -> a boolean.
+pub fn normalize_bool(v: &Value) -> Value {
+    match v {
+        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" => Value::Bool(true),
+            "false" | "0" | "no" => Value::Bool(false),
+            _ => v.clone(),
+        },
+        Value::Number(n) if n.as_u64() == Some(1) => Value::Bool(true),
+        Value::Number(n) if n.as_u64() == Some(0) => Value::Bool(false),
+        _ => v.clone(),
+    }
+}
+
+/// A numeric string (`" 3 "`) -> the integer; other values are kept.
+pub fn normalize_pic_id(v: &Value) -> Value {
+    match v {
+        Value::String(s) => {
+            let t = s.trim();
+            match t.parse::<u64>() {
+                Ok(n) if t.bytes().all(|b| b.is_ascii_digit()) => Value::from(n),
+                _ => v.clone(),
+            }
+        }
+        _ => v.clone(),
+    }
+}
+
+fn normalize_domain(d: &Value) -> Value {
+    let Some(obj) = d.as_object() else {
+        return d.clone();
+    };
+    let mut out = Map::new();
+    for key in DOMAIN_FIELDS {
+        let Some(v) = obj.get(key) else { continue };
+        let n = match (key, v) {
+            ("name", _) => map_str(v, domain::normalize_host),
+            ("redirectUrl", Value::Null) => continue,
+            ("redirectUrl", Value::String(s)) if s.trim().is_empty() => continue,
+            ("redirectUrl", _) => map_str(v, domain::normalize_host),
+            ("mailboxes", Value::Array(items)) => Value::Array(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| {
+                        if i < MAX_MAILBOXES_EXAMINED {
+                            normalize_mailbox(m)
+                        } else {
+                            m.clone()
+                        }
+                    })
+                    .collect(),
+            ),
+            _ => v.clone(),
+        };
+        out.insert(key.to_string(), n);
+    }
+    copy_unknown(obj, &DOMAIN_FIELDS, &mut out);
+    Value::Object(out)
+}
+
+fn normalize_mailbox(m: &Value) -> Value {
+    let Some(obj) = m.as_object() else {
+        return m.clone();
+    };
+    let mut out = Map::new();
+    for key in MAILBOX_FIELDS {
+        let n = match (key, obj.get(key)) {
+            ("profilePicId", None | Some(Value::Null)) => Value::from(0),
+            (_, None) => continue,
+            ("email", Some(v)) => map_str(v, email::normalize),
+            ("profilePicId", Some(v)) => normalize_pic_id(v),
+            (_, Some(v)) => map_str(v, text::normalize),
+        };
+        out.insert(key.to_string(), n);
+    }
+    copy_unknown(obj, &MAILBOX_FIELDS, &mut out);
+    Value::Object(out)
+}
