@@ -119,12 +119,12 @@ fn parse_pointer(p: &str) -> Option<Vec<PathSeg>> {
 /// The A-label (ASCII, `xn--`) form of a domain under strict UTS #46 rules, or `None`
 /// when it is not a valid domain name.
 pub fn domain_to_ascii(domain: &str) -> Option<String> {
-    domain::to_ascii(domain.trim())
+    domain::to_ascii(domain)
 }
 
 /// The Unicode form of a domain for display, or `None` when it is not valid.
 pub fn domain_to_unicode(domain: &str) -> Option<String> {
-    domain::to_unicode(domain.trim())
+    domain::to_unicode(domain)
 }
 
 /// Versions of the reference data compiled in, for `--version` and the bindings.

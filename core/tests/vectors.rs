@@ -1,0 +1,132 @@
+//! Runs every conformance vector in `tests/vectors/*.json` through the Rust API.
+
+use std::path::PathBuf;
+
+use mailinfra::{Issue, Options};
+use serde_json::{json, Value};
+
+fn vector_files() -> Vec<PathBuf> {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/vectors exists")
+        .map(|e| e.expect("readable dir entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The projection of an actual issue that a vector's expected issue specifies.
+fn project(actual: &Issue, expected: &Value) -> Value {
+    let mut out = json!({
+        "pointer": actual.pointer,
+        "code": actual.code,
+        "severity": actual.severity,
+    });
+    if expected.get("suggestion").is_some() {
+        out["suggestion"] = actual.suggestion.clone().unwrap_or(Value::Null);
+    }
+    out
+}
+
+fn compare_issues(actual: &[Issue], expected: &Value, name: &str, failures: &mut Vec<String>) {
+    let expected = expected.as_array().cloned().unwrap_or_default();
+    let got: Vec<Value> = actual
+        .iter()
+        .enumerate()
+        .map(|(i, a)| project(a, expected.get(i).unwrap_or(&Value::Null)))
+        .collect();
+    if got != expected {
+        failures.push(format!(
+            "{name}: issues\n  expected {}\n  actual   {}",
+            Value::Array(expected),
+            serde_json::to_string(actual).unwrap_or_default()
+        ));
+    }
+}
+
+fn run(v: &Value, failures: &mut Vec<String>) {
+    let name = v["name"].as_str().unwrap_or("?").to_string();
+    let options: Options = match v.get("options") {
+        Some(o) => match serde_json::from_value(o.clone()) {
+            Ok(o) => o,
+            Err(e) => return failures.push(format!("{name}: bad options: {e}")),
+        },
+        None => Options::default(),
+    };
+    let input = &v["input"];
+    let expect = &v["expect"];
+    let mode = v["mode"].as_str().unwrap_or_default();
+    let report = match mode {
+        "check" => mailinfra::check(input, &options),
+        "prepare" => mailinfra::prepare(input, &options),
+        "check_json" => mailinfra::check_json(input.as_str().unwrap_or_default(), &options),
+        "prepare_json" => mailinfra::prepare_json(input.as_str().unwrap_or_default(), &options),
+        "check_field" => {
+            let pointer = v["pointer"].as_str().unwrap_or_default();
+            let issues = mailinfra::check_field(input, pointer, &options);
+            return compare_issues(&issues, &expect["issues"], &name, failures);
+        }
+        "to_ascii" | "to_unicode" => {
+            let s = input.as_str().unwrap_or_default();
+            let out = if mode == "to_ascii" {
+                mailinfra::domain_to_ascii(s)
+            } else {
+                mailinfra::domain_to_unicode(s)
+            };
+            let got = json!({ "output": out });
+            if &got != expect {
+                failures.push(format!("{name}: expected {expect}, got {got}"));
+            }
+            return;
+        }
+        other => return failures.push(format!("{name}: unknown mode {other:?}")),
+    };
+    if expect.get("valid") != Some(&Value::Bool(report.valid)) {
+        failures.push(format!(
+            "{name}: valid is {}, expected {}",
+            report.valid, expect["valid"]
+        ));
+    }
+    compare_issues(&report.issues, &expect["issues"], &name, failures);
+    if let Some(order) = expect.get("order") {
+        let got = report.order.clone().unwrap_or(Value::Null);
+        // Compare serialized text so that key order counts too.
+        if serde_json::to_string(&got).ok() != serde_json::to_string(order).ok() {
+            failures.push(format!("{name}: order\n  expected {order}\n  actual   {got}"));
+        }
+    }
+}
+
+#[test]
+fn conformance_vectors() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for file in vector_files() {
+        let text = std::fs::read_to_string(&file).expect("readable vector file");
+        let doc: Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{} is not JSON: {e}", file.display()));
+        let vectors = doc["vectors"].as_array().cloned().unwrap_or_default();
+        assert!(!vectors.is_empty(), "{} has no vectors", file.display());
+        let mut names = std::collections::HashSet::new();
+        let fname = file.file_name().unwrap_or_default().to_string_lossy().to_string();
+        for v in &vectors {
+            let name = v["name"].as_str().unwrap_or_default();
+            assert!(names.insert(name.to_string()), "{fname}: duplicate name {name}");
+            let before = failures.len();
+            run(v, &mut failures);
+            for f in &mut failures[before..] {
+                *f = format!("{fname}: {f}");
+            }
+            count += 1;
+        }
+    }
+    assert!(count >= 300, "only {count} vectors found");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} vectors failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    eprintln!("{count} vectors passed");
+}
