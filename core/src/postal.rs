@@ -79,9 +79,11 @@ fn layout_of(example: &str) -> Option<Layout> {
 /// the last three characters despite `BFPO 61`.
 fn common_layout(fmt: &AddressFormat) -> Option<Layout> {
     let layouts: Vec<Option<Layout>> = fmt.zip_examples.iter().map(|e| layout_of(e)).collect();
-    layouts.iter().flatten().copied().find(|l| {
-        2 * layouts.iter().filter(|x| **x == Some(*l)).count() > layouts.len()
-    })
+    layouts
+        .iter()
+        .flatten()
+        .copied()
+        .find(|l| 2 * layouts.iter().filter(|x| **x == Some(*l)).count() > layouts.len())
 }
 
 fn apply(layout: Layout, compact: &[char]) -> Option<String> {
