@@ -373,3 +373,21 @@ fn hundred_thousand_domains_cost_bounded_work() {
         .count();
     assert!(domain_issues <= 2 * opts.max_domains, "{domain_issues}");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// Phone-like strings through the whole phone path for several default regions.
+    #[test]
+    fn phone_like_strings_never_panic(
+        s in "[+0-9 ()\\-.x#*ext;a-z]{0,40}",
+        country in proptest::sample::select(vec!["US", "GB", "DE", "IN", "BR", "JP", "XX", "AQ"]),
+    ) {
+        let o = json!({ "country": country, "phoneNumber": s });
+        let opts = Options::default();
+        let p = prepare(&o, &opts);
+        let again = prepare(p.order.as_ref().expect("order"), &opts);
+        prop_assert_eq!(&p, &again);
+        let _ = check_field(&o, "/phoneNumber", &opts);
+    }
+}

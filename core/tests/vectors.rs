@@ -93,7 +93,9 @@ fn run(v: &Value, failures: &mut Vec<String>) {
         let got = report.order.clone().unwrap_or(Value::Null);
         // Compare serialized text so that key order counts too.
         if serde_json::to_string(&got).ok() != serde_json::to_string(order).ok() {
-            failures.push(format!("{name}: order\n  expected {order}\n  actual   {got}"));
+            failures.push(format!(
+                "{name}: order\n  expected {order}\n  actual   {got}"
+            ));
         }
     }
 }
@@ -109,10 +111,17 @@ fn conformance_vectors() {
         let vectors = doc["vectors"].as_array().cloned().unwrap_or_default();
         assert!(!vectors.is_empty(), "{} has no vectors", file.display());
         let mut names = std::collections::HashSet::new();
-        let fname = file.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let fname = file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         for v in &vectors {
             let name = v["name"].as_str().unwrap_or_default();
-            assert!(names.insert(name.to_string()), "{fname}: duplicate name {name}");
+            assert!(
+                names.insert(name.to_string()),
+                "{fname}: duplicate name {name}"
+            );
             let before = failures.len();
             run(v, &mut failures);
             for f in &mut failures[before..] {
