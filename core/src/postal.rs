@@ -4,6 +4,8 @@
 use std::sync::OnceLock;
 
 use regex_lite::Regex;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::data::{AddressFormat, Country, State, COUNTRIES};
 use crate::text;
@@ -168,7 +170,9 @@ pub fn states(country: &Country) -> &'static [State] {
 }
 
 /// The state a person meant: by key, display name, Latin name or ISO 3166-2 code
-/// (with or without the `US-` prefix), case-insensitively.
+/// (with or without the `US-` prefix), case-insensitively; failing that, by a loose
+/// key without accents, punctuation and designators (`Dublin` = `Co. Dublin`,
+/// `Beijing` = `Beijing Shi`) when exactly one state has it.
 pub fn resolve_state(country: &Country, raw: &str) -> Option<&'static State> {
     let list = states(country);
     let t = text::normalize(raw);
@@ -179,12 +183,67 @@ pub fn resolve_state(country: &Country, raw: &str) -> Option<&'static State> {
     let iso = lower
         .strip_prefix(&format!("{}-", country.code.to_lowercase()))
         .unwrap_or(&lower);
-    list.iter().find(|s| {
+    let exact = list.iter().find(|s| {
         s.key.to_lowercase() == lower
             || s.name.to_lowercase() == lower
             || (!s.latin_name.is_empty() && s.latin_name.to_lowercase() == lower)
             || (!s.iso.is_empty() && s.iso.to_lowercase() == iso)
-    })
+    });
+    if exact.is_some() {
+        return exact;
+    }
+    let key = loose_key(&t);
+    if key.is_empty() {
+        return None;
+    }
+    let mut found = list.iter().filter(|s| {
+        [s.key, s.name, s.latin_name]
+            .iter()
+            .any(|n| loose_key(n) == key)
+    });
+    match (found.next(), found.next()) {
+        (Some(s), None) => Some(s),
+        _ => None,
+    }
+}
+
+/// Words that name the kind of subdivision rather than which one.
+const DESIGNATORS: &[&str] = &[
+    "co",
+    "county",
+    "province",
+    "provincia",
+    "state",
+    "region",
+    "prefecture",
+    "oblast",
+    "oblast'",
+    "kray",
+    "krai",
+    "governorate",
+    "emirate",
+    "sheng",
+    "shi",
+    "do",
+    "department",
+    "departamento",
+    "estado",
+    "of",
+    "the",
+];
+
+/// Lower case, accents and punctuation removed, designator words dropped.
+fn loose_key(s: &str) -> String {
+    let plain: String = s
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    plain
+        .split_whitespace()
+        .filter(|w| !DESIGNATORS.contains(w))
+        .collect()
 }
 
 /// Whether the postal code belongs to another state than `state`: only when `state`
@@ -266,6 +325,26 @@ mod tests {
         assert_eq!(resolve_state(us, "california").map(|s| s.key), Some("CA"));
         assert_eq!(resolve_state(us, "US-NY").map(|s| s.key), Some("NY"));
         assert!(resolve_state(us, "Narnia").is_none());
+        assert_eq!(
+            resolve_state(c("IE"), "Dublin").map(|s| s.key),
+            Some("Co. Dublin")
+        );
+        assert_eq!(
+            resolve_state(c("IE"), "county dublin").map(|s| s.key),
+            Some("Co. Dublin")
+        );
+        assert_eq!(
+            resolve_state(c("CN"), "Beijing").map(|s| s.key),
+            Some("北京市")
+        );
+        assert_eq!(
+            resolve_state(c("MX"), "Ciudad de Mexico").map(|s| s.key),
+            Some("CDMX")
+        );
+        assert_eq!(
+            resolve_state(c("JP"), "tokyo").map(|s| s.key),
+            Some("東京都")
+        );
         let ny = resolve_state(us, "NY").unwrap();
         assert_eq!(
             zip_in_other_state(us, ny, "94105").map(|s| s.key),
