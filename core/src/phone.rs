@@ -34,12 +34,41 @@ fn e164_of(s: &str, region: Option<&str>) -> Option<String> {
     Some(n.format().mode(Mode::E164).to_string())
 }
 
+/// A national number that begins with its own country code's digits (Kazakh mobile
+/// `7710009998`): the `phonenumber` crate strips the leading `7` as a country code
+/// where libphonenumber keeps it because only the whole number is valid. Reading
+/// every digit as the national number is what libphonenumber does then.
+fn national_with_country_digits(t: &str, region: Option<&str>) -> Option<String> {
+    if t.starts_with('+') || t.starts_with("00") {
+        return None;
+    }
+    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+    let rest: String = t.chars().filter(|c| !c.is_ascii_digit()).collect();
+    if rest
+        .chars()
+        .any(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '/'))
+    {
+        return None;
+    }
+    let code = phonenumber::metadata::DATABASE
+        .by_id(region?)?
+        .country_code()
+        .to_string();
+    if !digits.starts_with(&code) {
+        return None;
+    }
+    e164_of(&format!("+{code}{digits}"), None)
+}
+
 /// The safe normalization: the E.164 form when the number parses as valid (national
 /// forms read with `region`, `00` as the international prefix); otherwise an
 /// international form with its punctuation removed; otherwise the trimmed input.
 pub fn normalize(raw: &str, region: Option<&str>) -> String {
     let t = raw.trim();
     if let Some(e) = e164_of(t, region) {
+        return e;
+    }
+    if let Some(e) = national_with_country_digits(t, region) {
         return e;
     }
     if let Some(rest) = t.strip_prefix("00") {
@@ -80,6 +109,8 @@ mod tests {
         assert_eq!(normalize("020 7946 0958", Some("GB")), "+442079460958");
         assert_eq!(normalize("+1 555 0000 000", None), "+15550000000");
         assert_eq!(normalize("hello", Some("US")), "hello");
+        assert_eq!(normalize("7710009998", Some("KZ")), "+77710009998");
+        assert_eq!(normalize("87710009998", Some("KZ")), "+77710009998");
         assert!(is_valid_e164("+14155551234"));
         assert!(!is_valid_e164("+15550000000"));
     }
