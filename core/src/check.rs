@@ -483,8 +483,8 @@ impl<'a> Walker<'a> {
             self.issue(
                 IssueCode::TooManyItems,
                 format!(
-                    "The order has {} domains; the limit is {}.",
-                    items.len(),
+                    "The order has {}; the limit is {}.",
+                    count(items.len(), "domain"),
                     self.opts.max_domains
                 ),
                 None,
@@ -640,7 +640,8 @@ impl<'a> Walker<'a> {
             self.issue(
                 IssueCode::TooManyMailboxes,
                 format!(
-                    "{who} provisions at most {limit} mailboxes per domain; this one has {}.",
+                    "{who} provisions at most {} per domain; this one has {}.",
+                    count(limit, "mailbox"),
                     items.len()
                 ),
                 None,
@@ -870,6 +871,15 @@ fn enum_fix(raw: &str, canon: &str) -> IssueCode {
         IssueCode::NotNormalized
     } else {
         IssueCode::InvalidEnum
+    }
+}
+
+/// `1 domain`, `2 domains`, `0 mailboxes`.
+fn count(n: usize, word: &str) -> String {
+    match (n, word.ends_with('x')) {
+        (1, _) => format!("1 {word}"),
+        (_, true) => format!("{n} {word}es"),
+        _ => format!("{n} {word}s"),
     }
 }
 

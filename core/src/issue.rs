@@ -189,6 +189,22 @@ impl Issue {
     }
 }
 
+impl Issue {
+    /// The single issue of an input refused for its size, before anything is parsed;
+    /// `len` is `None` when a stream was cut off without knowing its full length.
+    pub fn input_too_large(len: Option<u64>, max: usize) -> Self {
+        let size = match len {
+            Some(n) => format!("{n} bytes"),
+            None => format!("more than {max} bytes"),
+        };
+        Issue::new(
+            Vec::new(),
+            IssueCode::InputTooLarge,
+            format!("The input is {size}; the limit is {max}."),
+        )
+    }
+}
+
 /// The outcome of `check` or `prepare`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -202,6 +218,11 @@ pub struct Report {
 }
 
 impl Report {
+    /// The report of an input refused outright (its one issue is an error).
+    pub fn refused(issue: Issue) -> Self {
+        Self::from_issues(vec![issue], None)
+    }
+
     pub(crate) fn from_issues(issues: Vec<Issue>, order: Option<Value>) -> Self {
         let valid = !issues.iter().any(|i| i.severity == Severity::Error);
         Report {

@@ -31,7 +31,7 @@ use serde_json::Value;
 
 pub use esp::{Esp, Plan};
 pub use hints::{address_format, countries, AddressFormat, CountryOption, StateOption};
-pub use input::parse_input;
+pub use input::{parse_bytes, parse_input};
 pub use issue::{Issue, IssueCode, PathSeg, Report, Severity};
 pub use options::Options;
 pub use order::{Domain, Mailbox, Order};
@@ -67,17 +67,27 @@ pub fn prepare(order: &Value, options: &Options) -> Report {
 /// [`check`] on JSON text, refusing input over `options.max_input_bytes`
 /// (`input_too_large`), not JSON (`invalid_json`) or too deep (`too_deep`).
 pub fn check_json(text: &str, options: &Options) -> Report {
-    match parse_input(text, options) {
-        Ok(v) => check(&v, options),
-        Err(i) => Report::from_issues(vec![i], None),
-    }
+    check_bytes(text.as_bytes(), options)
 }
 
 /// [`prepare`] on JSON text, with the same input limits as [`check_json`].
 pub fn prepare_json(text: &str, options: &Options) -> Report {
-    match parse_input(text, options) {
+    prepare_bytes(text.as_bytes(), options)
+}
+
+/// [`check_json`] on bytes (text that is not UTF-8 is `invalid_json`).
+pub fn check_bytes(bytes: &[u8], options: &Options) -> Report {
+    match parse_bytes(bytes, options) {
+        Ok(v) => check(&v, options),
+        Err(i) => Report::refused(*i),
+    }
+}
+
+/// [`prepare_json`] on bytes.
+pub fn prepare_bytes(bytes: &[u8], options: &Options) -> Report {
+    match parse_bytes(bytes, options) {
         Ok(v) => prepare(&v, options),
-        Err(i) => Report::from_issues(vec![i], None),
+        Err(i) => Report::refused(*i),
     }
 }
 

@@ -1,6 +1,9 @@
 //! Phone numbers: E.164 shape and numbering-plan validity via `phonenumber`
 //! (libphonenumber's metadata), and the certain E.164 form of what people type.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
 use phonenumber::{country, Mode};
 
 /// Longer inputs are not phone numbers; refuse them before the parser sees them.
@@ -16,7 +19,34 @@ pub fn is_e164_shape(s: &str) -> bool {
 
 /// E.164-shaped and valid for a numbering plan, and already in its E.164 form.
 pub fn is_valid_e164(s: &str) -> bool {
-    is_e164_shape(s) && e164_of(s, None).as_deref() == Some(s)
+    is_e164_shape(s) && (known_valid(s) || e164_of(s, None).as_deref() == Some(s))
+}
+
+thread_local! {
+    /// The last few E.164 results of a valid parse. `prepare` parses a number and
+    /// then checks its result, and a form re-checks the same number on every
+    /// keystroke: parsing (7-10 µs) is most of an order's cost, and a result is a
+    /// pure function of its input, so a remembered one is the same answer.
+    static RECENT_VALID: RefCell<VecDeque<String>> = const { RefCell::new(VecDeque::new()) };
+}
+
+const RECENT_CAPACITY: usize = 8;
+
+fn known_valid(s: &str) -> bool {
+    RECENT_VALID.with(|r| r.borrow().iter().any(|v| v == s))
+}
+
+fn remember(e164: &str) {
+    RECENT_VALID.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.iter().any(|v| v == e164) {
+            return;
+        }
+        if r.len() == RECENT_CAPACITY {
+            r.pop_front();
+        }
+        r.push_back(e164.to_string());
+    });
 }
 
 /// The E.164 form of a valid number, with `region` (ISO alpha-2) as the default for
@@ -31,7 +61,9 @@ fn e164_of(s: &str, region: Option<&str>) -> Option<String> {
     if n.extension().is_some() || !phonenumber::is_valid(&n) {
         return None;
     }
-    Some(n.format().mode(Mode::E164).to_string())
+    let e = n.format().mode(Mode::E164).to_string();
+    remember(&e);
+    Some(e)
 }
 
 /// A national number that begins with its own country code's digits (Kazakh mobile
@@ -65,6 +97,9 @@ fn national_with_country_digits(t: &str, region: Option<&str>) -> Option<String>
 /// international form with its punctuation removed; otherwise the trimmed input.
 pub fn normalize(raw: &str, region: Option<&str>) -> String {
     let t = raw.trim();
+    if is_e164_shape(t) && known_valid(t) {
+        return t.to_string();
+    }
     if let Some(e) = e164_of(t, region) {
         return e;
     }

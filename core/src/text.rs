@@ -58,18 +58,16 @@ pub fn normalize(s: &str) -> String {
 pub fn quote(s: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::from("\"");
-    let mut n = 0;
-    for c in s.chars() {
+    for (n, c) in s.chars().enumerate() {
         if n == MAX {
             out.push('…');
             break;
         }
-        if c.is_control() || is_bad_char(c) {
+        if is_bad_char(c) {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
         }
-        n += 1;
     }
     out.push('"');
     out
