@@ -35,7 +35,7 @@ struct Seen {
 
 /// What a mailbox needs to know about its domain entry.
 struct DomainFacts {
-    /// The canonical name when it is a valid domain to buy.
+    /// The canonical name when it is a valid domain to buy (no error on it).
     name: Option<String>,
 }
 
@@ -320,7 +320,9 @@ impl<'a> Walker<'a> {
                 suggestion: None,
             });
         }
-        let fix = if raw.trim().to_uppercase() == canon {
+        let fix = if text::has_removable_bad_char(raw) {
+            IssueCode::BadCharacters
+        } else if text::normalize(raw).to_uppercase() == canon {
             IssueCode::NotNormalized
         } else {
             IssueCode::InvalidCountry
@@ -523,8 +525,12 @@ impl<'a> Walker<'a> {
             Some(n) if focused => domain::check_host(n, Role::Purchase),
             _ => (None, Vec::new()),
         };
+        let buyable = host.is_some()
+            && findings
+                .iter()
+                .all(|f| f.code.default_severity() != Severity::Error);
         let facts = DomainFacts {
-            name: name.clone().filter(|_| host.is_some()),
+            name: name.clone().filter(|_| buyable),
         };
         self.at(PathSeg::Key("name".into()), |w| {
             let Some(v) = w.present("name", obj.get("name"), true) else {
@@ -536,10 +542,10 @@ impl<'a> Walker<'a> {
             let canon = name.as_deref().unwrap_or_default();
             let mut findings = findings;
             if let Some(h) = &host {
-                if !w.opts.tld_allowed(&h.tld) {
+                if !w.opts.suffix_allowed(&h.suffix) {
                     findings.push(Finding {
                         code: IssueCode::InvalidDomain,
-                        message: format!(".{} domains are not offered here.", h.tld),
+                        message: format!(".{} domains are not offered here.", h.suffix),
                         suggestion: None,
                     });
                 }
@@ -559,7 +565,7 @@ impl<'a> Walker<'a> {
             w.settle("name", raw, canon, fix, findings);
         });
         self.at(PathSeg::Key("redirectUrl".into()), |w| {
-            w.redirect(obj.get("redirectUrl"), name.as_deref())
+            w.redirect(obj.get("redirectUrl"), facts.name.as_deref())
         });
         let limit = self.opts.mailbox_limit(ctx.esp);
         self.descend(PathSeg::Key("mailboxes".into()), |w| {

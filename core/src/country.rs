@@ -18,7 +18,8 @@ pub fn all() -> &'static [Country] {
 /// What a person typed -> the certain alpha-2 code: any case, `UK`, `EL`,
 /// alpha-3 codes, and English names (ISO short, common or official).
 pub fn resolve(input: &str) -> Option<&'static Country> {
-    let t = input.trim();
+    let normalized = crate::text::normalize(input);
+    let t = normalized.as_str();
     let upper = t.to_uppercase();
     if let Some(c) = by_code(&upper) {
         return Some(c);

@@ -94,10 +94,8 @@ pub enum Role {
 /// Facts about a syntactically valid host.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Host {
-    /// Some label is an A-label (`xn--`).
-    pub idn: bool,
-    /// The last label.
-    pub tld: String,
+    /// The ICANN public suffix it is under (`com`, `co.uk`): what a seller offers.
+    pub suffix: String,
 }
 
 /// Validates an already-normalized host (the strict check). Returns the facts when it
@@ -174,7 +172,7 @@ pub fn check_host(s: &str, role: Role) -> (Option<Host>, Vec<Finding>) {
     }
     let labels: Vec<&str> = s.split('.').collect();
     let tld = labels.last().copied().unwrap_or_default();
-    if labels.len() < 2 {
+    if labels.len() < 2 && !(role == Role::Purchase && tld_known(tld)) {
         out.push(Finding::new(
             IssueCode::InvalidDomain,
             format!("{} needs a top-level domain, like .com.", quote(s)),
@@ -188,8 +186,8 @@ pub fn check_host(s: &str, role: Role) -> (Option<Host>, Vec<Finding>) {
         ));
         return (None, out);
     }
+    let suffix = icann_suffix_labels(&labels);
     if role == Role::Purchase {
-        let suffix = icann_suffix_labels(&labels);
         if labels.len() <= suffix {
             out.push(Finding::new(
                 IssueCode::DomainNotRegistrable,
@@ -222,8 +220,7 @@ pub fn check_host(s: &str, role: Role) -> (Option<Host>, Vec<Finding>) {
     }
     (
         Some(Host {
-            idn,
-            tld: tld.to_string(),
+            suffix: labels[labels.len().saturating_sub(suffix)..].join("."),
         }),
         out,
     )
@@ -251,14 +248,13 @@ fn redirect_shape(s: &str) -> Option<Finding> {
     ))
 }
 
-/// Dotted-quad IPv4 (any all-digit final label) or anything IPv6-like.
+/// An IPv4 address in dotted-quad form or an IPv6 address (bracketed or not).
 fn looks_like_ip(s: &str) -> bool {
-    let h = s.trim_start_matches('[').trim_end_matches(']');
-    let last = h.rsplit('.').next().unwrap_or_default();
-    (h.contains('.') && !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()))
-        || (h.contains(':')
-            && h.bytes()
-                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.'))
+    let h = s
+        .strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .unwrap_or(s);
+    h.parse::<std::net::IpAddr>().is_ok()
 }
 
 /// RFC 1035 letter-digit-hyphen syntax with lengths, on a lower-case ASCII name.

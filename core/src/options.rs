@@ -45,14 +45,21 @@ impl Options {
         })
     }
 
-    /// Whether `tld` (A-label, lower case) is allowed. Entries are compared without
-    /// a leading dot and case-insensitively, so `.COM` in options means `com`.
-    pub fn tld_allowed(&self, tld: &str) -> bool {
+    /// Whether a domain under the public suffix `suffix` (A-label: `com`, `co.uk`)
+    /// may be bought: an entry names either that suffix or its last label (`uk`
+    /// allows `acme.co.uk`; `co.uk` allows it but not `acme.uk`). Entries are
+    /// compared without a leading dot, in any case and in Unicode or A-label form
+    /// (`.COM` = `com`, `рф` = `xn--p1ai`).
+    pub fn suffix_allowed(&self, suffix: &str) -> bool {
+        let tld = suffix.rsplit('.').next().unwrap_or(suffix);
         match &self.allowed_tlds {
             None => true,
-            Some(list) => list
-                .iter()
-                .any(|t| t.trim().trim_start_matches('.').eq_ignore_ascii_case(tld)),
+            Some(list) => list.iter().any(|t| {
+                let t = t.trim().trim_start_matches('.');
+                let a = crate::domain::to_ascii(t);
+                let t = a.as_deref().unwrap_or(t);
+                t.eq_ignore_ascii_case(suffix) || t.eq_ignore_ascii_case(tld)
+            }),
         }
     }
 }

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 
 use phonenumber::{country, Mode};
+use unicode_normalization::UnicodeNormalization;
 
 /// Longer inputs are not phone numbers; refuse them before the parser sees them.
 const MAX_PHONE_INPUT: usize = 64;
@@ -96,7 +97,14 @@ fn national_with_country_digits(t: &str, region: Option<&str>) -> Option<String>
 /// forms read with `region`, `00` as the international prefix); otherwise an
 /// international form with its punctuation removed; otherwise the trimmed input.
 pub fn normalize(raw: &str, region: Option<&str>) -> String {
-    let t = raw.trim();
+    // Full-width digits and plus signs from East Asian input methods -> ASCII.
+    let folded: String;
+    let t = if raw.is_ascii() {
+        raw.trim()
+    } else {
+        folded = raw.nfkc().collect();
+        folded.trim()
+    };
     if is_e164_shape(t) && known_valid(t) {
         return t.to_string();
     }
@@ -145,6 +153,7 @@ mod tests {
         assert_eq!(normalize("+1 555 0000 000", None), "+15550000000");
         assert_eq!(normalize("hello", Some("US")), "hello");
         assert_eq!(normalize("7710009998", Some("KZ")), "+77710009998");
+        assert_eq!(normalize("＋１４１５５５５１２３４", None), "+14155551234");
         assert_eq!(normalize("87710009998", Some("KZ")), "+77710009998");
         assert!(is_valid_e164("+14155551234"));
         assert!(!is_valid_e164("+15550000000"));

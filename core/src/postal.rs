@@ -176,6 +176,9 @@ pub fn states(country: &Country) -> &'static [State] {
 pub fn resolve_state(country: &Country, raw: &str) -> Option<&'static State> {
     let list = states(country);
     let t = text::normalize(raw);
+    if t.chars().any(text::is_bad_char) {
+        return None;
+    }
     if let Some(s) = list.iter().find(|s| s.key == t) {
         return Some(s);
     }

@@ -22,10 +22,11 @@ pub fn is_bad_char(c: char) -> bool {
     c.is_control() || is_zero_width(c) || is_bidi_control(c) || c == '\u{2028}' || c == '\u{2029}'
 }
 
-/// Whether `s` holds a line break or zero-width character that `normalize` removes.
+/// Whether `s` holds a bad character that `normalize` removes: a zero-width
+/// character, or a line break or tab (collapsed to a space).
 pub fn has_removable_bad_char(s: &str) -> bool {
     s.chars()
-        .any(|c| is_zero_width(c) || (c.is_whitespace() && c != ' '))
+        .any(|c| is_zero_width(c) || (c.is_whitespace() && is_bad_char(c)))
 }
 
 /// The safe normalization of free text: trim, collapse inner whitespace (line breaks
