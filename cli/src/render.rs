@@ -29,7 +29,7 @@ pub fn text(out: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(out, "{}", summary(report))
 }
 
-/// `/domains/0/name  error  invalid_domain  "message"  (suggestion: "acme.com")`.
+/// `/domains/0/name  error  invalid_domain  A message.  (suggestion: "acme.com")`.
 pub fn issue_line(issue: &Issue) -> String {
     let pointer = if issue.pointer.is_empty() {
         "(order)".to_string()
@@ -43,7 +43,7 @@ pub fn issue_line(issue: &Issue) -> String {
     let mut line = format!(
         "{pointer}  {severity}  {}  {}",
         issue.code.as_str(),
-        quote(&issue.message)
+        escape_controls(&issue.message)
     );
     if let Some(s) = &issue.suggestion {
         let s = match s {
@@ -87,14 +87,13 @@ fn quote(s: &str) -> String {
     escape_controls(&serde_json::Value::from(s).to_string())
 }
 
-/// Escapes control characters (C0, DEL, C1) and bidirectional formatting characters
-/// as `\uXXXX`, so echoed input can neither move the cursor nor reorder the line.
+/// Escapes the characters the core refuses in text (controls, zero-width, bidi
+/// controls) as `\uXXXX`, so echoed input can neither move the cursor nor reorder
+/// the line.
 fn escape_controls(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let risky = c.is_control()
-            || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-        if risky {
+        if mailinfra::is_bad_char(c) {
             let _ = write!(out, "\\u{:04x}", c as u32);
         } else {
             out.push(c);
@@ -122,7 +121,7 @@ mod tests {
         i.suggestion = Some("acme.com".into());
         assert_eq!(
             issue_line(&i),
-            r#"/domains/0/name  error  invalid_domain  "\".notatld\" is bad\u001b[2J\u202e"  (suggestion: "acme.com")"#
+            r#"/domains/0/name  error  invalid_domain  ".notatld" is bad\u001b[2J\u202e  (suggestion: "acme.com")"#
         );
         let root = Issue::new(Vec::new(), IssueCode::InvalidJson, "x".into());
         assert!(issue_line(&root).starts_with("(order)  error  invalid_json  "));

@@ -188,10 +188,10 @@ fn text_lines_start_with_pointer() {
         let fields: Vec<&str> = l.splitn(4, "  ").collect();
         assert_eq!(fields.len(), 4, "{l}");
         assert!(["error", "warning"].contains(&fields[1]), "{l}");
-        assert!(fields[3].starts_with('"'), "{l}");
+        assert!(!fields[3].is_empty(), "{l}");
     }
     assert!(text.contains(
-        "/domainOwnerFirstname  error  not_normalized  \"Owner first name should be written \\\"John\\\".\"  (suggestion: \"John\")"
+        "/domainOwnerFirstname  error  not_normalized  Owner first name should be written \"John\".  (suggestion: \"John\")"
     ), "{text}");
 
     // The whole order (empty pointer) is shown as `(order)`.

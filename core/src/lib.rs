@@ -35,6 +35,7 @@ pub use input::{parse_bytes, parse_input};
 pub use issue::{Issue, IssueCode, PathSeg, Report, Severity};
 pub use options::Options;
 pub use order::{Domain, Mailbox, Order};
+pub use text::is_bad_char;
 
 use check::Walker;
 use issue::pointer_of;
