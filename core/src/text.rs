@@ -17,7 +17,7 @@ fn is_bidi_control(c: char) -> bool {
 }
 
 /// Characters no text field may hold: controls (line breaks included), zero-width
-/// and bidi controls, lone noncharacters.
+/// and bidi controls, and the Unicode line and paragraph separators.
 pub fn is_bad_char(c: char) -> bool {
     c.is_control() || is_zero_width(c) || is_bidi_control(c) || c == '\u{2028}' || c == '\u{2029}'
 }
