@@ -9,73 +9,12 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use mailinfra::{check, check_field, prepare, Options};
-use serde_json::{json, Value};
+use serde_json::Value;
 
-const EXAMPLE: &str = include_str!("../../examples/order.json");
+#[path = "common/orders.rs"]
+mod orders;
 
-fn example() -> Value {
-    serde_json::from_str(EXAMPLE).expect("examples/order.json is JSON")
-}
-
-/// 1 domain x 3 mailboxes (Google): the bundled example plus two more mailboxes on
-/// the same domain.
-fn typical() -> Value {
-    let mut o = example();
-    let domain = o["domains"][0]["name"].as_str().unwrap().to_string();
-    let boxes = o["domains"][0]["mailboxes"].as_array_mut().unwrap();
-    for (first, last, pic) in [("Jane", "Doe", 1), ("Alex", "Rivera", 2)] {
-        boxes.push(json!({
-            "firstname": first,
-            "lastname": last,
-            "email": format!("{}.{}@{}", first.to_lowercase(), last.to_lowercase(), domain),
-            "profilePicId": pic,
-        }));
-    }
-    o
-}
-
-/// The typical order as a person might type it: national phone number, lower-case
-/// country, a full `https://` redirect URL and padded spaces. `prepare` makes it valid;
-/// `check` does not accept it as is.
-fn messy() -> Value {
-    let mut o = typical();
-    o["phoneNumber"] = json!("(415) 555-1234");
-    o["country"] = json!("us");
-    o["companyName"] = json!("  Acme Corp ");
-    o["city"] = json!(" San Francisco  ");
-    o["domainOwnerFirstname"] = json!(" John");
-    o["domains"][0]["redirectUrl"] = json!("https://acmecorp.com/");
-    o["domains"][0]["name"] = json!(" tryoutreachteam.com ");
-    o["domains"][0]["mailboxes"][1]["email"] = json!("  jane.doe@tryoutreachteam.com ");
-    o
-}
-
-/// `n` domains x 3 mailboxes on Microsoft, domains `acme-outreach-<i>.com`.
-fn large(n: usize) -> Value {
-    let mut o = example();
-    o["emailServiceProvider"] = json!("Microsoft");
-    let people = [("John", "Smith"), ("Jane", "Doe"), ("Alex", "Rivera")];
-    let domains: Vec<Value> = (0..n)
-        .map(|i| {
-            let name = format!("acme-outreach-{i}.com");
-            let mailboxes: Vec<Value> = people
-                .iter()
-                .enumerate()
-                .map(|(k, (f, l))| {
-                    json!({
-                        "firstname": f,
-                        "lastname": l,
-                        "email": format!("{}.{}@{}", f.to_lowercase(), l.to_lowercase(), name),
-                        "profilePicId": k,
-                    })
-                })
-                .collect();
-            json!({ "name": name, "redirectUrl": "acmecorp.com", "mailboxes": mailboxes })
-        })
-        .collect();
-    o["domains"] = Value::Array(domains);
-    o
-}
+use orders::{large, messy, typical};
 
 fn options() -> Options {
     Options {

@@ -24,27 +24,13 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use mailinfra::{check_field, prepare, Options};
-use serde_json::{json, Value};
+use serde_json::Value;
 
-const EXAMPLE: &str = include_str!("../../examples/order.json");
+#[path = "../benches/common/orders.rs"]
+mod orders;
 
-fn typical() -> Value {
-    let mut o: Value = serde_json::from_str(EXAMPLE).expect("examples/order.json is JSON");
-    let domain = o["domains"][0]["name"].as_str().unwrap().to_string();
-    let boxes = o["domains"][0]["mailboxes"].as_array_mut().unwrap();
-    for (first, last, pic) in [("Jane", "Doe", 1), ("Alex", "Rivera", 2)] {
-        boxes.push(json!({
-            "firstname": first,
-            "lastname": last,
-            "email": format!("{}.{}@{}", first.to_lowercase(), last.to_lowercase(), domain),
-            "profilePicId": pic,
-        }));
-    }
-    o
-}
+use orders::{large, typical};
 
-/// Time per call of `f` in ns: the fastest of 15 rounds of `n / 15` calls, after 200
-/// warm-up calls (the fastest round is the least disturbed by other processes).
 fn mean_ns<R>(n: u32, mut f: impl FnMut() -> R) -> u128 {
     for _ in 0..200 {
         black_box(f());
@@ -109,33 +95,6 @@ fn parts(order: &Value, opts: &Options) {
         let ns = mean_ns(N, || check_field(order, &p, opts));
         println!("check_field {p:<32} {}", us(ns));
     }
-}
-
-/// `n` domains x 3 mailboxes on Microsoft, as in `benches/order.rs`.
-fn large(n: usize) -> Value {
-    let mut o: Value = serde_json::from_str(EXAMPLE).expect("examples/order.json is JSON");
-    o["emailServiceProvider"] = json!("Microsoft");
-    let people = [("John", "Smith"), ("Jane", "Doe"), ("Alex", "Rivera")];
-    let domains: Vec<Value> = (0..n)
-        .map(|i| {
-            let name = format!("acme-outreach-{i}.com");
-            let mailboxes: Vec<Value> = people
-                .iter()
-                .enumerate()
-                .map(|(k, (f, l))| {
-                    json!({
-                        "firstname": f,
-                        "lastname": l,
-                        "email": format!("{}.{}@{}", f.to_lowercase(), l.to_lowercase(), name),
-                        "profilePicId": k,
-                    })
-                })
-                .collect();
-            json!({ "name": name, "redirectUrl": "acmecorp.com", "mailboxes": mailboxes })
-        })
-        .collect();
-    o["domains"] = Value::Array(domains);
-    o
 }
 
 fn linear() {
