@@ -512,11 +512,7 @@ impl<'a> Walker<'a> {
             }
             return;
         };
-        let name = obj
-            .get("name")
-            .and_then(Value::as_str)
-            .filter(|s| s.len() <= MAX_STRING_BYTES)
-            .map(domain::normalize_host);
+        let name = examinable(obj, "name").map(domain::normalize_host);
         let duplicate = name
             .as_ref()
             .is_some_and(|n| !n.is_empty() && !seen.domains.insert(n.clone()));
@@ -669,11 +665,7 @@ impl<'a> Walker<'a> {
             }
             return;
         };
-        let email = obj
-            .get("email")
-            .and_then(Value::as_str)
-            .filter(|s| s.len() <= MAX_STRING_BYTES)
-            .map(email::normalize);
+        let email = examinable(obj, "email").map(email::normalize);
         let duplicate = email
             .as_ref()
             .is_some_and(|e| e.contains('@') && !seen.emails.insert(e.clone()));
@@ -762,6 +754,13 @@ impl<'a> Walker<'a> {
             });
         }
     }
+}
+
+/// A member's text when it is a string of examinable size.
+fn examinable<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v str> {
+    obj.get(key)
+        .and_then(Value::as_str)
+        .filter(|s| s.len() <= MAX_STRING_BYTES)
 }
 
 /// Emptiness, length and character findings for free text.
