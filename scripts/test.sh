@@ -25,5 +25,11 @@ step "example: the README's main command"
 cargo run -q --locked -p mailinfra-cli -- check examples/order.json
 cargo run -q --locked -p mailinfra-cli -- prepare examples/messy-order.json --format json >/dev/null
 
+step "npm package (Node, TypeScript, packaging, Chromium)"
+bindings-wasm/test.sh
+
+step "Python package"
+bindings-python/test.sh
+
 echo
 echo "all suites passed"

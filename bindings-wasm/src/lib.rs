@@ -1,0 +1,2 @@
+//! WebAssembly bindings of the `mailinfra` core: conversion and error mapping only.
+#![forbid(unsafe_code)]
