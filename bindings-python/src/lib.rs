@@ -1,2 +1,216 @@
 //! Python bindings of the `mailinfra` core: conversion and error mapping only.
+//!
+//! Python objects become `serde_json::Value`s under an explicit depth limit
+//! ([`mailinfra::limits::MAX_DEPTH`]) and size budget (`max_input_bytes`), the core
+//! runs with the GIL released, and its reports come back as `Report` / `Issue`
+//! objects. No rule of the order contract lives here.
 #![forbid(unsafe_code)]
+
+mod convert;
+mod options;
+mod output;
+
+use mailinfra::{IssueCode, Options, Report};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use convert::Input;
+use output::{issue_list, PyIssue, PyReport};
+
+/// Runs the core on one converted input (the GIL is released by the caller).
+fn run(input: &Input, prepare: bool, opts: &Options) -> Report {
+    match (input, prepare) {
+        (Input::Value(v), false) => mailinfra::check(v, opts),
+        (Input::Value(v), true) => mailinfra::prepare(v, opts),
+        (Input::Text(b), false) => mailinfra::check_bytes(b, opts),
+        (Input::Text(b), true) => mailinfra::prepare_bytes(b, opts),
+        (Input::Refused(i), _) => Report::refused((**i).clone()),
+    }
+}
+
+fn one<'py>(
+    py: Python<'py>,
+    fname: &str,
+    order: &Bound<'py, PyAny>,
+    kwargs: Option<&Bound<'py, PyDict>>,
+    prepare: bool,
+) -> PyResult<Bound<'py, PyReport>> {
+    let opts = options::parse(fname, kwargs)?;
+    let input = convert::input(order, &opts)?;
+    let report = py.detach(|| run(&input, prepare, &opts));
+    PyReport::build(py, report)
+}
+
+fn many<'py>(
+    py: Python<'py>,
+    fname: &str,
+    orders: &Bound<'py, PyAny>,
+    kwargs: Option<&Bound<'py, PyDict>>,
+    prepare: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    let opts = options::parse(fname, kwargs)?;
+    let inputs = convert::inputs(orders, &opts)?;
+    let reports: Vec<Report> =
+        py.detach(|| inputs.iter().map(|i| run(i, prepare, &opts)).collect());
+    let list = PyList::empty(py);
+    for r in reports {
+        list.append(PyReport::build(py, r)?)?;
+    }
+    Ok(list)
+}
+
+/// check(order, **options) -> Report
+#[pyfunction]
+#[pyo3(signature = (order, **options))]
+fn check<'py>(
+    py: Python<'py>,
+    order: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyReport>> {
+    one(py, "check", order, options, false)
+}
+
+/// prepare(order, **options) -> Report
+#[pyfunction]
+#[pyo3(signature = (order, **options))]
+fn prepare<'py>(
+    py: Python<'py>,
+    order: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyReport>> {
+    one(py, "prepare", order, options, true)
+}
+
+/// check_many(orders, **options) -> list[Report]
+#[pyfunction]
+#[pyo3(signature = (orders, **options))]
+fn check_many<'py>(
+    py: Python<'py>,
+    orders: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyList>> {
+    many(py, "check_many", orders, options, false)
+}
+
+/// prepare_many(orders, **options) -> list[Report]
+#[pyfunction]
+#[pyo3(signature = (orders, **options))]
+fn prepare_many<'py>(
+    py: Python<'py>,
+    orders: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyList>> {
+    many(py, "prepare_many", orders, options, true)
+}
+
+/// check_field(order, pointer, **options) -> list[Issue]
+#[pyfunction]
+#[pyo3(signature = (order, pointer, **options))]
+fn check_field<'py>(
+    py: Python<'py>,
+    order: &Bound<'py, PyAny>,
+    pointer: &str,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let opts = options::parse("check_field", options)?;
+    let input = convert::input(order, &opts)?;
+    let pointer = pointer.to_owned();
+    let issues = py.detach(|| match &input {
+        Input::Value(v) => mailinfra::check_field(v, &pointer, &opts),
+        Input::Text(b) => match mailinfra::parse_bytes(b, &opts) {
+            Ok(v) => mailinfra::check_field(&v, &pointer, &opts),
+            // Like the core on a too-deep value: a refused input has no field issues.
+            Err(_) => Vec::new(),
+        },
+        Input::Refused(_) => Vec::new(),
+    });
+    issue_list(py, issues)
+}
+
+/// address_format(country) -> dict | None
+#[pyfunction]
+fn address_format<'py>(py: Python<'py>, country: &str) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let Some(f) = mailinfra::address_format(country) else {
+        return Ok(None);
+    };
+    let d = PyDict::new(py);
+    d.set_item("country", f.country)?;
+    d.set_item("name", f.name)?;
+    d.set_item("state_required", f.state_required)?;
+    d.set_item("state_label", f.state_label)?;
+    let states = PyList::empty(py);
+    for s in f.states {
+        let sd = PyDict::new(py);
+        sd.set_item("key", s.key)?;
+        sd.set_item("name", s.name)?;
+        states.append(sd)?;
+    }
+    d.set_item("states", states)?;
+    d.set_item("postal_code_used", f.postal_code_used)?;
+    d.set_item("postal_code_required", f.postal_code_required)?;
+    d.set_item("postal_code_label", f.postal_code_label)?;
+    d.set_item("postal_code_example", f.postal_code_example)?;
+    Ok(Some(d))
+}
+
+/// countries() -> list[dict]  (code, name), sorted by code
+#[pyfunction]
+fn countries(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+    let list = PyList::empty(py);
+    for c in mailinfra::countries() {
+        let d = PyDict::new(py);
+        d.set_item("code", c.code)?;
+        d.set_item("name", c.name)?;
+        list.append(d)?;
+    }
+    Ok(list)
+}
+
+/// domain_to_ascii(domain) -> str | None
+#[pyfunction]
+fn domain_to_ascii(domain: &str) -> Option<String> {
+    mailinfra::domain_to_ascii(domain)
+}
+
+/// domain_to_unicode(domain) -> str | None
+#[pyfunction]
+fn domain_to_unicode(domain: &str) -> Option<String> {
+    mailinfra::domain_to_unicode(domain)
+}
+
+/// data_versions() -> dict
+#[pyfunction]
+fn data_versions(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    let v = mailinfra::data_versions();
+    let d = PyDict::new(py);
+    d.set_item("phone_metadata", v.phone_metadata)?;
+    d.set_item("public_suffix_list", v.public_suffix_list)?;
+    d.set_item("address_data", v.address_data)?;
+    Ok(d)
+}
+
+/// issue_codes() -> list[str]: every issue code the core can report.
+#[pyfunction]
+fn issue_codes() -> Vec<&'static str> {
+    IssueCode::ALL.iter().map(|c| c.as_str()).collect()
+}
+
+#[pymodule]
+fn _mailinfra(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyIssue>()?;
+    m.add_class::<PyReport>()?;
+    m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_function(wrap_pyfunction!(prepare, m)?)?;
+    m.add_function(wrap_pyfunction!(check_many, m)?)?;
+    m.add_function(wrap_pyfunction!(prepare_many, m)?)?;
+    m.add_function(wrap_pyfunction!(check_field, m)?)?;
+    m.add_function(wrap_pyfunction!(address_format, m)?)?;
+    m.add_function(wrap_pyfunction!(countries, m)?)?;
+    m.add_function(wrap_pyfunction!(domain_to_ascii, m)?)?;
+    m.add_function(wrap_pyfunction!(domain_to_unicode, m)?)?;
+    m.add_function(wrap_pyfunction!(data_versions, m)?)?;
+    m.add_function(wrap_pyfunction!(issue_codes, m)?)?;
+    m.add("MAX_DEPTH", mailinfra::limits::MAX_DEPTH)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

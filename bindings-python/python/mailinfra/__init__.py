@@ -1,0 +1,90 @@
+"""Validate and normalize managed email-infrastructure purchase orders.
+
+``check(order)`` says whether a payload is exactly what ``POST /v1/domain`` accepts;
+``prepare(order)`` applies only safe spelling fixes and checks the result. Both
+return a ``Report`` with every issue at once. See the package README for the rules.
+"""
+
+from ._errors import InputError, OrderInvalid
+from ._mailinfra import (
+    MAX_DEPTH,
+    Issue,
+    Report,
+    __version__,
+    address_format,
+    check,
+    check_field,
+    check_many,
+    countries,
+    data_versions,
+    domain_to_ascii,
+    domain_to_unicode,
+    issue_codes,
+    prepare,
+    prepare_many,
+)
+
+__all__ = [
+    "MAX_DEPTH",
+    "AddressFormat",
+    "CountryOption",
+    "DataVersions",
+    "Domain",
+    "Esp",
+    "InputError",
+    "Issue",
+    "IssueCode",
+    "IssueDict",
+    "Mailbox",
+    "Order",
+    "OrderInput",
+    "OrderInvalid",
+    "PathSegment",
+    "PlanType",
+    "Report",
+    "ReportDict",
+    "Severity",
+    "StateOption",
+    "__version__",
+    "address_format",
+    "check",
+    "check_field",
+    "check_many",
+    "countries",
+    "data_versions",
+    "domain_to_ascii",
+    "domain_to_unicode",
+    "issue_codes",
+    "prepare",
+    "prepare_many",
+]
+
+_TYPES = frozenset(
+    (
+        "AddressFormat",
+        "CountryOption",
+        "DataVersions",
+        "Domain",
+        "Esp",
+        "IssueCode",
+        "IssueDict",
+        "Mailbox",
+        "Order",
+        "OrderInput",
+        "PathSegment",
+        "PlanType",
+        "ReportDict",
+        "Severity",
+        "StateOption",
+    )
+)
+
+
+def __getattr__(name: str) -> object:
+    # The typing helpers (TypedDicts, Literals) load on first use, which keeps
+    # `import mailinfra` from importing `typing`.
+    if name in _TYPES:
+        from . import _types
+
+        return getattr(_types, name)
+    raise AttributeError(f"module 'mailinfra' has no attribute {name!r}")
