@@ -3,8 +3,10 @@
 //! or I/O error (one line on stderr starting `mailinfra: `).
 #![forbid(unsafe_code)]
 
+mod build;
 mod read;
 mod render;
+mod suggest;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, ErrorKind, Read, Write};
@@ -72,6 +74,13 @@ enum Command {
     /// then check the result; outputs the canonical order with its issues.
     #[command(after_long_help = AFTER_LONG_HELP)]
     Prepare(RunArgs),
+    /// Suggest mailbox addresses for a person on a domain (offline), one per line.
+    #[command(after_long_help = suggest::HELP)]
+    Suggest(suggest::SuggestArgs),
+    /// Build an order from a registrant record (JSON) and a CSV of mailboxes, then
+    /// prepare it; issues name the CSV row and column.
+    #[command(after_long_help = build::HELP)]
+    Build(build::BuildArgs),
 }
 
 #[derive(Args)]
@@ -89,6 +98,13 @@ struct RunArgs {
     #[arg(long)]
     jsonl: bool,
 
+    #[command(flatten)]
+    options: OptionArgs,
+}
+
+/// The contract's options, shared by `check`, `prepare` and `build`.
+#[derive(Args)]
+pub(crate) struct OptionArgs {
     /// Most domains an order may have (default 500); more gives `too_many_items`.
     #[arg(long, value_name = "N")]
     max_domains: Option<usize>,
@@ -118,7 +134,7 @@ struct RunArgs {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+pub(crate) enum Format {
     Text,
     Json,
 }
@@ -130,7 +146,7 @@ enum Op {
 }
 
 /// Why the run stopped before its verdict.
-enum Failure {
+pub(crate) enum Failure {
     /// Message for stderr (without the `mailinfra: ` prefix).
     Message(String),
     /// Stdout was closed by the reader: stop quietly.
@@ -158,11 +174,13 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return clap_exit(&e),
     };
-    let (op, args) = match cli.command {
-        Command::Check(a) => (Op::Check, a),
-        Command::Prepare(a) => (Op::Prepare, a),
+    let outcome = match cli.command {
+        Command::Check(a) => run(Op::Check, &a),
+        Command::Prepare(a) => run(Op::Prepare, &a),
+        Command::Suggest(a) => suggest::run(&a),
+        Command::Build(a) => build::run(&a),
     };
-    match run(op, &args) {
+    match outcome {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(Failure::BrokenPipe) => ExitCode::from(2),
@@ -184,7 +202,7 @@ fn clap_exit(e: &clap::Error) -> ExitCode {
         | ClapErrorKind::MissingSubcommand => {
             let _ = writeln!(
                 io::stderr().lock(),
-                "mailinfra: missing command `check` or `prepare` (see `mailinfra --help`)"
+                "mailinfra: missing command `check`, `prepare`, `suggest` or `build` (see `mailinfra --help`)"
             );
             ExitCode::from(2)
         }
@@ -207,7 +225,7 @@ fn clap_exit(e: &clap::Error) -> ExitCode {
     }
 }
 
-fn options(args: &RunArgs) -> Result<Options, Failure> {
+pub(crate) fn options(args: &OptionArgs) -> Result<Options, Failure> {
     let mut o = Options::default();
     if let Some(n) = args.max_domains {
         o.max_domains = n;
@@ -236,7 +254,7 @@ fn options(args: &RunArgs) -> Result<Options, Failure> {
 
 /// Runs one command; `Ok(true)` when every order is valid.
 fn run(op: Op, args: &RunArgs) -> Result<bool, Failure> {
-    let opts = options(args)?;
+    let opts = options(&args.options)?;
     let path = args.file.as_deref().filter(|p| *p != Path::new("-"));
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -323,7 +341,7 @@ fn evaluate(op: Op, bytes: &[u8], opts: &Options) -> Report {
     }
 }
 
-fn read_error(path: Option<&Path>, e: &io::Error) -> Failure {
+pub(crate) fn read_error(path: Option<&Path>, e: &io::Error) -> Failure {
     let what = match path {
         Some(p) => p.display().to_string(),
         None => "standard input".to_string(),
@@ -331,7 +349,7 @@ fn read_error(path: Option<&Path>, e: &io::Error) -> Failure {
     Failure::Message(format!("cannot read {what}: {}", io_message(e)))
 }
 
-fn write_error(e: io::Error) -> Failure {
+pub(crate) fn write_error(e: io::Error) -> Failure {
     if e.kind() == ErrorKind::BrokenPipe {
         Failure::BrokenPipe
     } else {

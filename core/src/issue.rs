@@ -45,11 +45,14 @@ pub enum IssueCode {
     InvalidJson,
     /// Beyond the contract's minimum vocabulary: nesting deeper than [`crate::limits::MAX_DEPTH`].
     TooDeep,
+    /// Beyond the contract's minimum vocabulary: two spreadsheet rows give one domain
+    /// different values (e.g. two redirects).
+    ConflictingValue,
 }
 
 impl IssueCode {
     /// Every code, in the order of the contract's table (for generated type unions).
-    pub const ALL: [IssueCode; 36] = [
+    pub const ALL: [IssueCode; 37] = [
         Self::NotAnObject,
         Self::MissingField,
         Self::UnknownField,
@@ -86,6 +89,7 @@ impl IssueCode {
         Self::InputTooLarge,
         Self::InvalidJson,
         Self::TooDeep,
+        Self::ConflictingValue,
     ];
 
     /// The wire name, e.g. `"missing_field"`.
@@ -127,6 +131,7 @@ impl IssueCode {
             Self::InputTooLarge => "input_too_large",
             Self::InvalidJson => "invalid_json",
             Self::TooDeep => "too_deep",
+            Self::ConflictingValue => "conflicting_value",
         }
     }
 

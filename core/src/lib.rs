@@ -8,6 +8,7 @@
 //! order, each with a stable [`IssueCode`]. Nothing here does I/O.
 #![forbid(unsafe_code)]
 
+mod build;
 mod check;
 mod context;
 mod country;
@@ -25,16 +26,21 @@ mod phone;
 mod postal;
 mod prepare;
 mod schema;
+mod suggest;
 mod text;
 
 use serde_json::Value;
 
+pub use build::{column_of, BuildReport, OrderBuilder, RowIssue, COLUMNS};
 pub use esp::{Esp, Plan};
 pub use hints::{address_format, countries, AddressFormat, CountryOption, StateOption};
 pub use input::{parse_bytes, parse_input};
 pub use issue::{Issue, IssueCode, PathSeg, Report, Severity};
 pub use options::Options;
 pub use order::{Domain, Mailbox, Order};
+pub use suggest::{
+    name_tokens, suggest as suggest_mailboxes, SuggestRequest, Suggestions, MAX_SUGGESTIONS,
+};
 pub use text::is_bad_char;
 
 use check::Walker;
@@ -125,6 +131,31 @@ fn parse_pointer(p: &str) -> Option<Vec<PathSeg>> {
         })
         .collect::<Option<Vec<_>>>()
         .filter(|path| pointer_of(path) == p)
+}
+
+/// Builds and prepares an order from a registrant record and spreadsheet rows given
+/// as objects keyed by column (a parsed CSV, Python's `csv.DictReader`, JS objects).
+/// The header is every key in first-seen order; row numbers count like a spreadsheet
+/// whose first line is that header. For streaming input, use [`OrderBuilder`].
+pub fn build_order(
+    registrant: &Value,
+    rows: &[serde_json::Map<String, Value>],
+    esp: Option<&str>,
+    plan: Option<&str>,
+    options: &Options,
+) -> BuildReport {
+    let mut header: Vec<&str> = Vec::new();
+    for k in rows.iter().flat_map(|r| r.keys()) {
+        if !header.contains(&k.as_str()) {
+            header.push(k);
+        }
+    }
+    let mut b = OrderBuilder::new(registrant, esp, plan, options);
+    b.columns(&header);
+    for (i, row) in rows.iter().enumerate() {
+        b.push_row(i as u64 + 2, row);
+    }
+    b.finish()
 }
 
 /// The A-label (ASCII, `xn--`) form of a domain under strict UTS #46 rules, or `None`

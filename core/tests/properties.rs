@@ -391,3 +391,37 @@ proptest! {
         let _ = check_field(&o, "/phoneNumber", &opts);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Every suggestion, put in a mailbox of its domain, passes the order's email
+    /// checks for the chosen ESP (no error, no role warning), and none repeats.
+    #[test]
+    fn suggestions_pass_the_email_checks(
+        first in prop_oneof![any::<String>(), "[A-Za-zÀ-ÿ' -]{1,20}"],
+        last in prop_oneof![any::<String>(), "[A-Za-zА-я' -]{1,20}"],
+        esp in proptest::sample::select(vec!["Google", "Microsoft", "Azure"]),
+        count in 1i64..=40,
+    ) {
+        let s = mailinfra::suggest_mailboxes(&mailinfra::SuggestRequest {
+            first_name: &first,
+            last_name: &last,
+            domain: "acme.com",
+            count,
+            esp: mailinfra::Esp::from_loose(esp),
+            exclude: &[],
+        });
+        let unique: std::collections::HashSet<_> = s.addresses.iter().collect();
+        prop_assert_eq!(unique.len(), s.addresses.len());
+        prop_assert!(s.addresses.len() as i64 <= count);
+        for a in &s.addresses {
+            let o = json!({
+                "emailServiceProvider": esp,
+                "domains": [{ "name": "acme.com", "mailboxes": [{ "email": a }] }]
+            });
+            let issues = check_field(&o, "/domains/0/mailboxes/0/email", &Options::default());
+            prop_assert!(issues.is_empty(), "{} -> {:?}", a, issues);
+        }
+    }
+}

@@ -80,6 +80,8 @@ fn run(v: &Value, failures: &mut Vec<String>) {
             }
             return;
         }
+        "suggest" => return run_suggest(&name, input, expect, failures),
+        "build" => return run_build(&name, input, expect, &options, failures),
         other => return failures.push(format!("{name}: unknown mode {other:?}")),
     };
     if expect.get("valid") != Some(&Value::Bool(report.valid)) {
@@ -95,6 +97,85 @@ fn run(v: &Value, failures: &mut Vec<String>) {
         if serde_json::to_string(&got).ok() != serde_json::to_string(order).ok() {
             failures.push(format!(
                 "{name}: order\n  expected {order}\n  actual   {got}"
+            ));
+        }
+    }
+}
+
+fn run_suggest(name: &str, input: &Value, expect: &Value, failures: &mut Vec<String>) {
+    let text = |k: &str| input[k].as_str().unwrap_or_default();
+    let exclude: Vec<String> = input["exclude"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    let s = mailinfra::suggest_mailboxes(&mailinfra::SuggestRequest {
+        first_name: text("firstName"),
+        last_name: text("lastName"),
+        domain: text("domain"),
+        count: input["count"].as_i64().unwrap_or(0),
+        esp: input["esp"].as_str().and_then(mailinfra::Esp::from_loose),
+        exclude: &exclude,
+    });
+    if json!(s.addresses) != expect["addresses"] {
+        failures.push(format!(
+            "{name}: addresses\n  expected {}\n  actual   {}",
+            expect["addresses"],
+            json!(s.addresses)
+        ));
+    }
+    compare_issues(&s.issues, &expect["issues"], name, failures);
+}
+
+fn run_build(
+    name: &str,
+    input: &Value,
+    expect: &Value,
+    options: &Options,
+    failures: &mut Vec<String>,
+) {
+    let rows: Vec<serde_json::Map<String, Value>> = input["rows"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|r| r.as_object().cloned()).collect())
+        .unwrap_or_default();
+    let r = mailinfra::build_order(
+        &input["registrant"],
+        &rows,
+        input["esp"].as_str(),
+        input["plan"].as_str(),
+        options,
+    );
+    if expect.get("valid") != Some(&Value::Bool(r.valid)) {
+        failures.push(format!(
+            "{name}: valid is {}, expected {}",
+            r.valid, expect["valid"]
+        ));
+    }
+    let got: Vec<Value> = r
+        .issues
+        .iter()
+        .map(|i| {
+            json!({
+                "pointer": i.issue.pointer, "code": i.issue.code, "severity": i.issue.severity,
+                "row": i.row, "column": i.column,
+            })
+        })
+        .collect();
+    if json!(got) != expect["issues"] {
+        failures.push(format!(
+            "{name}: issues\n  expected {}\n  actual   {}",
+            expect["issues"],
+            json!(got)
+        ));
+    }
+    if let Some(order) = expect.get("order") {
+        if serde_json::to_string(&r.order).ok() != serde_json::to_string(order).ok() {
+            failures.push(format!(
+                "{name}: order\n  expected {order}\n  actual   {}",
+                r.order
             ));
         }
     }

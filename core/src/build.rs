@@ -1,0 +1,398 @@
+//! Bulk orders from a spreadsheet: a registrant record plus one row per mailbox
+//! (`domain`, `firstname`, `lastname`, optional `email`, `redirectUrl`,
+//! `profilePicId`), grouped by domain in first-seen order, then prepared. Every issue
+//! points back to the row and column a person must fix. Rows arrive one at a time
+//! (the caller streams the file); memory grows with the order, not the file.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::issue::{Issue, IssueCode, PathSeg, Severity};
+use crate::options::Options;
+use crate::suggest::{suggest_excluding, SuggestRequest};
+use crate::{domain, email, esp::Esp, prepare};
+
+/// The spreadsheet's columns, as the contract's mailbox and domain fields name them.
+pub const COLUMNS: [&str; 6] = [
+    "domain",
+    "firstname",
+    "lastname",
+    "email",
+    "redirectUrl",
+    "profilePicId",
+];
+const REQUIRED_COLUMNS: [&str; 3] = ["domain", "firstname", "lastname"];
+
+/// An order issue located in the sheet too: `row` counts like a spreadsheet (the
+/// header is row 1); both are absent for the registrant and the order as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowIssue {
+    #[serde(flatten)]
+    pub issue: Issue,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+}
+
+/// The built and prepared order with every issue.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BuildReport {
+    pub valid: bool,
+    pub issues: Vec<RowIssue>,
+    pub order: Value,
+}
+
+/// One domain being assembled from its rows.
+struct DomainRows {
+    name: String,
+    first_row: u64,
+    redirect: Option<(String, u64)>,
+    mailboxes: Vec<(Map<String, Value>, u64)>,
+}
+
+/// Assembles an order row by row.
+pub struct OrderBuilder {
+    registrant: Map<String, Value>,
+    options: Options,
+    domains: Vec<DomainRows>,
+    by_key: HashMap<String, usize>,
+    issues: Vec<RowIssue>,
+}
+
+/// The canonical column a header names (`First Name`, `redirecturl` -> the field).
+pub fn column_of(header: &str) -> Option<&'static str> {
+    let key: String = header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    COLUMNS.iter().copied().find(|c| c.to_lowercase() == key)
+}
+
+fn row_issue(code: IssueCode, message: String, row: Option<u64>, column: Option<&str>) -> RowIssue {
+    RowIssue {
+        issue: Issue::new(Vec::new(), code, message),
+        row,
+        column: column.map(String::from),
+    }
+}
+
+impl OrderBuilder {
+    /// Starts from the registrant record (an object of the order's top-level fields);
+    /// `esp` and `plan`, when given, override its `emailServiceProvider` and `planType`.
+    pub fn new(
+        registrant: &Value,
+        esp: Option<&str>,
+        plan: Option<&str>,
+        options: &Options,
+    ) -> Self {
+        let mut issues = Vec::new();
+        let mut reg = match registrant {
+            Value::Object(m) => m.clone(),
+            _ => {
+                issues.push(row_issue(
+                    IssueCode::NotAnObject,
+                    "The registrant must be a JSON object of the order's fields.".into(),
+                    None,
+                    None,
+                ));
+                Map::new()
+            }
+        };
+        if reg.remove("domains").is_some() {
+            issues.push(row_issue(
+                IssueCode::ConflictingValue,
+                "The registrant record has domains; the domains come from the spreadsheet.".into(),
+                None,
+                None,
+            ));
+        }
+        if let Some(e) = esp {
+            reg.insert("emailServiceProvider".into(), e.into());
+        }
+        if let Some(p) = plan {
+            reg.insert("planType".into(), p.into());
+        }
+        OrderBuilder {
+            registrant: reg,
+            options: options.clone(),
+            domains: Vec::new(),
+            by_key: HashMap::new(),
+            issues,
+        }
+    }
+
+    /// Checks the header: every required column present, no unknown column.
+    pub fn columns<S: AsRef<str>>(&mut self, header: &[S]) {
+        let known: HashSet<&str> = header
+            .iter()
+            .filter_map(|h| column_of(h.as_ref()))
+            .collect();
+        for h in header {
+            let h = h.as_ref();
+            if column_of(h).is_none() && !h.trim().is_empty() {
+                self.issues.push(row_issue(
+                    IssueCode::UnknownField,
+                    format!("Column {h:?} is not one of {}.", COLUMNS.join(", ")),
+                    Some(1),
+                    Some(h),
+                ));
+            }
+        }
+        for c in REQUIRED_COLUMNS {
+            if !known.contains(c) {
+                self.issues.push(row_issue(
+                    IssueCode::MissingField,
+                    format!("The sheet has no {c:?} column."),
+                    Some(1),
+                    Some(c),
+                ));
+            }
+        }
+    }
+
+    /// Reports a row with more cells than the header has columns (their values are
+    /// not read: nothing says which field they are).
+    pub fn extra_cells(&mut self, row: u64, extra: usize) {
+        self.issues.push(row_issue(
+            IssueCode::UnknownField,
+            format!("This row has {extra} more cell(s) than the header has columns."),
+            Some(row),
+            None,
+        ));
+    }
+
+    /// Adds one row (`row` counts like a spreadsheet). Cells are keyed by header.
+    pub fn push_row(&mut self, row: u64, cells: &Map<String, Value>) {
+        let mut mailbox = Map::new();
+        let mut domain_cell: Option<String> = None;
+        let mut redirect: Option<String> = None;
+        let mut any = false;
+        for (header, v) in cells {
+            let Some(col) = column_of(header) else {
+                continue;
+            };
+            if v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty()) {
+                continue;
+            }
+            any = true;
+            match col {
+                "domain" => {
+                    domain_cell = Some(v.as_str().map_or_else(|| v.to_string(), String::from))
+                }
+                "redirectUrl" => {
+                    redirect = Some(v.as_str().map_or_else(|| v.to_string(), String::from))
+                }
+                field => {
+                    mailbox.insert(field.to_string(), v.clone());
+                }
+            }
+        }
+        if !any {
+            return;
+        }
+        let Some(name) = domain_cell else {
+            self.issues.push(row_issue(
+                IssueCode::MissingField,
+                "This row has no domain.".into(),
+                Some(row),
+                Some("domain"),
+            ));
+            return;
+        };
+        let key = domain::normalize_host(&name);
+        let idx = *self.by_key.entry(key).or_insert_with(|| {
+            self.domains.push(DomainRows {
+                name,
+                first_row: row,
+                redirect: None,
+                mailboxes: Vec::new(),
+            });
+            self.domains.len() - 1
+        });
+        let d = &mut self.domains[idx];
+        if let Some(r) = redirect {
+            match &d.redirect {
+                None => d.redirect = Some((r, row)),
+                Some((prev, prev_row))
+                    if domain::normalize_host(prev) != domain::normalize_host(&r) =>
+                {
+                    self.issues.push(row_issue(
+                        IssueCode::ConflictingValue,
+                        format!(
+                            "Row {prev_row} gives this domain the redirect {prev:?}; this row says {r:?}."
+                        ),
+                        Some(row),
+                        Some("redirectUrl"),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        d.mailboxes.push((mailbox, row));
+    }
+
+    /// Suggests the missing addresses, prepares the order and locates every issue.
+    pub fn finish(mut self) -> BuildReport {
+        let esp = self
+            .registrant
+            .get("emailServiceProvider")
+            .and_then(Value::as_str)
+            .and_then(Esp::from_loose);
+        self.fill_emails(esp);
+        let mut order = std::mem::take(&mut self.registrant);
+        // The rows' cells move into the order; only their row numbers stay behind.
+        let domains: Vec<Value> = self
+            .domains
+            .iter_mut()
+            .map(|d| {
+                let mut m = Map::new();
+                m.insert("name".into(), d.name.clone().into());
+                if let Some((r, _)) = &d.redirect {
+                    m.insert("redirectUrl".into(), r.clone().into());
+                }
+                let boxes = d
+                    .mailboxes
+                    .iter_mut()
+                    .map(|(b, _)| Value::Object(std::mem::take(b)));
+                m.insert("mailboxes".into(), Value::Array(boxes.collect()));
+                Value::Object(m)
+            })
+            .collect();
+        order.insert("domains".into(), Value::Array(domains));
+        let report = prepare(&Value::Object(order), &self.options);
+        let mut issues = std::mem::take(&mut self.issues);
+        issues.extend(report.issues.into_iter().map(|i| self.locate(i)));
+        let valid = !issues.iter().any(|i| i.issue.severity == Severity::Error);
+        BuildReport {
+            valid,
+            issues,
+            order: report.order.unwrap_or(Value::Null),
+        }
+    }
+
+    /// Suggests an address for every row without one, never one already in the order.
+    fn fill_emails(&mut self, esp: Option<Esp>) {
+        let mut taken: HashSet<String> = self
+            .domains
+            .iter()
+            .flat_map(|d| &d.mailboxes)
+            .filter_map(|(b, _)| b.get("email").and_then(Value::as_str))
+            .map(email::normalize)
+            .collect();
+        for d in &mut self.domains {
+            for (b, _) in &mut d.mailboxes {
+                if b.contains_key("email") {
+                    continue;
+                }
+                let name = |k: &str| {
+                    b.get(k)
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                let req = SuggestRequest {
+                    first_name: &name("firstname"),
+                    last_name: &name("lastname"),
+                    domain: &d.name,
+                    count: 1,
+                    esp,
+                    exclude: &[],
+                };
+                let s = suggest_excluding(&req, &taken);
+                if let Some(a) = s.addresses.into_iter().next() {
+                    taken.insert(a.clone());
+                    b.insert("email".into(), a.into());
+                }
+            }
+        }
+    }
+
+    /// The row and column of an order issue.
+    fn locate(&self, issue: Issue) -> RowIssue {
+        let (row, column) = match issue.path.as_slice() {
+            [PathSeg::Key(k), PathSeg::Index(i), rest @ ..] if k == "domains" => {
+                match (self.domains.get(*i), rest) {
+                    (Some(d), [PathSeg::Key(f), PathSeg::Index(j), PathSeg::Key(c), ..])
+                        if f == "mailboxes" =>
+                    {
+                        (d.mailboxes.get(*j).map(|(_, r)| *r), Some(c.clone()))
+                    }
+                    (Some(d), [PathSeg::Key(f), ..]) if f == "redirectUrl" => (
+                        d.redirect.as_ref().map(|(_, r)| *r),
+                        Some("redirectUrl".to_string()),
+                    ),
+                    (Some(d), _) => (Some(d.first_row), Some("domain".to_string())),
+                    (None, _) => (None, None),
+                }
+            }
+            _ => (None, None),
+        };
+        RowIssue { issue, row, column }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn cells(v: Value) -> Map<String, Value> {
+        v.as_object().cloned().unwrap_or_default()
+    }
+
+    fn registrant() -> Value {
+        let mut o: Value =
+            serde_json::from_str(include_str!("../../examples/order.json")).unwrap_or(Value::Null);
+        if let Some(m) = o.as_object_mut() {
+            m.remove("domains");
+        }
+        o
+    }
+
+    #[test]
+    fn groups_rows_by_domain_and_suggests_addresses() {
+        let mut b = OrderBuilder::new(&registrant(), None, None, &Options::default());
+        b.columns(&["domain", "firstname", "lastname", "email"]);
+        b.push_row(2, &cells(json!({"domain": "acme.com", "firstname": "John", "lastname": "Smith", "email": ""})));
+        b.push_row(3, &cells(json!({"domain": "beta.io", "firstname": "Ana", "lastname": "Diaz", "email": "ana@beta.io"})));
+        b.push_row(4, &cells(json!({"domain": "ACME.com", "firstname": "Jane", "lastname": "Doe", "email": "john@acme.com"})));
+        let r = b.finish();
+        assert!(r.valid, "{:?}", r.issues);
+        assert_eq!(r.order["domains"][0]["name"], "acme.com");
+        assert_eq!(
+            r.order["domains"][0]["mailboxes"][0]["email"],
+            "john.smith@acme.com"
+        );
+        assert_eq!(
+            r.order["domains"][0]["mailboxes"][1]["email"],
+            "john@acme.com"
+        );
+        assert_eq!(
+            r.order["domains"][1]["mailboxes"][0]["email"],
+            "ana@beta.io"
+        );
+    }
+
+    #[test]
+    fn issues_point_to_rows_and_columns() {
+        let mut b = OrderBuilder::new(&registrant(), None, None, &Options::default());
+        b.columns(&["domain", "firstname", "lastname", "email", "colour"]);
+        b.push_row(2, &cells(json!({"domain": "acme.com", "firstname": "John", "lastname": "Smith", "email": "john@other.com"})));
+        b.push_row(3, &cells(json!({"domain": "acme.com", "firstname": "", "lastname": "Doe", "redirectUrl": "x.com"})));
+        b.push_row(4, &cells(json!({"domain": "acme.com", "firstname": "Al", "lastname": "Doe", "redirectUrl": "y.com"})));
+        let r = b.finish();
+        let located: Vec<_> = r
+            .issues
+            .iter()
+            .map(|i| (i.issue.code, i.row, i.column.as_deref()))
+            .collect();
+        assert!(located.contains(&(IssueCode::UnknownField, Some(1), Some("colour"))));
+        assert!(located.contains(&(IssueCode::ConflictingValue, Some(4), Some("redirectUrl"))));
+        assert!(located.contains(&(IssueCode::EmailDomainMismatch, Some(2), Some("email"))));
+        assert!(located.contains(&(IssueCode::MissingField, Some(3), Some("firstname"))));
+    }
+}
