@@ -1,2 +1,179 @@
 //! WebAssembly bindings of the `mailinfra` core: conversion and error mapping only.
+//!
+//! Every export returns JSON text (parsed by the package's JS wrapper, `api.js`):
+//! one string crosses the boundary instead of one call per field, and `JSON.parse`
+//! never lets an order's `__proto__` key reach a prototype.
+//!
+//! Inputs are read by [`convert`], a bounded walk over the JS value (depth, bytes,
+//! throwing getters, cycles, BigInt, symbols) that never throws and never traps; the
+//! value it builds is what the core's `check`/`prepare` receive, so a plain-JSON
+//! input gives exactly the Rust result.
 #![forbid(unsafe_code)]
+
+mod convert;
+
+use mailinfra::{IssueCode, Options, Report};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use convert::{Refusal, MAX_STRING_ARG};
+
+/// The size budget for reading an options object (it has six small members).
+const OPTIONS_BUDGET: usize = 64 * 1024;
+
+fn to_json<T: Serialize + ?Sized>(v: &T) -> String {
+    // Serializing core types (strings, numbers, objects with string keys) cannot fail.
+    serde_json::to_string(v).unwrap_or_else(|_| "null".to_string())
+}
+
+fn type_error(msg: &str) -> JsValue {
+    convert::type_error(&format!("mailinfra: {msg}"))
+}
+
+/// `undefined`/`null` -> defaults; an object -> the contract's options
+/// (`deny_unknown_fields`); anything else -> a `TypeError`.
+fn options(v: &JsValue) -> Result<Options, JsValue> {
+    if v.is_null_or_undefined() {
+        return Ok(Options::default());
+    }
+    if !v.is_object() || convert::is_array(v) {
+        return Err(type_error("options must be an object or undefined"));
+    }
+    let value = convert::to_value(v, OPTIONS_BUDGET)
+        .map_err(|r| type_error(&format!("options cannot be read: {}", r.describe())))?;
+    serde_json::from_value::<Options>(value)
+        .map_err(|e| type_error(&format!("invalid options: {e}")))
+}
+
+enum Input {
+    Value(serde_json::Value),
+    Text(String),
+    Refused(Report),
+}
+
+/// A JS string is JSON text (for the core's text entry points and their size limit);
+/// anything else is a value read by the bounded walk.
+fn input(order: &JsValue, opts: &Options) -> Input {
+    if order.is_string() {
+        if convert::string_units(order) > opts.max_input_bytes {
+            // UTF-8 has at least as many bytes as UTF-16 has units: refuse before copying.
+            return Input::Refused(Report::refused(mailinfra::Issue::input_too_large(
+                None,
+                opts.max_input_bytes,
+            )));
+        }
+        return Input::Text(order.as_string().unwrap_or_default());
+    }
+    match convert::to_value(order, opts.max_input_bytes) {
+        Ok(v) => match convert::json_len(&v) {
+            n if n > opts.max_input_bytes => Input::Refused(Report::refused(
+                mailinfra::Issue::input_too_large(Some(n as u64), opts.max_input_bytes),
+            )),
+            _ => Input::Value(v),
+        },
+        Err(r) => Input::Refused(Report::refused(r.issue(opts.max_input_bytes))),
+    }
+}
+
+/// `check(order, options?)`: the report as JSON text.
+#[wasm_bindgen(js_name = check)]
+pub fn check(order: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let opts = self::options(&options)?;
+    let report = match input(&order, &opts) {
+        Input::Value(v) => mailinfra::check(&v, &opts),
+        Input::Text(t) => mailinfra::check_json(&t, &opts),
+        Input::Refused(r) => r,
+    };
+    Ok(to_json(&report))
+}
+
+/// `prepare(order, options?)`: the report with the canonical order, as JSON text.
+#[wasm_bindgen(js_name = prepare)]
+pub fn prepare(order: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let opts = self::options(&options)?;
+    let report = match input(&order, &opts) {
+        Input::Value(v) => mailinfra::prepare(&v, &opts),
+        Input::Text(t) => mailinfra::prepare_json(&t, &opts),
+        Input::Refused(r) => r,
+    };
+    Ok(to_json(&report))
+}
+
+/// `checkField(order, pointer, options?)`: the issues at or under `pointer`, as JSON
+/// text. An input the core would refuse outright (too large, too deep, not JSON)
+/// has no field issues: `[]` (the full `check` reports the refusal).
+#[wasm_bindgen(js_name = checkField)]
+pub fn check_field(order: JsValue, pointer: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let opts = self::options(&options)?;
+    let Some(pointer) = convert::short_string(&pointer, MAX_STRING_ARG) else {
+        return Ok("[]".into());
+    };
+    let value = match input(&order, &opts) {
+        Input::Value(v) => v,
+        Input::Text(t) => match mailinfra::parse_input(&t, &opts) {
+            Ok(v) => v,
+            Err(_) => return Ok("[]".into()),
+        },
+        Input::Refused(_) => return Ok("[]".into()),
+    };
+    Ok(to_json(&mailinfra::check_field(&value, &pointer, &opts)))
+}
+
+/// `addressFormat(country)`: the hints as JSON text (`null` for an unknown country).
+#[wasm_bindgen(js_name = addressFormat)]
+pub fn address_format(country: JsValue) -> String {
+    let hints =
+        convert::short_string(&country, MAX_STRING_ARG).and_then(|c| mailinfra::address_format(&c));
+    to_json(&hints)
+}
+
+/// `countries()`: every assigned country as JSON text.
+#[wasm_bindgen(js_name = countries)]
+pub fn countries() -> String {
+    to_json(&mailinfra::countries())
+}
+
+/// `domainToAscii(domain)`: the A-label form, or `undefined` when not valid.
+#[wasm_bindgen(js_name = domainToAscii)]
+pub fn domain_to_ascii(domain: JsValue) -> Option<String> {
+    convert::short_string(&domain, MAX_STRING_ARG).and_then(|d| mailinfra::domain_to_ascii(&d))
+}
+
+/// `domainToUnicode(domain)`: the Unicode form, or `undefined` when not valid.
+#[wasm_bindgen(js_name = domainToUnicode)]
+pub fn domain_to_unicode(domain: JsValue) -> Option<String> {
+    convert::short_string(&domain, MAX_STRING_ARG).and_then(|d| mailinfra::domain_to_unicode(&d))
+}
+
+/// `dataVersions()` as JSON text.
+#[wasm_bindgen(js_name = dataVersions)]
+pub fn data_versions() -> String {
+    to_json(&mailinfra::data_versions())
+}
+
+/// `issueCodes()`: `IssueCode::ALL` as JSON text (the TypeScript union is tested against it).
+#[wasm_bindgen(js_name = issueCodes)]
+pub fn issue_codes() -> String {
+    to_json(&IssueCode::ALL.map(IssueCode::as_str)[..])
+}
+
+/// `defaultOptions()`: the contract's defaults as JSON text.
+#[wasm_bindgen(js_name = defaultOptions)]
+pub fn default_options() -> String {
+    to_json(&Options::default())
+}
+
+impl Refusal {
+    /// The core's issue for an input refused while it was read.
+    fn issue(&self, max_input_bytes: usize) -> mailinfra::Issue {
+        match self {
+            Refusal::TooLarge => mailinfra::Issue::input_too_large(None, max_input_bytes),
+            Refusal::TooDeep => convert::too_deep_issue(),
+            Refusal::NotJson(what) => mailinfra::Issue::new(
+                Vec::new(),
+                IssueCode::InvalidJson,
+                format!("The input cannot be converted to JSON: {what}."),
+            ),
+        }
+    }
+}

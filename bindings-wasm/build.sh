@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds the npm package `mailinfra` into bindings-wasm/pkg/ (the folder `npm pack`
+# publishes) from a clean checkout. Installs what is missing: the wasm32 target and
+# wasm-bindgen-cli at exactly the version Cargo.lock pins for wasm-bindgen.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+cd "$root"
+
+say() { printf '[build.sh] %s\n' "$*"; }
+
+command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup" >&2; exit 1; }
+command -v node >/dev/null || { echo "node not found: install Node 20" >&2; exit 1; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+wb_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+[ -n "$wb_version" ] || { echo "wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
+if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$wb_version" ]; then
+  say "installing wasm-bindgen-cli $wb_version (a few minutes)"
+  cargo install wasm-bindgen-cli --version "=$wb_version"
+fi
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say "cargo build (wasm32, profile wasm-release)"
+cargo build --locked -p mailinfra-wasm --target wasm32-unknown-unknown --profile wasm-release
+target_dir="$(cargo metadata --format-version 1 --no-deps --locked | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
+wasm="$target_dir/wasm32-unknown-unknown/wasm-release/mailinfra_wasm.wasm"
+
+pkg="$here/pkg"
+rm -rf "$pkg"
+mkdir -p "$pkg"
+say "wasm-bindgen --target web"
+wasm-bindgen --target web --out-dir "$pkg" --out-name mailinfra_wasm \
+  --remove-name-section --remove-producers-section --no-typescript "$wasm"
+
+cp "$here/js/api.js" "$here/js/node.js" "$here/js/web.js" "$here/README.md" "$pkg/"
+version="$(cargo metadata --format-version 1 --no-deps --locked | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).packages.find(p=>p.name==="mailinfra-wasm").version))')"
+sed "s/@VERSION@/$version/" "$here/js/package.json" > "$pkg/package.json"
+
+# The IssueCode union comes from the core's IssueCode::ALL, read from the module just built.
+node --input-type=module -e '
+import { readFileSync, writeFileSync } from "node:fs";
+const [pkg, tmpl] = process.argv.slice(1);
+const { issueCodes } = await import(pkg + "/node.js");
+const union = issueCodes().map((c) => `  | ${JSON.stringify(c).replace(/"/g, "\x27")}`).join("\n");
+writeFileSync(pkg + "/mailinfra.d.ts", readFileSync(tmpl, "utf8").replace("@ISSUE_CODES@", union));
+' "$pkg" "$here/js/mailinfra.d.ts.in"
+
+say "built $(cd "$root" && realpath --relative-to=. "$pkg"): $(ls "$pkg" | tr '\n' ' ')"
