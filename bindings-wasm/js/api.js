@@ -46,3 +46,5 @@ export function domainToUnicode(domain) { need(); return raw.domainToUnicode(dom
 export function dataVersions() { need(); return JSON.parse(raw.dataVersions()); }
 export function issueCodes() { need(); return JSON.parse(raw.issueCodes()); }
 export function defaultOptions() { need(); return JSON.parse(raw.defaultOptions()); }
+export function suggestMailboxes(request) { need(); return JSON.parse(raw.suggestMailboxes(request)); }
+export function buildOrder(input, options) { need(); return JSON.parse(raw.buildOrder(input, options)); }

@@ -15,6 +15,9 @@ use wasm_bindgen::prelude::*;
 /// default input limit; longer ones are treated like any other non-value.
 pub const MAX_STRING_ARG: usize = 1 << 20;
 
+/// Charged for every value read, on top of its JSON bytes.
+pub const PER_VALUE: usize = 8;
+
 // Every import that can run user code (getters, proxy traps) is `catch`: a JS
 // exception must never unwind through wasm frames.
 #[wasm_bindgen]
@@ -99,7 +102,8 @@ pub fn too_deep_issue() -> mailinfra::Issue {
     }
 }
 
-/// Reads `v` under a byte budget (a lower bound of its compact JSON length is charged).
+/// Reads `v` under a budget: a lower bound of its compact JSON length plus
+/// [`PER_VALUE`] bytes for each value (what a value costs in memory, roughly).
 pub fn to_value(v: &JsValue, budget: usize) -> Result<Value, Refusal> {
     let mut w = Walk {
         left: budget,
@@ -109,25 +113,6 @@ pub fn to_value(v: &JsValue, budget: usize) -> Result<Value, Refusal> {
         return Ok(Value::Null);
     }
     w.value(v, 0)
-}
-
-/// Exact byte length of the compact JSON text of `v` (what `check_json` would measure).
-pub fn json_len(v: &Value) -> usize {
-    struct Count(usize);
-    impl std::io::Write for Count {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0 += buf.len();
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut c = Count(0);
-    match serde_json::to_writer(&mut c, v) {
-        Ok(()) => c.0,
-        Err(_) => usize::MAX,
-    }
 }
 
 struct Walk {
@@ -171,6 +156,7 @@ impl Walk {
     }
 
     fn value(&mut self, v: &JsValue, depth: usize) -> Result<Value, Refusal> {
+        self.charge(PER_VALUE)?;
         if v.is_null() || v.is_undefined() {
             self.charge(4)?;
             return Ok(Value::Null);

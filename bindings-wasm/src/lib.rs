@@ -21,6 +21,11 @@ use convert::{Refusal, MAX_STRING_ARG};
 /// The size budget for reading an options object (it has six small members).
 const OPTIONS_BUDGET: usize = 64 * 1024;
 
+/// The least budget for reading an object input. Like the core's `check(value)`, a
+/// value is not held to `maxInputBytes` (that limit is for text); this only bounds
+/// the work and memory of reading a hostile value. A larger `maxInputBytes` raises it.
+pub const VALUE_BUDGET: usize = 16 << 20;
+
 fn to_json<T: Serialize + ?Sized>(v: &T) -> String {
     // Serializing core types (strings, numbers, objects with string keys) cannot fail.
     serde_json::to_string(v).unwrap_or_else(|_| "null".to_string())
@@ -64,14 +69,10 @@ fn input(order: &JsValue, opts: &Options) -> Input {
         }
         return Input::Text(order.as_string().unwrap_or_default());
     }
-    match convert::to_value(order, opts.max_input_bytes) {
-        Ok(v) => match convert::json_len(&v) {
-            n if n > opts.max_input_bytes => Input::Refused(Report::refused(
-                mailinfra::Issue::input_too_large(Some(n as u64), opts.max_input_bytes),
-            )),
-            _ => Input::Value(v),
-        },
-        Err(r) => Input::Refused(Report::refused(r.issue(opts.max_input_bytes))),
+    let budget = VALUE_BUDGET.max(opts.max_input_bytes);
+    match convert::to_value(order, budget) {
+        Ok(v) => Input::Value(v),
+        Err(r) => Input::Refused(Report::refused(r.issue(budget))),
     }
 }
 
@@ -117,6 +118,54 @@ pub fn check_field(order: JsValue, pointer: JsValue, options: JsValue) -> Result
         Input::Refused(_) => return Ok("[]".into()),
     };
     Ok(to_json(&mailinfra::check_field(&value, &pointer, &opts)))
+}
+
+/// `suggestMailboxes({firstName, lastName, domain, count, esp?, exclude?})`: suggested
+/// addresses and issues, as JSON text. Members of the wrong type read as absent.
+#[wasm_bindgen(js_name = suggestMailboxes)]
+pub fn suggest_mailboxes(request: JsValue) -> String {
+    let req = convert::to_value(&request, VALUE_BUDGET).unwrap_or_default();
+    let text = |k: &str| req[k].as_str().unwrap_or_default();
+    let exclude: Vec<String> = req["exclude"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    to_json(&mailinfra::suggest_mailboxes(&mailinfra::SuggestRequest {
+        first_name: text("firstName"),
+        last_name: text("lastName"),
+        domain: text("domain"),
+        count: req["count"].as_i64().unwrap_or(0),
+        esp: req["esp"].as_str().and_then(mailinfra::Esp::from_loose),
+        exclude: &exclude,
+    }))
+}
+
+/// `buildOrder({registrant, rows, esp?, plan?}, options?)`: an order built from a
+/// registrant and spreadsheet rows (objects keyed by column), as JSON text. Rows that
+/// are not objects are ignored; an input that cannot be read is refused like `check`.
+#[wasm_bindgen(js_name = buildOrder)]
+pub fn build_order(input: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let opts = self::options(&options)?;
+    let budget = VALUE_BUDGET.max(opts.max_input_bytes);
+    let v = match convert::to_value(&input, budget) {
+        Ok(v) => v,
+        Err(r) => return Ok(to_json(&Report::refused(r.issue(budget)))),
+    };
+    let rows: Vec<serde_json::Map<String, serde_json::Value>> = v["rows"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|r| r.as_object().cloned()).collect())
+        .unwrap_or_default();
+    Ok(to_json(&mailinfra::build_order(
+        &v["registrant"],
+        &rows,
+        v["esp"].as_str(),
+        v["plan"].as_str(),
+        &opts,
+    )))
 }
 
 /// `addressFormat(country)`: the hints as JSON text (`null` for an unknown country).
