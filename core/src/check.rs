@@ -719,7 +719,7 @@ impl<'a> Walker<'a> {
         let Some(v) = self.present("profilePicId", v, false) else {
             return;
         };
-        if v.as_u64().is_some() {
+        if prepare::whole_number(v).is_some() {
             return;
         }
         let fixed = prepare::normalize_pic_id(v);

@@ -124,8 +124,20 @@ pub fn normalize_pic_id(v: &Value) -> Value {
                 _ => v.clone(),
             }
         }
+        Value::Number(_) => whole_number(v).map_or_else(|| v.clone(), Value::from),
         _ => v.clone(),
     }
+}
+
+/// A JSON number that is a whole number >= 0: `3`, and also `3.0` or `3e0`, which
+/// JSON (and JavaScript, which cannot tell them apart) treats as the same integer.
+pub fn whole_number(v: &Value) -> Option<u64> {
+    if let Some(n) = v.as_u64() {
+        return Some(n);
+    }
+    let f = v.as_f64()?;
+    // Up to 2^53, where every whole double is exact on every surface.
+    (f.fract() == 0.0 && (0.0..=9_007_199_254_740_992.0).contains(&f)).then_some(f as u64)
 }
 
 fn normalize_domain(d: &Value) -> Value {

