@@ -1,0 +1,188 @@
+// The JS API: report shapes, options errors, string input, TypeScript declarations
+// against the core's lists, and hostile input that must never trap the module.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { pkgDir, pkgEntry, repoRoot } from './paths.mjs';
+
+const m = await import(pkgEntry);
+const example = JSON.parse(readFileSync(new URL('examples/order.json', repoRoot), 'utf8'));
+const dts = readFileSync(new URL('mailinfra.d.ts', pkgDir), 'utf8');
+
+/** Member names of `export interface Name { ... }` in the published declarations. */
+function interfaceKeys(name) {
+  const body = new RegExp(`export interface ${name}(?: extends \\w+)? \\{([\\s\\S]*?)\\n\\}`).exec(dts);
+  assert.ok(body, `interface ${name} in mailinfra.d.ts`);
+  return [...body[1].matchAll(/^ {2}(\w+)\??:/gm)].map((x) => x[1]);
+}
+
+function stillWorks() {
+  assert.equal(m.check(example).valid, true, 'a valid order still checks valid');
+  assert.equal(m.prepare(example).order.domains[0].name, 'tryoutreachteam.com');
+  assert.equal(m.checkField({ country: 'GB', zipcode: 'sw1a1aa' }, '/zipcode')[0].suggestion, 'SW1A 1AA');
+}
+
+test('check and prepare return plain objects with the contract shape', () => {
+  const r = m.check(example);
+  assert.deepEqual(Object.keys(r), ['valid', 'issues']);
+  assert.equal(Object.getPrototypeOf(r), Object.prototype);
+  const p = m.prepare({ ...example, country: 'uk', state: undefined, zipcode: 'sw1a1aa', phoneNumber: '020 7946 0958' });
+  assert.equal(p.valid, true);
+  assert.equal(p.order.country, 'GB');
+  assert.equal(p.order.zipcode, 'SW1A 1AA');
+  assert.equal(p.order.phoneNumber, '+442079460958');
+  const c = m.check({ ...example, country: 'uk' });
+  assert.equal(c.valid, false);
+  assert.deepEqual(c.issues[0], {
+    pointer: '/country', path: ['country'], code: 'invalid_country', severity: 'error',
+    message: c.issues[0].message, suggestion: 'GB',
+  });
+  assert.equal(typeof c.issues[0].message, 'string');
+});
+
+test('a JSON string input goes through the text entry point and its size limit', () => {
+  assert.deepEqual(m.check(JSON.stringify(example)), m.check(example));
+  assert.equal(m.check('{"a":').issues[0].code, 'invalid_json');
+  const big = JSON.stringify(example);
+  const r = m.check(big, { maxInputBytes: big.length - 1 });
+  assert.deepEqual(r.issues.map((i) => [i.pointer, i.code]), [['', 'input_too_large']]);
+  // An object is a parsed value: maxInputBytes is for text, as in the core.
+  assert.equal(m.check(example, { maxInputBytes: 10 }).valid, true);
+});
+
+test('checkField, address hints, countries, domains, versions', () => {
+  assert.deepEqual(m.checkField(example, '/zipcode'), []);
+  assert.deepEqual(m.checkField(example, 'not a pointer'), []);
+  assert.deepEqual(m.checkField(example, 42), []);
+  const us = m.addressFormat('US');
+  assert.equal(us.postalCodeLabel, 'ZIP code');
+  assert.ok(us.states.some((s) => s.key === 'CA' && s.name === 'California'));
+  assert.equal(m.addressFormat('uk').country, 'GB');
+  assert.equal(m.addressFormat('ZZ'), null);
+  assert.equal(m.addressFormat(undefined), null);
+  assert.equal(m.countries().length, 249);
+  assert.equal(m.domainToAscii('bücher.de'), 'xn--bcher-kva.de');
+  assert.equal(m.domainToUnicode('xn--bcher-kva.de'), 'bücher.de');
+  assert.equal(m.domainToAscii('-bad-.com'), null);
+  assert.equal(m.domainToAscii(7), null);
+  assert.match(m.dataVersions().phoneMetadata, /libphonenumber/);
+});
+
+test('bad options throw a TypeError with a clear message', () => {
+  assert.throws(() => m.check(example, { maxDomain: 3 }), (e) => e instanceof TypeError && /unknown field `maxDomain`/.test(e.message));
+  assert.throws(() => m.check(example, { maxDomains: 'x' }), TypeError);
+  assert.throws(() => m.check(example, 5), TypeError);
+  assert.throws(() => m.prepare(example, [1]), TypeError);
+  const hostile = {};
+  Object.defineProperty(hostile, 'maxDomains', { enumerable: true, get() { throw new Error('no'); } });
+  assert.throws(() => m.checkField(example, '/city', hostile), TypeError);
+  assert.equal(m.check(example, null).valid, true);
+  assert.deepEqual(m.check(example, { allowedTlds: ['net'] }).issues.map((i) => i.pointer), ['/domains/0/name']);
+  stillWorks();
+});
+
+test('IssueCode union in mailinfra.d.ts equals the core list (IssueCode::ALL)', () => {
+  const union = /export type IssueCode =([\s\S]*?);/.exec(dts);
+  assert.ok(union);
+  const codes = [...union[1].matchAll(/'([a-z_0-9]+)'/g)].map((x) => x[1]);
+  assert.deepEqual(codes, m.issueCodes());
+  assert.ok(codes.length >= 36);
+});
+
+test('declared interfaces match what the core returns', () => {
+  assert.deepEqual(interfaceKeys('Options').sort(), Object.keys(m.defaultOptions()).sort());
+  assert.deepEqual(interfaceKeys('AddressFormat'), Object.keys(m.addressFormat('US')));
+  assert.deepEqual(interfaceKeys('StateOption'), Object.keys(m.addressFormat('US').states[0]));
+  assert.deepEqual(interfaceKeys('CountryOption'), Object.keys(m.countries()[0]));
+  assert.deepEqual(interfaceKeys('DataVersions'), Object.keys(m.dataVersions()));
+  const order = m.prepare(example).order;
+  assert.deepEqual(interfaceKeys('Order'), Object.keys(order));
+  assert.deepEqual(interfaceKeys('Domain'), Object.keys(order.domains[0]));
+  assert.deepEqual(interfaceKeys('Mailbox'), Object.keys(order.domains[0].mailboxes[0]));
+  const issue = m.check({ ...example, country: 'uk' }).issues[0];
+  assert.deepEqual(interfaceKeys('Issue'), Object.keys(issue));
+  assert.deepEqual(interfaceKeys('Report'), Object.keys(m.prepare(example)));
+  // Every declared option is accepted by the core (deny_unknown_fields).
+  assert.equal(m.check(example, m.defaultOptions()).valid, true);
+});
+
+// Each hostile input: never a throw, the expected refusal (or the core's own
+// issues), and the module still answers correctly afterwards.
+const cyclic = { domainOwnerFirstname: 'A' }; cyclic.self = cyclic;
+const cyclicArray = []; cyclicArray.push(cyclicArray);
+const deep = []; { let cur = deep; for (let i = 0; i < 100_000; i++) { const n = []; cur.push(n); cur = n; } }
+const deepObj = {}; { let cur = deepObj; for (let i = 0; i < 100_000; i++) { cur.a = {}; cur = cur.a; } }
+const throwing = { ...example };
+Object.defineProperty(throwing, 'city', { enumerable: true, get() { throw new Error('getter'); } });
+const throwingKeys = new Proxy({}, { ownKeys() { throw new Error('ownKeys'); } });
+const revoked = Proxy.revocable({}, {}); revoked.revoke();
+const tenMb = 'x'.repeat(10 * 1024 * 1024);
+const sparse = []; sparse.length = 2 ** 32 - 1;
+const wide = {}; for (let i = 0; i < 200_000; i++) wide['k' + i] = i;
+
+const hostile = [
+  ['undefined', undefined, [['', 'not_an_object']]],
+  ['null', null, [['', 'not_an_object']]],
+  ['a number', 42, [['', 'not_an_object']]],
+  ['NaN', NaN, [['', 'not_an_object']]],
+  ['a BigInt', 10n, [['', 'invalid_json']]],
+  ['a BigInt inside', { ...example, domains: [{ name: 1n }] }, [['', 'invalid_json']]],
+  ['a symbol', Symbol('s'), [['', 'invalid_json']]],
+  ['a symbol inside', { ...example, city: Symbol('s') }, [['', 'invalid_json']]],
+  ['a function', () => 1, [['', 'invalid_json']]],
+  ['a throwing getter', throwing, [['', 'invalid_json']]],
+  ['a proxy whose ownKeys throws', throwingKeys, [['', 'invalid_json']]],
+  ['a revoked proxy', revoked.proxy, [['', 'invalid_json']]],
+  ['a cyclic object', cyclic, [['', 'too_deep']]],
+  ['a cyclic array', cyclicArray, [['', 'too_deep']]],
+  ['100k-deep arrays', deep, [['', 'too_deep']]],
+  ['100k-deep objects', deepObj, [['', 'too_deep']]],
+  ['a 10 MB string (JSON text)', tenMb, [['', 'input_too_large']]],
+  ['a sparse array of length 2^32-1', sparse, [['', 'input_too_large']]],
+  ['NaN and Infinity in fields', { ...example, domains: [{ ...example.domains[0], mailboxes: [{ ...example.domains[0].mailboxes[0], profilePicId: NaN }] }], isFreeOrder: Infinity }, null],
+  ['a 10 MB string in a field', { ...example, city: tenMb }, null],
+  ['200k keys', wide, null],
+  ['a Map and a Date', { ...example, domains: new Map(), city: new Date(0) }, null],
+  ['lone surrogates', { ...example, city: 'a\uD800b', ['\uDC00']: 1 }, null],
+];
+
+for (const [name, input, expected] of hostile) {
+  test(`hostile input never traps: ${name}`, () => {
+    for (const fn of [m.check, m.prepare]) {
+      const r = fn(input);
+      assert.equal(typeof r.valid, 'boolean');
+      assert.ok(Array.isArray(r.issues));
+      if (expected) assert.deepEqual(r.issues.map((i) => [i.pointer, i.code]), expected);
+      for (const i of r.issues) assert.ok(i.message.length < 400, 'short message');
+    }
+    assert.ok(Array.isArray(m.checkField(input, '/city')));
+    assert.ok(m.suggestMailboxes(input));
+    assert.ok(m.buildOrder(input));
+    assert.ok(m.buildOrder({ registrant: input, rows: [input] }));
+    m.addressFormat(input); m.domainToAscii(input); m.domainToUnicode(input);
+    stillWorks();
+  });
+}
+
+test('an object over the read budget is refused, and a bigger maxInputBytes raises it', () => {
+  const huge = { ...example, city: 'x'.repeat(17 * 1024 * 1024) };
+  assert.deepEqual(m.check(huge).issues.map((i) => [i.pointer, i.code]), [['', 'input_too_large']]);
+  assert.equal(m.check(huge, { maxInputBytes: 32 << 20 }).issues[0].code, 'too_long');
+  stillWorks();
+});
+
+test('depth: 64 levels are read, 65 are too deep (as in the core)', () => {
+  const nest = (n) => { let v = 1; for (let i = 0; i < n; i++) v = [v]; return v; };
+  const at = (n) => m.check({ ...example, extra: nest(n) }).issues.map((i) => i.code);
+  assert.deepEqual(at(63), ['unknown_field']);
+  assert.deepEqual(at(64), ['too_deep']);
+  assert.deepEqual(m.check(JSON.stringify({ ...example, extra: nest(63) })).issues.map((i) => i.code), ['unknown_field']);
+  assert.deepEqual(m.check(JSON.stringify({ ...example, extra: nest(64) })).issues.map((i) => i.code), ['too_deep']);
+});
+
+test('the module stays healthy after 2,000 hostile calls', () => {
+  for (let i = 0; i < 2000; i++) {
+    m.check(cyclic); m.prepare(deep); m.check(throwing); m.checkField(revoked.proxy, '/x');
+  }
+  stillWorks();
+});
