@@ -1,0 +1,102 @@
+// The published package: `npm pack`, installed into a temp project, then used from
+// Node 20 ESM, type-checked with tsc against its .d.ts, and bundled by Vite for a
+// production build that runs in Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pkgDir, wasmDir } from './paths.mjs';
+import { browser, serve } from './browser.mjs';
+
+const tsc = fileURLToPath(new URL('node_modules/typescript/bin/tsc', wasmDir));
+let work;
+let project;
+let tarball;
+
+before(() => {
+  work = mkdtempSync(join(tmpdir(), 'mailinfra-pack-'));
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work, fileURLToPath(pkgDir)], { encoding: 'utf8' });
+  const info = JSON.parse(out)[0];
+  tarball = join(work, info.filename);
+  project = join(work, 'app');
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', tarball], { cwd: project, stdio: 'pipe' });
+});
+
+after(() => { if (work) rmSync(work, { recursive: true, force: true }); });
+
+test('the tarball holds exactly the package files', () => {
+  const out = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', fileURLToPath(pkgDir)], { encoding: 'utf8' }))[0];
+  const files = out.files.map((f) => f.path).sort();
+  assert.deepEqual(files, ['README.md', 'api.js', 'mailinfra.d.ts', 'mailinfra_wasm.js', 'mailinfra_wasm_bg.wasm', 'node.js', 'package.json', 'web.js']);
+  const pj = JSON.parse(readFileSync(new URL('package.json', pkgDir), 'utf8'));
+  assert.equal(pj.name, 'mailinfra');
+  assert.equal(pj.type, 'module');
+  assert.equal(pj.exports['.'].node, './node.js');
+  assert.equal(pj.exports['.'].types, './mailinfra.d.ts');
+  assert.deepEqual(pj.sideEffects, ['./node.js']);
+});
+
+test('Node 20 ESM: import from "mailinfra" is ready with no init step', () => {
+  writeFileSync(join(project, 'index.mjs'), `
+    import { check, prepare, checkField } from 'mailinfra';
+    import * as all from 'mailinfra';
+    const p = prepare({ country: 'uk', phoneNumber: '020 7946 0958' });
+    console.log(JSON.stringify({ country: p.order.country, phone: p.order.phoneNumber,
+      valid: check({}).valid, zip: checkField({ country: 'GB', zipcode: 'sw1a1aa' }, '/zipcode')[0].suggestion,
+      exports: Object.keys(all).sort() }));
+  `);
+  const r = spawnSync(process.execPath, ['index.mjs'], { cwd: project, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(out, {
+    country: 'GB', phone: '+442079460958', valid: false, zip: 'SW1A 1AA',
+    exports: ['addressFormat', 'buildOrder', 'check', 'checkField', 'countries', 'dataVersions', 'defaultOptions',
+      'domainToAscii', 'domainToUnicode', 'init', 'initSync', 'issueCodes', 'prepare', 'suggestMailboxes'],
+  });
+});
+
+test('TypeScript: a usage file compiles against the published .d.ts; a drifting one does not', () => {
+  const dir = join(project, 'types');
+  cpSync(fileURLToPath(new URL('tests/types/', wasmDir)), dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  const ok = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  writeFileSync(join(dir, 'tsconfig.drift.json'), JSON.stringify({ extends: './tsconfig.json', files: ['drift.ts'] }));
+  const drift = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.drift.json'], { cwd: dir, encoding: 'utf8' });
+  assert.notEqual(drift.status, 0, 'drift.ts must not compile');
+  const errors = drift.stdout.split('\n').filter((l) => l.includes('error TS'));
+  assert.equal(errors.length, 3, drift.stdout);
+  assert.match(drift.stdout, /"no_such_code"/);
+  assert.match(drift.stdout, /maxDomainz/);
+});
+
+test('Vite production build of a small app runs in Chromium', async () => {
+  const app = join(project, 'vite-app');
+  cpSync(fileURLToPath(new URL('tests/vite-app/', wasmDir)), app, { recursive: true });
+  // Vite itself comes from our dev tooling; `mailinfra` resolves from the temp project.
+  const { build } = await import(new URL('node_modules/vite/dist/node/index.js', wasmDir).href);
+  await build({ root: app, logLevel: 'warn', configFile: false, build: { outDir: join(app, 'dist') } });
+  const assets = join(app, 'dist', 'assets');
+  assert.ok(existsSync(assets));
+  const server = await serve(join(app, 'dist'));
+  const b = await browser();
+  try {
+    const page = await b.page();
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.getElementById('result').textContent.startsWith('{'), null, { timeout: 30_000 });
+    const out = JSON.parse(await page.textContent('#result'));
+    const node = await import(new URL('node.js', pkgDir).href);
+    const missing = node.check({}).issues.filter((i) => i.code === 'missing_field').length;
+    assert.ok(missing >= 5);
+    assert.deepEqual(out, { country: 'GB', phone: '+442079460958', missing, zip: 'SW1A 1AA' });
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await b.close();
+    await server.close();
+  }
+});

@@ -1,0 +1,12 @@
+import { init, check, prepare, checkField } from 'mailinfra';
+
+await init();
+const r = prepare({ country: 'uk', phoneNumber: '020 7946 0958' });
+const c = check({});
+const f = checkField({ country: 'GB', zipcode: 'sw1a1aa' }, '/zipcode');
+document.getElementById('result').textContent = JSON.stringify({
+  country: r.order.country,
+  phone: r.order.phoneNumber,
+  missing: c.issues.filter((i) => i.code === 'missing_field').length,
+  zip: f[0].suggestion,
+});
