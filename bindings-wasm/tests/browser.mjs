@@ -18,6 +18,7 @@ export async function serve(root) {
   const base = resolve(root instanceof URL ? fileURLToPath(root) : root);
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    if (url.pathname === '/favicon.ico') { res.writeHead(204).end(); return; }
     let file = normalize(join(base, decodeURIComponent(url.pathname)));
     if (file !== base && !file.startsWith(base + sep)) { res.writeHead(403).end(); return; }
     try {
