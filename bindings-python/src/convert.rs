@@ -42,7 +42,7 @@ pub enum Input {
     Refused(Box<Issue>),
 }
 
-enum Seg {
+pub enum Seg {
     Key(String),
     Index(usize),
 }
@@ -138,6 +138,48 @@ fn input_at(order: &Bound<'_, PyAny>, opts: &Options, index: Option<usize>) -> P
             Err(input_error(py, err, &path, index))
         }
     }
+}
+
+/// Converts the parts of one input (`build_order`'s registrant and rows) under one
+/// shared budget. `Ok(Err(issue))` is a refusal (`input_too_large` or the core's
+/// `too_deep`); an input error names the part (`/registrant`, `/rows/3`).
+pub fn parts<'py>(
+    parts: Vec<(Seg, Bound<'py, PyAny>)>,
+    opts: &Options,
+) -> PyResult<Result<Vec<Value>, Box<Issue>>> {
+    let Some(first) = parts.first() else {
+        return Ok(Ok(Vec::new()));
+    };
+    let py = first.1.py();
+    let mut c = Converter {
+        py,
+        budget: opts.max_input_bytes,
+    };
+    let mut out = Vec::with_capacity(parts.len());
+    for (seg, obj) in parts {
+        match c.value(&obj, 0) {
+            Ok(v) => out.push(v),
+            Err(Stop::TooLarge) => {
+                return Ok(Err(Box::new(Issue::input_too_large(
+                    None,
+                    opts.max_input_bytes,
+                ))))
+            }
+            Err(Stop::TooDeep) => {
+                let r = mailinfra::check(&too_deep_value(), opts);
+                let issue = r.issues.into_iter().next();
+                return Ok(Err(Box::new(issue.unwrap_or_else(|| {
+                    Issue::input_too_large(None, opts.max_input_bytes)
+                }))));
+            }
+            Err(Stop::Fail(err, mut path)) => {
+                path.push(seg);
+                path.reverse();
+                return Err(input_error(py, err, &path, None));
+            }
+        }
+    }
+    Ok(Ok(out))
 }
 
 /// A value one level deeper than the core accepts, so the core itself reports

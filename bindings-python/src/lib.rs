@@ -28,6 +28,29 @@ fn run(input: &Input, prepare: bool, opts: &Options) -> Report {
     }
 }
 
+/// Below this many orders a batch runs on the calling thread.
+const PARALLEL_MIN: usize = 64;
+
+/// Runs the core over a batch, split over the available cores (the core is pure and
+/// its inputs are already converted, so this needs neither the GIL nor locks).
+fn run_all(inputs: &[Input], prepare: bool, opts: &Options) -> Vec<Report> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || inputs.len() < PARALLEL_MIN {
+        return inputs.iter().map(|i| run(i, prepare, opts)).collect();
+    }
+    let chunk = inputs.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = inputs
+            .chunks(chunk)
+            .map(|c| s.spawn(move || c.iter().map(|i| run(i, prepare, opts)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 fn one<'py>(
     py: Python<'py>,
     fname: &str,
@@ -50,8 +73,7 @@ fn many<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let opts = options::parse(fname, kwargs)?;
     let inputs = convert::inputs(orders, &opts)?;
-    let reports: Vec<Report> =
-        py.detach(|| inputs.iter().map(|i| run(i, prepare, &opts)).collect());
+    let reports = py.detach(|| run_all(&inputs, prepare, &opts));
     let list = PyList::empty(py);
     for r in reports {
         list.append(PyReport::build(py, r)?)?;
@@ -125,6 +147,94 @@ fn check_field<'py>(
         Input::Refused(_) => Vec::new(),
     });
     issue_list(py, issues)
+}
+
+/// suggest_mailboxes(first_name, last_name, domain, count, *, esp=None, exclude=())
+/// -> {"addresses": list[str], "issues": list[Issue]}
+#[pyfunction]
+#[pyo3(signature = (first_name, last_name, domain, count, *, esp = None, exclude = Vec::new()))]
+fn suggest_mailboxes<'py>(
+    py: Python<'py>,
+    first_name: &str,
+    last_name: &str,
+    domain: &str,
+    count: &Bound<'py, PyAny>,
+    esp: Option<&str>,
+    exclude: Vec<String>,
+) -> PyResult<Bound<'py, PyDict>> {
+    if count.is_instance_of::<pyo3::types::PyBool>()
+        || !count.is_instance_of::<pyo3::types::PyInt>()
+    {
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "suggest_mailboxes(): count must be an int",
+        ));
+    }
+    // Beyond 64 bits: the nearest i64, which the core reports as out of range.
+    let count = count.extract::<i64>().unwrap_or_else(|_| {
+        if count.lt(0).unwrap_or(false) {
+            i64::MIN
+        } else {
+            i64::MAX
+        }
+    });
+    let s = mailinfra::suggest_mailboxes(&mailinfra::SuggestRequest {
+        first_name,
+        last_name,
+        domain,
+        count,
+        esp: esp.and_then(mailinfra::Esp::from_loose),
+        exclude: &exclude,
+    });
+    let d = PyDict::new(py);
+    d.set_item("addresses", s.addresses)?;
+    d.set_item("issues", issue_list(py, s.issues)?)?;
+    Ok(d)
+}
+
+/// build_order(registrant, rows, *, esp=None, plan=None, **options) -> Report
+#[pyfunction]
+#[pyo3(signature = (registrant, rows, *, esp = None, plan = None, **options))]
+fn build_order<'py>(
+    py: Python<'py>,
+    registrant: &Bound<'py, PyAny>,
+    rows: &Bound<'py, PyAny>,
+    esp: Option<&str>,
+    plan: Option<&str>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyReport>> {
+    let opts = options::parse("build_order", options)?;
+    if rows.is_instance_of::<pyo3::types::PyString>() || rows.is_instance_of::<PyDict>() {
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "build_order(): rows must be an iterable of mappings (e.g. csv.DictReader)",
+        ));
+    }
+    let mut parts = vec![(convert::Seg::Key("registrant".into()), registrant.clone())];
+    for (i, row) in rows.try_iter()?.enumerate() {
+        parts.push((convert::Seg::Index(i), row?));
+    }
+    let values = match convert::parts(parts, &opts)? {
+        Ok(v) => v,
+        Err(issue) => return PyReport::build(py, Report::refused(*issue)),
+    };
+    let mut values = values.into_iter();
+    let registrant = values.next().unwrap_or(serde_json::Value::Null);
+    let mut maps = Vec::new();
+    for (i, v) in values.enumerate() {
+        match v {
+            serde_json::Value::Object(m) => maps.push(m),
+            _ => {
+                return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                    "build_order(): rows[{i}] is not a mapping of column to value"
+                )))
+            }
+        }
+    }
+    let esp = esp.map(str::to_owned);
+    let plan = plan.map(str::to_owned);
+    let r = py.detach(|| {
+        mailinfra::build_order(&registrant, &maps, esp.as_deref(), plan.as_deref(), &opts)
+    });
+    PyReport::build_rows(py, r)
 }
 
 /// address_format(country) -> dict | None
@@ -204,6 +314,8 @@ fn _mailinfra(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_many, m)?)?;
     m.add_function(wrap_pyfunction!(prepare_many, m)?)?;
     m.add_function(wrap_pyfunction!(check_field, m)?)?;
+    m.add_function(wrap_pyfunction!(suggest_mailboxes, m)?)?;
+    m.add_function(wrap_pyfunction!(build_order, m)?)?;
     m.add_function(wrap_pyfunction!(address_format, m)?)?;
     m.add_function(wrap_pyfunction!(countries, m)?)?;
     m.add_function(wrap_pyfunction!(domain_to_ascii, m)?)?;

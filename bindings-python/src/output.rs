@@ -54,6 +54,19 @@ fn severity(s: Severity) -> &'static str {
 #[pyclass(frozen, module = "mailinfra", name = "Issue")]
 pub struct PyIssue {
     inner: Issue,
+    /// `build_order` only: the spreadsheet row (the header is row 1) and column.
+    row: Option<u64>,
+    column: Option<String>,
+}
+
+impl PyIssue {
+    fn new(inner: Issue) -> Self {
+        PyIssue {
+            inner,
+            row: None,
+            column: None,
+        }
+    }
 }
 
 #[pymethods]
@@ -106,8 +119,21 @@ impl PyIssue {
         }
     }
 
+    /// `build_order` only: the spreadsheet row of the issue (the header is row 1).
+    #[getter]
+    fn row(&self) -> Option<u64> {
+        self.row
+    }
+
+    /// `build_order` only: the spreadsheet column of the issue.
+    #[getter]
+    fn column(&self) -> Option<&str> {
+        self.column.as_deref()
+    }
+
     /// `{"pointer", "path", "code", "severity", "message", "suggestion"?}`: the
-    /// contract's JSON shape (`suggestion` only when there is one).
+    /// contract's JSON shape (`suggestion` only when there is one; `row` and
+    /// `column` only from `build_order`, when known).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("pointer", &self.inner.pointer)?;
@@ -118,13 +144,20 @@ impl PyIssue {
         if let Some(s) = &self.inner.suggestion {
             d.set_item("suggestion", value(py, s)?)?;
         }
+        if let Some(r) = self.row {
+            d.set_item("row", r)?;
+        }
+        if let Some(c) = &self.column {
+            d.set_item("column", c)?;
+        }
         Ok(d)
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<PyIssue>()
-            .is_ok_and(|o| o.get().inner == self.inner)
+        other.cast::<PyIssue>().is_ok_and(|o| {
+            let o = o.get();
+            o.inner == self.inner && o.row == self.row && o.column == self.column
+        })
     }
 
     fn __hash__(&self) -> u64 {
@@ -133,6 +166,8 @@ impl PyIssue {
         self.inner.code.hash(&mut h);
         self.inner.severity.hash(&mut h);
         self.inner.message.hash(&mut h);
+        self.row.hash(&mut h);
+        self.column.hash(&mut h);
         h.finish()
     }
 
@@ -151,6 +186,12 @@ impl PyIssue {
             let s = self.suggestion(py)?.repr()?;
             out.push_str(&format!(", suggestion={}", s.to_cow()?));
         }
+        if let Some(row) = self.row {
+            out.push_str(&format!(", row={row}"));
+        }
+        if let Some(c) = &self.column {
+            out.push_str(&format!(", column={}", r(c)?));
+        }
         out.push(')');
         Ok(out)
     }
@@ -160,7 +201,7 @@ impl PyIssue {
 pub fn issue_list(py: Python<'_>, issues: Vec<Issue>) -> PyResult<Bound<'_, PyList>> {
     let list = PyList::empty(py);
     for i in issues {
-        list.append(Bound::new(py, PyIssue { inner: i })?)?;
+        list.append(Bound::new(py, PyIssue::new(i))?)?;
     }
     Ok(list)
 }
@@ -182,7 +223,34 @@ impl PyReport {
         let issues = r
             .issues
             .into_iter()
-            .map(|i| Py::new(py, PyIssue { inner: i }))
+            .map(|i| Py::new(py, PyIssue::new(i)))
+            .collect::<PyResult<Vec<_>>>()?;
+        Bound::new(
+            py,
+            PyReport {
+                valid: r.valid,
+                issues,
+                order,
+            },
+        )
+    }
+
+    /// The report of `build_order`: issues located in the sheet, order always present.
+    pub fn build_rows(py: Python<'_>, r: mailinfra::BuildReport) -> PyResult<Bound<'_, PyReport>> {
+        let order = Some(value(py, &r.order)?.unbind());
+        let issues = r
+            .issues
+            .into_iter()
+            .map(|i| {
+                Py::new(
+                    py,
+                    PyIssue {
+                        inner: i.issue,
+                        row: i.row,
+                        column: i.column,
+                    },
+                )
+            })
             .collect::<PyResult<Vec<_>>>()?;
         Bound::new(
             py,

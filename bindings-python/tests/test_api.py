@@ -311,3 +311,45 @@ def test_gil_released_for_bulk(order: Any) -> None:
 def test_issue_not_constructible_directly() -> None:
     with pytest.raises(TypeError):
         Issue()  # type: ignore[call-arg]
+
+
+def test_suggest_mailboxes() -> None:
+    s = mailinfra.suggest_mailboxes("John", "Smith", "acme.com", 3, esp="Google")
+    assert s["addresses"] == ["john@acme.com", "john.smith@acme.com", "johnsmith@acme.com"]
+    assert s["issues"] == []
+    s = mailinfra.suggest_mailboxes("John", "Smith", "acme.com", 2, exclude=["JOHN@acme.com"])
+    assert "john@acme.com" not in s["addresses"]
+    bad = mailinfra.suggest_mailboxes("  ", "Smith", "acme.com", 10**30)
+    assert {i.pointer for i in bad["issues"]} >= {"/firstName", "/count"}
+    with pytest.raises(TypeError):
+        mailinfra.suggest_mailboxes("John", "Smith", "acme.com", "3")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        mailinfra.suggest_mailboxes("John", "Smith", "acme.com", 3, exclude="john@acme.com")
+
+
+def test_build_order_from_csv_rows(order: Any) -> None:
+    import csv
+    import io
+
+    registrant = {k: v for k, v in order.items() if k != "domains"}
+    sheet = io.StringIO(
+        "domain,firstname,lastname,email\n"
+        "tryoutreachteam.com,John,Smith,john.smith@tryoutreachteam.com\n"
+        "tryoutreachteam.com,Jane,Doe,jane.doe@other.com\n"
+    )
+    r = mailinfra.build_order(registrant, csv.DictReader(sheet))
+    assert r.order is not None
+    assert [d["name"] for d in r.order["domains"]] == ["tryoutreachteam.com"]
+    (issue,) = r.errors
+    assert (issue.code, issue.row, issue.column) == ("email_domain_mismatch", 3, "email")
+    assert issue.to_dict()["row"] == 3
+    assert "row=3" in repr(issue)
+    plain = mailinfra.check(order).issues
+    assert all(i.row is None and i.column is None for i in plain)
+    with pytest.raises(TypeError):
+        mailinfra.build_order(registrant, [["not", "a", "mapping"]])
+    deep: Any = {}
+    deep["x"] = deep
+    assert [i.code for i in mailinfra.build_order(deep, []).issues] == ["too_deep"]
+    big = mailinfra.build_order(registrant, [{"domain": "x" * 100}], max_input_bytes=50)
+    assert [i.code for i in big.issues] == ["input_too_large"]

@@ -116,6 +116,37 @@ def test_vector(v: Dict[str, Any], request: pytest.FixtureRequest) -> None:
     elif mode == "check_field":
         issues = mailinfra.check_field(as_value(data), v["pointer"], **opts)
         compare_issues(issues, expect["issues"])
+    elif mode == "suggest":
+        s = mailinfra.suggest_mailboxes(
+            data.get("firstName", ""),
+            data.get("lastName", ""),
+            data.get("domain", ""),
+            data.get("count", 0),
+            esp=data.get("esp"),
+            exclude=data.get("exclude", []),
+        )
+        assert s["addresses"] == expect["addresses"]
+        compare_issues(s["issues"], expect["issues"])
+    elif mode == "build":
+        report = mailinfra.build_order(
+            data["registrant"], data["rows"], esp=data.get("esp"), plan=data.get("plan"), **opts
+        )
+        assert report.valid == expect["valid"]
+        got = [
+            {
+                "pointer": i.pointer,
+                "code": i.code,
+                "severity": i.severity,
+                "row": i.row,
+                "column": i.column,
+            }
+            for i in report.issues
+        ]
+        assert got == expect["issues"]
+        if "order" in expect:
+            assert json.dumps(report.order, ensure_ascii=False) == json.dumps(
+                expect["order"], ensure_ascii=False
+            )
     elif mode in ("to_ascii", "to_unicode"):
         fn2 = mailinfra.domain_to_ascii if mode == "to_ascii" else mailinfra.domain_to_unicode
         assert {"output": fn2(data)} == expect

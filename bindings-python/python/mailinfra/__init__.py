@@ -12,6 +12,7 @@ from ._mailinfra import (
     Report,
     __version__,
     address_format,
+    build_order,
     check,
     check_field,
     check_many,
@@ -22,6 +23,7 @@ from ._mailinfra import (
     issue_codes,
     prepare,
     prepare_many,
+    suggest_mailboxes,
 )
 
 __all__ = [
@@ -47,6 +49,7 @@ __all__ = [
     "StateOption",
     "__version__",
     "address_format",
+    "build_order",
     "check",
     "check_field",
     "check_many",
@@ -57,6 +60,8 @@ __all__ = [
     "issue_codes",
     "prepare",
     "prepare_many",
+    "suggest_mailboxes",
+    "Suggestions",
 ]
 
 _TYPES = frozenset(
@@ -76,6 +81,7 @@ _TYPES = frozenset(
         "ReportDict",
         "Severity",
         "StateOption",
+        "Suggestions",
     )
 )
 

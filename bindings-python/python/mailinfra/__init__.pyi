@@ -5,6 +5,7 @@ from ._mailinfra import Issue as Issue
 from ._mailinfra import Report as Report
 from ._mailinfra import __version__ as __version__
 from ._mailinfra import address_format as address_format
+from ._mailinfra import build_order as build_order
 from ._mailinfra import check as check
 from ._mailinfra import check_field as check_field
 from ._mailinfra import check_many as check_many
@@ -15,6 +16,7 @@ from ._mailinfra import domain_to_unicode as domain_to_unicode
 from ._mailinfra import issue_codes as issue_codes
 from ._mailinfra import prepare as prepare
 from ._mailinfra import prepare_many as prepare_many
+from ._mailinfra import suggest_mailboxes as suggest_mailboxes
 from ._types import AddressFormat as AddressFormat
 from ._types import CountryOption as CountryOption
 from ._types import DataVersions as DataVersions
@@ -30,3 +32,4 @@ from ._types import PlanType as PlanType
 from ._types import ReportDict as ReportDict
 from ._types import Severity as Severity
 from ._types import StateOption as StateOption
+from ._types import Suggestions as Suggestions

@@ -1,6 +1,6 @@
 # Type stubs of the native module (PyO3). The public API is re-exported by
 # `mailinfra/__init__.pyi`; import from `mailinfra`.
-from typing import Iterable, List, Optional, Tuple, Union, final
+from typing import Any, Iterable, List, Mapping, Optional, Tuple, Union, final
 
 from ._types import (
     AddressFormat,
@@ -13,6 +13,7 @@ from ._types import (
     PathSegment,
     ReportDict,
     Severity,
+    Suggestions,
 )
 
 __version__: str
@@ -34,6 +35,12 @@ class Issue:
     def message(self) -> str: ...
     @property
     def suggestion(self) -> Union[str, int, bool, None]: ...
+    @property
+    def row(self) -> Optional[int]:
+        """`build_order` only: the spreadsheet row (the header is row 1)."""
+    @property
+    def column(self) -> Optional[str]:
+        """`build_order` only: the spreadsheet column."""
     def to_dict(self) -> IssueDict: ...
     def __eq__(self, other: object) -> bool: ...
     def __hash__(self) -> int: ...
@@ -106,6 +113,28 @@ def check_field(
     allow_idn: bool = ...,
     warnings_as_errors: bool = ...,
 ) -> List[Issue]: ...
+def suggest_mailboxes(
+    first_name: str,
+    last_name: str,
+    domain: str,
+    count: int,
+    *,
+    esp: Optional[str] = None,
+    exclude: Iterable[str] = (),
+) -> Suggestions: ...
+def build_order(
+    registrant: Mapping[str, Any],
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    esp: Optional[str] = None,
+    plan: Optional[str] = None,
+    max_domains: int = ...,
+    max_mailboxes_per_domain: Optional[int] = ...,
+    max_input_bytes: int = ...,
+    allowed_tlds: Optional[Iterable[str]] = ...,
+    allow_idn: bool = ...,
+    warnings_as_errors: bool = ...,
+) -> Report: ...
 def address_format(country: str) -> Optional[AddressFormat]: ...
 def countries() -> List[CountryOption]: ...
 def domain_to_ascii(domain: str) -> Optional[str]: ...

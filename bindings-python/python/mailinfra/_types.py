@@ -6,7 +6,10 @@ module on first use only.
 
 from __future__ import annotations
 
-from typing import Any, List, Literal, Mapping, TypedDict, Union
+from typing import TYPE_CHECKING, Any, List, Literal, Mapping, TypedDict, Union
+
+if TYPE_CHECKING:
+    from ._mailinfra import Issue
 
 __all__ = [
     "AddressFormat",
@@ -24,6 +27,7 @@ __all__ = [
     "ReportDict",
     "Severity",
     "StateOption",
+    "Suggestions",
 ]
 
 #: Every code the core reports, in the contract's order (equal to ``issue_codes()``).
@@ -64,6 +68,7 @@ IssueCode = Literal[
     "input_too_large",
     "invalid_json",
     "too_deep",
+    "conflicting_value",
 ]
 
 Severity = Literal["error", "warning"]
@@ -171,6 +176,13 @@ class AddressFormat(TypedDict):
 class CountryOption(TypedDict):
     code: str
     name: str
+
+
+class Suggestions(TypedDict):
+    """``suggest_mailboxes(...)``: the addresses, or the issues that prevented them."""
+
+    addresses: List[str]
+    issues: List[Issue]
 
 
 class DataVersions(TypedDict):
