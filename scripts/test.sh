@@ -18,6 +18,10 @@ cargo fmt --all -- --check
 step "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "dependencies: licenses and duplicate versions (cargo-deny, offline)"
+command -v cargo-deny >/dev/null || cargo install cargo-deny --locked --version =0.20.2
+cargo deny --offline check licenses bans
+
 step "rust tests (core, vectors, properties, CLI)"
 cargo test --workspace --locked
 
