@@ -1,0 +1,98 @@
+// Benchmarks of the npm package: .wasm and glue sizes, Node and Chromium steady
+// per-call times for a typical order, Node cold start, and Chromium page load to the
+// first validated keystroke (cold, empty cache). Figures go to docs/benchmarks-wasm.md.
+// Usage: node bench/run.mjs [--quick]      (after ./build.sh)
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { steady } from './typical.mjs';
+import { browser, serve } from '../tests/browser.mjs';
+
+const quick = process.argv.includes('--quick');
+const pkg = new URL('../pkg/', import.meta.url);
+const repo = new URL('../../', import.meta.url);
+const example = JSON.parse(readFileSync(new URL('examples/order.json', repo), 'utf8'));
+const KB = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const us = (t) => `${t.median.toFixed(1)} µs (best ${t.best.toFixed(1)})`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const sizes = (buf) => ({
+  raw: buf.length,
+  gzip: gzipSync(buf, { level: 9 }).length,
+  brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+
+// ---- sizes
+const wasm = sizes(readFileSync(new URL('mailinfra_wasm_bg.wasm', pkg)));
+const glue = sizes(Buffer.concat(['mailinfra_wasm.js', 'api.js', 'web.js'].map((f) => readFileSync(new URL(f, pkg)))));
+const GZIP_BUDGET = 650 * 1024;
+console.log('## Sizes');
+console.log(`wasm  raw ${KB(wasm.raw)}  gzip -9 ${KB(wasm.gzip)}  brotli 11 ${KB(wasm.brotli)}  (budget gzip < ${KB(GZIP_BUDGET)}: ${wasm.gzip < GZIP_BUDGET ? 'met' : 'OVER BUDGET'})`);
+console.log(`glue  raw ${KB(glue.raw)}  gzip -9 ${KB(glue.gzip)}  brotli 11 ${KB(glue.brotli)}  (mailinfra_wasm.js + api.js + web.js)`);
+
+// ---- Node
+const api = await import(new URL('node.js', pkg).href);
+const opts = quick ? { warm: 200, rounds: 5, batch: 100 } : undefined;
+const node = steady(api, example, opts);
+console.log('\n## Node ' + process.version + ' steady per call (typical order: 1 domain x 3 mailboxes)');
+for (const [k, t] of Object.entries(node)) console.log(`${k.padEnd(16)} ${us(t)}`);
+console.log(`prepare budget < 100 µs: ${node.prepare.median < 100 ? 'met' : 'NOT MET'}`);
+
+const coldScript = `
+  const t0 = performance.now();
+  const api = await import(${JSON.stringify(new URL('node.js', pkg).href)});
+  const t1 = performance.now();
+  const order = JSON.parse(${JSON.stringify(JSON.stringify(example))});
+  api.prepare(order);
+  const t2 = performance.now();
+  api.prepare(order);
+  const t3 = performance.now();
+  console.log(JSON.stringify({ load: t1 - t0, first: t2 - t1, second: t3 - t2 }));`;
+const colds = [];
+for (let i = 0; i < (quick ? 1 : 5); i++) {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', coldScript], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  colds.push(JSON.parse(r.stdout));
+}
+console.log(`cold (median of ${colds.length} fresh processes): import+compile+instantiate ${median(colds.map((c) => c.load)).toFixed(1)} ms, first prepare ${median(colds.map((c) => c.first)).toFixed(1)} ms, second ${median(colds.map((c) => c.second)).toFixed(2)} ms`);
+
+// ---- Chromium
+const server = await serve(fileURLToPath(repo));
+try {
+  const b = await browser();
+  let chrome;
+  let version;
+  try {
+    const page = await b.page();
+    version = await page.evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0]);
+    await page.goto(`${server.url}bindings-wasm/bench/page.html${quick ? '?quick' : ''}`);
+    await page.waitForFunction(() => document.getElementById('out').textContent !== 'running', null, { timeout: 300_000 });
+    chrome = JSON.parse(await page.textContent('#out'));
+  } finally {
+    await b.close();
+  }
+  console.log(`\n## Chromium (${version}) steady per call`);
+  for (const [k, t] of Object.entries(chrome)) console.log(`${k.padEnd(16)} ${us(t)}`);
+
+  // Cold: a fresh profile (empty cache) per run; the keystroke is typed as soon as
+  // the phone field exists, and validated as soon as the module is ready.
+  const runs = [];
+  for (let i = 0; i < (quick ? 1 : 5); i++) {
+    const c = await browser();
+    try {
+      const page = await c.page();
+      await page.goto(`${server.url}bindings-wasm/demo/`, { waitUntil: 'commit' });
+      await page.locator('[data-pointer="/phoneNumber"]').pressSequentially('0');
+      await page.waitForFunction(() => window.__firstValidated !== undefined, null, { timeout: 60_000 });
+      runs.push(await page.evaluate(() => ({
+        first: window.__firstValidated,
+        dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+      })));
+    } finally {
+      await c.close();
+    }
+  }
+  console.log(`cold page load -> first validated keystroke (phone field, median of ${runs.length} fresh profiles): ${median(runs.map((r) => r.first)).toFixed(0)} ms (DOMContentLoaded ${median(runs.map((r) => r.dcl)).toFixed(0)} ms); runs: ${runs.map((r) => r.first.toFixed(0)).join(', ')} ms`);
+} finally {
+  await server.close();
+}

@@ -1,0 +1,36 @@
+// The typical order of the benchmarks: examples/order.json plus two mailboxes on the
+// same domain (1 domain x 3 mailboxes), as in docs/benchmarks.md.
+export function typicalOrder(example) {
+  const o = structuredClone(example);
+  const d = o.domains[0];
+  d.mailboxes.push(
+    { firstname: 'Jane', lastname: 'Doe', email: `jane.doe@${d.name}`, profilePicId: 0 },
+    { firstname: 'Bob', lastname: 'Lee', email: `bob.lee@${d.name}`, profilePicId: 0 },
+  );
+  return o;
+}
+
+/** Steady per-call times in µs: `rounds` batches of `batch` calls after a warm-up. */
+export function timeCalls(fn, { warm = 2000, rounds = 25, batch = 400 } = {}) {
+  for (let i = 0; i < warm; i++) fn();
+  const per = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < batch; i++) fn();
+    per.push(((performance.now() - t0) * 1000) / batch);
+  }
+  per.sort((a, b) => a - b);
+  return { median: per[Math.floor(per.length / 2)], best: per[0] };
+}
+
+export function steady(api, example, opts) {
+  const order = typicalOrder(example);
+  const typing = { ...order, domains: [{ ...order.domains[0] }] };
+  return {
+    prepare: timeCalls(() => api.prepare(order), opts),
+    check: timeCalls(() => api.check(order), opts),
+    checkFieldEmail: timeCalls(() => api.checkField(typing, '/domains/0/mailboxes/2/email'), opts),
+    checkFieldPhone: timeCalls(() => api.checkField(typing, '/phoneNumber'), opts),
+    prepareText: timeCalls(() => api.prepare(JSON.stringify(order)), opts),
+  };
+}

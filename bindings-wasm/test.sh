@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Every suite of the npm package `mailinfra` (bindings-wasm/). Called by scripts/test.sh.
+# Installs what is missing (Debian 12 with Rust/rustup and Node 20, as root): the
+# wasm32 target, wasm-bindgen-cli (pinned to Cargo.lock), Chromium, the dev tools in
+# package-lock.json. Any suite that cannot run fails the script; nothing is skipped.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here"
+
+step() { printf '\n--> [wasm] %s\n' "$*"; }
+die() { echo "bindings-wasm/test.sh: $*" >&2; exit 1; }
+
+command -v node >/dev/null || die "node not found (Node 20 is required)"
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+[ "$node_major" -ge 20 ] || die "Node $node_major found, Node 20 or later is required"
+command -v npm >/dev/null || die "npm not found"
+
+step "Chromium (Debian package) for the browser tests"
+chromium_bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium_bin" ]; then
+  command -v apt-get >/dev/null || die "$chromium_bin missing and apt-get unavailable"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+fi
+[ -x "$chromium_bin" ] || die "Chromium not found at $chromium_bin"
+"$chromium_bin" --version
+
+step "dev tools (npm ci: typescript, playwright-core, vite)"
+npm ci --no-audit --no-fund
+
+step "build the package (build.sh -> pkg/)"
+./build.sh
+
+step "rustfmt and clippy (host and wasm32)"
+(cd .. && cargo fmt -p mailinfra-wasm -- --check)
+(cd .. && cargo clippy --locked -p mailinfra-wasm --all-targets -- -D warnings)
+(cd .. && cargo clippy --locked -p mailinfra-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings)
+
+step "node --test: vectors, API and hostile input, package (pack, Node ESM, tsc, Vite), Chromium (plain page, demo)"
+node --test --test-concurrency=1 --test-reporter=spec \
+  tests/vectors.test.mjs tests/api.test.mjs tests/package.test.mjs tests/browser.test.mjs
+
+step "bench smoke run (sizes against the budget, a short timing run)"
+node bench/run.mjs --quick
+
+echo
+echo "bindings-wasm: all suites passed"
