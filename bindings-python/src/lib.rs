@@ -28,27 +28,10 @@ fn run(input: &Input, prepare: bool, opts: &Options) -> Report {
     }
 }
 
-/// Below this many orders a batch runs on the calling thread.
-const PARALLEL_MIN: usize = 64;
-
-/// Runs the core over a batch, split over the available cores (the core is pure and
-/// its inputs are already converted, so this needs neither the GIL nor locks).
+/// Runs the core over a batch on the calling thread (the GIL is released by the
+/// caller, so other Python threads run meanwhile, including other batches).
 fn run_all(inputs: &[Input], prepare: bool, opts: &Options) -> Vec<Report> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || inputs.len() < PARALLEL_MIN {
-        return inputs.iter().map(|i| run(i, prepare, opts)).collect();
-    }
-    let chunk = inputs.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = inputs
-            .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().map(|i| run(i, prepare, opts)).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    inputs.iter().map(|i| run(i, prepare, opts)).collect()
 }
 
 fn one<'py>(
