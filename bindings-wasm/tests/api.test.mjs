@@ -186,3 +186,22 @@ test('the module stays healthy after 2,000 hostile calls', () => {
   }
   stillWorks();
 });
+
+test('both object readers agree: JSON.stringify fast path and the wasm walk, on every vector input', async () => {
+  const raw = await import(new URL('mailinfra_wasm.js', pkgDir).href); // same instance node.js loaded
+  const { readdirSync } = await import('node:fs');
+  const { vectorsDir } = await import('./paths.mjs');
+  let n = 0;
+  for (const f of readdirSync(vectorsDir).filter((x) => x.endsWith('.json'))) {
+    for (const v of JSON.parse(readFileSync(new URL(f, vectorsDir), 'utf8')).vectors) {
+      if (!['check', 'prepare', 'check_field'].includes(v.mode) || typeof v.input === 'string') continue;
+      if (v.mode === 'check_field') {
+        assert.deepEqual(m.checkField(v.input, v.pointer, v.options), JSON.parse(raw.checkField(v.input, v.pointer, v.options)), v.name);
+      } else {
+        assert.deepEqual(m[v.mode](v.input, v.options), JSON.parse(raw[v.mode](v.input, v.options)), v.name);
+      }
+      n++;
+    }
+  }
+  assert.ok(n > 1000, `${n} inputs`);
+});
