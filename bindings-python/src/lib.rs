@@ -305,6 +305,8 @@ fn _mailinfra(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(domain_to_unicode, m)?)?;
     m.add_function(wrap_pyfunction!(data_versions, m)?)?;
     m.add_function(wrap_pyfunction!(issue_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(output::_issue_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(output::_report_from_parts, m)?)?;
     m.add("MAX_DEPTH", mailinfra::limits::MAX_DEPTH)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -153,6 +153,20 @@ impl PyIssue {
         Ok(d)
     }
 
+    /// Pickling (e.g. for multiprocessing): the issue as the core's JSON.
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String, Option<u64>, Option<String>))> {
+        let f = py
+            .import("mailinfra._mailinfra")?
+            .getattr("_issue_from_json")?;
+        let json = serde_json::to_string(&self.inner)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        Ok((f, (json, self.row, self.column.clone())))
+    }
+
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<PyIssue>().is_ok_and(|o| {
             let o = o.get();
@@ -319,6 +333,21 @@ impl PyReport {
         Err(PyErr::from_value(cls.call1((errors, slf.clone()))?))
     }
 
+    /// Pickling (e.g. for multiprocessing).
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(
+        Bound<'py, PyAny>,
+        (bool, Bound<'py, PyList>, Option<Bound<'py, PyAny>>),
+    )> {
+        let f = py
+            .import("mailinfra._mailinfra")?
+            .getattr("_report_from_parts")?;
+        Ok((f, (self.valid, self.issues(py)?, self.order(py))))
+    }
+
     /// `{"valid", "issues", "order"?}`: the contract's JSON shape.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
@@ -346,5 +375,28 @@ impl PyReport {
         }
         out.push(')');
         Ok(out)
+    }
+}
+
+/// Unpickles an `Issue` (see `Issue.__reduce__`).
+#[pyfunction]
+#[pyo3(signature = (json, row = None, column = None))]
+pub fn _issue_from_json(json: &str, row: Option<u64>, column: Option<String>) -> PyResult<PyIssue> {
+    let inner: Issue = serde_json::from_str(json)
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+    Ok(PyIssue { inner, row, column })
+}
+
+/// Unpickles a `Report` (see `Report.__reduce__`).
+#[pyfunction]
+pub fn _report_from_parts(
+    valid: bool,
+    issues: Vec<Py<PyIssue>>,
+    order: Option<Py<PyAny>>,
+) -> PyReport {
+    PyReport {
+        valid,
+        issues,
+        order,
     }
 }

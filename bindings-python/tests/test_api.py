@@ -353,3 +353,22 @@ def test_build_order_from_csv_rows(order: Any) -> None:
     assert [i.code for i in mailinfra.build_order(deep, []).issues] == ["too_deep"]
     big = mailinfra.build_order(registrant, [{"domain": "x" * 100}], max_input_bytes=50)
     assert [i.code for i in big.issues] == ["input_too_large"]
+
+
+def test_pickle_round_trip(order: Any) -> None:
+    order["country"] = "uk"
+    for r in (mailinfra.check(order), mailinfra.prepare(order), mailinfra.check("{")):
+        r2 = pickle.loads(pickle.dumps(r))
+        assert isinstance(r2, Report)
+        assert r2.to_dict() == r.to_dict()
+        assert r2.issues == r.issues
+    for i in mailinfra.check(order).issues:
+        assert pickle.loads(pickle.dumps(i)) == i
+    built = mailinfra.build_order({}, [{"domain": "acme.com"}])
+    assert [pickle.loads(pickle.dumps(x)) for x in built.issues] == built.issues
+    e = OrderInvalid(mailinfra.check(order).errors, mailinfra.check(order))
+    e2 = pickle.loads(pickle.dumps(e))
+    assert e2.issues == e.issues and str(e2) == str(e)
+    err = InputError("m", "/x", 3)
+    err2 = pickle.loads(pickle.dumps(err))
+    assert (str(err2), err2.pointer, err2.index) == ("m", "/x", 3)
