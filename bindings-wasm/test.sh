@@ -25,8 +25,11 @@ fi
 [ -x "$chromium_bin" ] || die "Chromium not found at $chromium_bin"
 "$chromium_bin" --version
 
-step "dev tools (npm ci: typescript, playwright-core, vite)"
-npm ci --no-audit --no-fund
+step "dev tools from package-lock.json (typescript, playwright-core, vite)"
+# Not `npm ci`: npm 11 rejects this lock because vite's Windows-only optional
+# dependency has no entry in it; `npm install` installs the locked versions and
+# leaves the lock unchanged.
+npm install --no-audit --no-fund
 
 step "build the package (build.sh -> pkg/)"
 ./build.sh

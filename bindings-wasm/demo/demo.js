@@ -255,6 +255,7 @@ try {
   const v = dataVersions();
   $('#versions').textContent = `${v.phoneMetadata}; ${v.publicSuffixList.split(';')[0]}.`;
   ready = true;
+  window.__ready = performance.now();
   adaptAddress();
   adaptPlan();
   const pending = $$('[data-pointer]', form).filter((el) => touched.has(el.dataset.pointer));
