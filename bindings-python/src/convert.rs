@@ -132,7 +132,7 @@ fn input_at(order: &Bound<'_, PyAny>, opts: &Options, index: Option<usize>) -> P
             None,
             opts.max_input_bytes,
         )))),
-        Err(Stop::TooDeep) => Ok(Input::Value(too_deep_value())),
+        Err(Stop::TooDeep) => Ok(Input::Refused(Box::new(Issue::too_deep()))),
         Err(Stop::Fail(err, mut path)) => {
             path.reverse();
             Err(input_error(py, err, &path, index))
@@ -165,13 +165,7 @@ pub fn parts<'py>(
                     opts.max_input_bytes,
                 ))))
             }
-            Err(Stop::TooDeep) => {
-                let r = mailinfra::check(&too_deep_value(), opts);
-                let issue = r.issues.into_iter().next();
-                return Ok(Err(Box::new(issue.unwrap_or_else(|| {
-                    Issue::input_too_large(None, opts.max_input_bytes)
-                }))));
-            }
+            Err(Stop::TooDeep) => return Ok(Err(Box::new(Issue::too_deep()))),
             Err(Stop::Fail(err, mut path)) => {
                 path.push(seg);
                 path.reverse();
@@ -180,16 +174,6 @@ pub fn parts<'py>(
         }
     }
     Ok(Ok(out))
-}
-
-/// A value one level deeper than the core accepts, so the core itself reports
-/// `too_deep` (its message and severity stay the core's).
-fn too_deep_value() -> Value {
-    let mut v = Value::Array(Vec::new());
-    for _ in 0..MAX_DEPTH {
-        v = Value::Array(vec![v]);
-    }
-    v
 }
 
 fn pointer(path: &[Seg]) -> String {

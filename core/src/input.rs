@@ -34,7 +34,7 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Value, Box<Issue>>
     let v: Value = serde_json::from_str(text).map_err(|e| {
         let msg = e.to_string();
         Box::new(if msg.starts_with("recursion limit exceeded") {
-            too_deep_issue()
+            Issue::too_deep()
         } else {
             Issue::new(
                 Vec::new(),
@@ -49,15 +49,38 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Value, Box<Issue>>
     }
 }
 
-fn too_deep_issue() -> Issue {
-    Issue::new(
-        Vec::new(),
-        IssueCode::TooDeep,
-        format!("The input nests deeper than {MAX_DEPTH} levels."),
-    )
-}
-
 /// The `too_deep` issue when a value nests deeper than [`MAX_DEPTH`].
 pub fn too_deep(v: &Value) -> Option<Issue> {
-    depth_exceeds(v, MAX_DEPTH).then(too_deep_issue)
+    depth_exceeds(v, MAX_DEPTH).then(Issue::too_deep)
+}
+
+/// Why a parsed value is refused outright: too deep, or larger than `max_input_bytes`
+/// in its compact JSON form — the same size rule as text input, so a dict, a JS
+/// object and JSON text of the same order get the same answer. Depth is checked
+/// first, so measuring never recurses deeper than [`MAX_DEPTH`].
+pub fn refused(v: &Value, options: &Options) -> Option<Issue> {
+    too_deep(v).or_else(|| {
+        let mut budget = Budget(options.max_input_bytes);
+        serde_json::to_writer(&mut budget, v)
+            .is_err()
+            .then(|| Issue::input_too_large(None, options.max_input_bytes))
+    })
+}
+
+/// A writer that fails once more than its budget is written: measures a value's
+/// compact JSON size without building it, stopping at the first byte over.
+struct Budget(usize);
+
+impl std::io::Write for Budget {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 = self
+            .0
+            .checked_sub(buf.len())
+            .ok_or_else(|| std::io::Error::other("over budget"))?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

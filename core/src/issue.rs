@@ -210,6 +210,21 @@ impl Issue {
     }
 }
 
+impl Issue {
+    /// The single issue of an input nested deeper than [`crate::limits::MAX_DEPTH`]
+    /// (a binding that stops converting a recursive structure reports this).
+    pub fn too_deep() -> Self {
+        Issue::new(
+            Vec::new(),
+            IssueCode::TooDeep,
+            format!(
+                "The input nests deeper than {} levels.",
+                crate::limits::MAX_DEPTH
+            ),
+        )
+    }
+}
+
 /// The outcome of `check` or `prepare`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {

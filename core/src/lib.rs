@@ -49,7 +49,7 @@ use issue::pointer_of;
 /// Strict check: is this exact payload what the server accepts? Nothing is changed;
 /// whatever `prepare` would fix is an issue carrying the fix as its suggestion.
 pub fn check(order: &Value, options: &Options) -> Report {
-    if let Some(i) = input::too_deep(order) {
+    if let Some(i) = input::refused(order, options) {
         return Report::from_issues(vec![i], None);
     }
     let mut w = Walker::new(options, None);
@@ -60,9 +60,9 @@ pub fn check(order: &Value, options: &Options) -> Report {
 /// Forgiving preparation: the canonical order (safe normalizations only: case,
 /// whitespace, Unicode form, `https://` around a bare domain, defaults written out)
 /// plus the issues `check` finds in it. `order` is absent only when the input was
-/// refused outright (too deep).
+/// refused outright (too deep, or over `max_input_bytes` as compact JSON).
 pub fn prepare(order: &Value, options: &Options) -> Report {
-    if let Some(i) = input::too_deep(order) {
+    if let Some(i) = input::refused(order, options) {
         return Report::from_issues(vec![i], None);
     }
     let canonical = prepare::normalize_order(order, options);
@@ -107,7 +107,7 @@ pub fn check_field(order: &Value, pointer: &str, options: &Options) -> Vec<Issue
     let Some(path) = parse_pointer(pointer) else {
         return Vec::new();
     };
-    if input::too_deep(order).is_some() {
+    if input::refused(order, options).is_some() {
         return Vec::new();
     }
     let mut w = Walker::new(options, Some(&path));
