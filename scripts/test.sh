@@ -35,5 +35,8 @@ bindings-wasm/test.sh
 step "Python package"
 bindings-python/test.sh
 
+step "cross-surface parity (Rust API, CLI, Node, Python; 2,000 orders here, 10,000 by default)"
+tests/parity/run 2000
+
 echo
 echo "all suites passed"
