@@ -34,40 +34,63 @@ function need() {
 }
 
 // Fast path for object inputs: JSON.stringify (native, one string across the
-// boundary). Anything it would not read exactly like the wasm walk (BigInt, symbols,
-// functions, lone surrogates, oversized strings or arrays, too many values) or that
-// makes it throw (cycles, throwing getters, very deep nesting) goes to the walk in
-// wasm instead, which bounds depth and size and reports the refusal as an issue.
-const READ_BUDGET = 16 * 1024 * 1024; // VALUE_BUDGET in src/lib.rs
+// boundary) on plain data only. A quick scan first makes sure JSON.stringify reads
+// it exactly as the wasm walk would: plain objects and arrays of strings, numbers,
+// booleans, null and undefined, at most 64 levels, no lone surrogates, within the
+// read budget. Anything else (cycles, BigInt, symbols, functions, class instances,
+// proxies or getters that throw, huge arrays) goes to the walk in wasm, which bounds
+// depth and size and reports a refusal as an issue.
+const READ_BUDGET = 16 * 1024 * 1024; // VALUE_BUDGET in src/lib.rs (read_budget: at least 9 x maxInputBytes)
 const PER_VALUE = 8; // PER_VALUE in src/convert.rs
-const SLOW = Symbol('slow path');
+const MAX_DEPTH = 64; // mailinfra::limits::MAX_DEPTH
 const wellFormed = (s) => (s.isWellFormed ? s.isWellFormed() : !/[\uD800-\uDFFF]/.test(s));
+
+function isPlainData(root, budget) {
+  let values = Math.floor(budget / PER_VALUE);
+  const stack = [root, 0];
+  while (stack.length) {
+    const depth = stack.pop();
+    const v = stack.pop();
+    if (--values < 0) return false;
+    switch (typeof v) {
+      case 'string':
+        if (v.length > budget || !wellFormed(v)) return false;
+        continue;
+      case 'number':
+      case 'boolean':
+      case 'undefined':
+        continue;
+      case 'object': {
+        if (v === null) continue;
+        if (depth >= MAX_DEPTH) return false;
+        if (Array.isArray(v)) {
+          if (v.length > values) return false;
+          for (let i = 0; i < v.length; i++) stack.push(v[i], depth + 1);
+          continue;
+        }
+        const proto = Object.getPrototypeOf(v);
+        if (proto !== Object.prototype && proto !== null) return false;
+        for (const k of Object.keys(v)) {
+          if (!wellFormed(k)) return false;
+          stack.push(v[k], depth + 1);
+        }
+        continue;
+      }
+      default:
+        return false;
+    }
+  }
+  return true;
+}
 
 function stringified(order, options) {
   if (order === null || typeof order !== 'object') return undefined;
-  let max = READ_BUDGET;
-  if (options !== null && typeof options === 'object') {
-    try { if (typeof options.maxInputBytes === 'number' && options.maxInputBytes > max) max = options.maxInputBytes; } catch { return undefined; }
-  }
-  let values = Math.floor(max / PER_VALUE);
   try {
-    return JSON.stringify(order, function replacer(key, v) {
-      if (--values < 0 || !wellFormed(key)) throw SLOW;
-      switch (typeof v) {
-        case 'string':
-          if (v.length > max || !wellFormed(v)) throw SLOW;
-          return v;
-        case 'object':
-          if (Array.isArray(v) && v.length > values) throw SLOW;
-          return v;
-        case 'number':
-        case 'boolean':
-        case 'undefined':
-          return v;
-        default:
-          throw SLOW;
-      }
-    });
+    let budget = READ_BUDGET;
+    if (options !== null && typeof options === 'object' && typeof options.maxInputBytes === 'number') {
+      budget = Math.max(budget, options.maxInputBytes * 9);
+    }
+    return isPlainData(order, budget) ? JSON.stringify(order) : undefined;
   } catch {
     return undefined;
   }

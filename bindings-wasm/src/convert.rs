@@ -87,21 +87,6 @@ pub fn short_string(v: &JsValue, max: usize) -> Option<String> {
         .flatten()
 }
 
-/// The core's own `too_deep` issue (it has no public constructor for it): the core
-/// refuses a minimal over-deep text.
-pub fn too_deep_issue() -> mailinfra::Issue {
-    let n = MAX_DEPTH + 1;
-    let text = format!("{}{}", "[".repeat(n), "]".repeat(n));
-    match mailinfra::parse_input(&text, &mailinfra::Options::default()) {
-        Err(issue) => *issue,
-        Ok(_) => mailinfra::Issue::new(
-            Vec::new(),
-            mailinfra::IssueCode::TooDeep,
-            format!("The input nests deeper than {MAX_DEPTH} levels."),
-        ),
-    }
-}
-
 /// Reads `v` under a budget: a lower bound of its compact JSON length plus
 /// [`PER_VALUE`] bytes for each value (what a value costs in memory, roughly).
 pub fn to_value(v: &JsValue, budget: usize) -> Result<Value, Refusal> {

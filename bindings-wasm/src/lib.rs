@@ -21,10 +21,17 @@ use convert::{Refusal, MAX_STRING_ARG};
 /// The size budget for reading an options object (it has six small members).
 const OPTIONS_BUDGET: usize = 64 * 1024;
 
-/// The least budget for reading an object input. Like the core's `check(value)`, a
-/// value is not held to `maxInputBytes` (that limit is for text); this only bounds
-/// the work and memory of reading a hostile value. A larger `maxInputBytes` raises it.
+/// The least budget for reading an object input. It only bounds the work and memory
+/// of reading a hostile value; the core itself then refuses a value over
+/// `maxInputBytes` (measured as compact JSON, like text).
 pub const VALUE_BUDGET: usize = 16 << 20;
+
+/// The read budget for an object input: the reader charges at most 9 units per byte
+/// of compact JSON (the bytes plus [`convert::PER_VALUE`] per value, and every value
+/// takes at least one byte), so a value it refuses is one the core would refuse too.
+fn read_budget(opts: &Options) -> usize {
+    VALUE_BUDGET.max(opts.max_input_bytes.saturating_mul(1 + convert::PER_VALUE))
+}
 
 fn to_json<T: Serialize + ?Sized>(v: &T) -> String {
     // Serializing core types (strings, numbers, objects with string keys) cannot fail.
@@ -69,20 +76,20 @@ fn input(order: &JsValue, opts: &Options) -> Input {
         }
         return Input::Text(order.as_string().unwrap_or_default());
     }
-    let budget = VALUE_BUDGET.max(opts.max_input_bytes);
-    match convert::to_value(order, budget) {
+    match convert::to_value(order, read_budget(opts)) {
         Ok(v) => Input::Value(v),
-        Err(r) => Input::Refused(Report::refused(r.issue(budget))),
+        Err(r) => Input::Refused(Report::refused(r.issue(opts.max_input_bytes))),
     }
 }
 
 /// An object input the JS wrapper serialized with `JSON.stringify` (its fast path):
 /// read as a parsed value, so under the value budget rather than `maxInputBytes`.
 fn value_text(text: &JsValue, opts: &Options) -> Result<serde_json::Value, Report> {
-    let budget = VALUE_BUDGET.max(opts.max_input_bytes);
+    let budget = read_budget(opts);
     if convert::string_units(text) > budget {
         return Err(Report::refused(mailinfra::Issue::input_too_large(
-            None, budget,
+            None,
+            opts.max_input_bytes,
         )));
     }
     let limits = Options {
@@ -204,10 +211,9 @@ pub fn suggest_mailboxes(request: JsValue) -> String {
 #[wasm_bindgen(js_name = buildOrder)]
 pub fn build_order(input: JsValue, options: JsValue) -> Result<String, JsValue> {
     let opts = self::options(&options)?;
-    let budget = VALUE_BUDGET.max(opts.max_input_bytes);
-    let v = match convert::to_value(&input, budget) {
+    let v = match convert::to_value(&input, read_budget(&opts)) {
         Ok(v) => v,
-        Err(r) => return Ok(to_json(&Report::refused(r.issue(budget)))),
+        Err(r) => return Ok(to_json(&Report::refused(r.issue(opts.max_input_bytes)))),
     };
     let rows: Vec<serde_json::Map<String, serde_json::Value>> = v["rows"]
         .as_array()
@@ -271,7 +277,7 @@ impl Refusal {
     fn issue(&self, max_input_bytes: usize) -> mailinfra::Issue {
         match self {
             Refusal::TooLarge => mailinfra::Issue::input_too_large(None, max_input_bytes),
-            Refusal::TooDeep => convert::too_deep_issue(),
+            Refusal::TooDeep => mailinfra::Issue::too_deep(),
             Refusal::NotJson(what) => mailinfra::Issue::new(
                 Vec::new(),
                 IssueCode::InvalidJson,

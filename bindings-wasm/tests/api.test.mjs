@@ -46,8 +46,10 @@ test('a JSON string input goes through the text entry point and its size limit',
   const big = JSON.stringify(example);
   const r = m.check(big, { maxInputBytes: big.length - 1 });
   assert.deepEqual(r.issues.map((i) => [i.pointer, i.code]), [['', 'input_too_large']]);
-  // An object is a parsed value: maxInputBytes is for text, as in the core.
-  assert.equal(m.check(example, { maxInputBytes: 10 }).valid, true);
+  // An object is held to the same limit, as its compact JSON size (as in the core).
+  assert.deepEqual(m.check(example, { maxInputBytes: 10 }).issues.map((i) => [i.pointer, i.code]), [['', 'input_too_large']]);
+  assert.equal(m.check(example, { maxInputBytes: big.length }).valid, true);
+  assert.equal(m.check(example, { maxInputBytes: big.length - 1 }).valid, false);
 });
 
 test('checkField, address hints, countries, domains, versions', () => {
@@ -164,7 +166,7 @@ for (const [name, input, expected] of hostile) {
   });
 }
 
-test('an object over the read budget is refused, and a bigger maxInputBytes raises it', () => {
+test('a big object is refused by size, and a bigger maxInputBytes lets the core examine it', () => {
   const huge = { ...example, city: 'x'.repeat(17 * 1024 * 1024) };
   assert.deepEqual(m.check(huge).issues.map((i) => [i.pointer, i.code]), [['', 'input_too_large']]);
   assert.equal(m.check(huge, { maxInputBytes: 32 << 20 }).issues[0].code, 'too_long');
