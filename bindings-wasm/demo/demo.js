@@ -258,8 +258,10 @@ try {
   window.__ready = performance.now();
   adaptAddress();
   adaptPlan();
-  const pending = $$('[data-pointer]', form).filter((el) => touched.has(el.dataset.pointer));
-  for (const el of pending) validateField(el);
+  // Typed (or autofilled) before the module was ready, even before this script ran.
+  const pending = $$('[data-pointer]:is(input, select)', form)
+    .filter((el) => touched.has(el.dataset.pointer) || (el.tagName === 'INPUT' && el.value !== ''));
+  for (const el of pending) { touched.add(el.dataset.pointer); validateField(el); }
   validateAll();
   document.body.dataset.ready = 'true';
 } catch (e) {
