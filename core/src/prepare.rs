@@ -150,8 +150,12 @@ fn normalize_domain(d: &Value) -> Value {
         let n = match (key, v) {
             ("name", _) => map_str(v, domain::normalize_host),
             ("redirectUrl", Value::Null) => continue,
-            ("redirectUrl", Value::String(s)) if s.trim().is_empty() => continue,
-            ("redirectUrl", _) => map_str(v, domain::normalize_host),
+            // An empty redirect means none: dropped, also when only its spelling was
+            // something (a zero-width space that UTS #46 maps to nothing).
+            ("redirectUrl", _) => match map_str(v, domain::normalize_host) {
+                Value::String(n) if n.is_empty() => continue,
+                n => n,
+            },
             ("mailboxes", Value::Array(items)) => Value::Array(
                 items
                     .iter()
