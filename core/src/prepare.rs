@@ -150,8 +150,8 @@ fn normalize_domain(d: &Value) -> Value {
         let n = match (key, v) {
             ("name", _) => map_str(v, domain::normalize_host),
             ("redirectUrl", Value::Null) => continue,
-            // An empty redirect means none: dropped, also when only its spelling was
-            // something (a zero-width space that UTS #46 maps to nothing).
+            // An empty redirect means none: dropped, also when it becomes empty only
+            // once normalized (`.` loses its trailing dot; found by fuzzing).
             ("redirectUrl", _) => match map_str(v, domain::normalize_host) {
                 Value::String(n) if n.is_empty() => continue,
                 n => n,
