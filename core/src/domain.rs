@@ -49,23 +49,27 @@ pub fn to_unicode(domain: &str) -> Option<String> {
 
 /// The safe spelling fixes of a host: trim, lower-case, a leading `http://`/`https://`
 /// and one trailing `/` when nothing else follows, one trailing dot, Unicode -> A-label.
-/// Anything else (a path, a port) is left for the checker to report.
+/// Anything else (a path, a port) is left for the checker to report. The strips
+/// apply only when they leave a clean host (nothing more a second pass would strip),
+/// which keeps the normalization idempotent (`a.com/ .` stays as typed).
 pub fn normalize_host(raw: &str) -> String {
-    let mut s = raw.trim().to_lowercase();
-    if let Some(bare) = strip_scheme_and_slash(&s) {
-        s = bare.to_string();
+    let lower = raw.trim().to_lowercase();
+    let mut s = lower.as_str();
+    if let Some(bare) = strip_scheme_and_slash(s) {
+        s = bare;
     }
     if let Some(t) = s.strip_suffix('.') {
-        if !t.ends_with('.') {
-            s.truncate(t.len());
-        }
+        s = t;
     }
+    let s = s.trim();
+    let clean = !s.ends_with(['.', '/']) && strip_scheme_and_slash(s).is_none();
+    let s = if clean { s } else { lower.as_str() };
     if !s.is_ascii() {
-        if let Some(a) = to_ascii(&s) {
-            s = a;
+        if let Some(a) = to_ascii(s) {
+            return a;
         }
     }
-    s
+    s.to_string()
 }
 
 /// `https://host/` -> `host` when what remains is a bare host; also `host/`.
@@ -369,6 +373,17 @@ mod tests {
             "https://acme.com/about"
         );
         assert_eq!(normalize_host("acme.com.."), "acme.com..");
+        for raw in [
+            "gn\u{c}\n.\n/",
+            "a.com/ .",
+            "a.com. .",
+            "https://a.com/.",
+            "a.com\n/",
+            ".",
+        ] {
+            let once = normalize_host(raw);
+            assert_eq!(normalize_host(&once), once, "{raw:?}");
+        }
     }
 
     #[test]

@@ -425,3 +425,17 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 5000, ..ProptestConfig::default() })]
+
+    /// The domain spelling fixes reach a fixed point in one pass, whatever mix of
+    /// scheme, slashes, dots and whitespace surrounds the host.
+    #[test]
+    fn host_normalization_is_idempotent(s in "(HTTPS?://)?[a-zA-Zü.\\-/ \\n\\t\u{c}:]{0,16}") {
+        let o = json!({ "domains": [{ "name": s, "redirectUrl": s, "mailboxes": [] }] });
+        let p1 = prepare(&o, &Options::default());
+        let p2 = prepare(p1.order.as_ref().expect("order"), &Options::default());
+        prop_assert_eq!(p1, p2);
+    }
+}
