@@ -186,23 +186,7 @@ pub fn check_field(order: JsValue, pointer: JsValue, options: JsValue) -> Result
 #[wasm_bindgen(js_name = suggestMailboxes)]
 pub fn suggest_mailboxes(request: JsValue) -> String {
     let req = convert::to_value(&request, VALUE_BUDGET).unwrap_or_default();
-    let text = |k: &str| req[k].as_str().unwrap_or_default();
-    let exclude: Vec<String> = req["exclude"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default();
-    to_json(&mailinfra::suggest_mailboxes(&mailinfra::SuggestRequest {
-        first_name: text("firstName"),
-        last_name: text("lastName"),
-        domain: text("domain"),
-        count: req["count"].as_i64().unwrap_or(0),
-        esp: req["esp"].as_str().and_then(mailinfra::Esp::from_loose),
-        exclude: &exclude,
-    }))
+    to_json(&mailinfra::suggest_mailboxes_json(&req))
 }
 
 /// `buildOrder({registrant, rows, esp?, plan?}, options?)`: an order built from a

@@ -39,7 +39,8 @@ pub use issue::{Issue, IssueCode, PathSeg, Report, Severity};
 pub use options::Options;
 pub use order::{Domain, Mailbox, Order};
 pub use suggest::{
-    name_tokens, suggest as suggest_mailboxes, SuggestRequest, Suggestions, MAX_SUGGESTIONS,
+    name_tokens, suggest as suggest_mailboxes, suggest_json as suggest_mailboxes_json,
+    SuggestRequest, Suggestions, MAX_SUGGESTIONS,
 };
 pub use text::is_bad_char;
 

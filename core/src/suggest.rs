@@ -61,6 +61,29 @@ fn issue(field: &str, code: IssueCode, message: String) -> Issue {
     Issue::new(vec![PathSeg::Key(field.into())], code, message)
 }
 
+/// [`suggest`] for a request given as JSON, the shape of the upstream endpoint's body
+/// and of the JS API: `{firstName, lastName, domain, count, esp?, exclude?}`. A member
+/// of the wrong type reads as absent (so a non-integer count is `too_short`).
+pub fn suggest_json(req: &serde_json::Value) -> Suggestions {
+    let text = |k: &str| req[k].as_str().unwrap_or_default();
+    let exclude: Vec<String> = req["exclude"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    suggest(&SuggestRequest {
+        first_name: text("firstName"),
+        last_name: text("lastName"),
+        domain: text("domain"),
+        count: req["count"].as_i64().unwrap_or(0),
+        esp: req["esp"].as_str().and_then(Esp::from_loose),
+        exclude: &exclude,
+    })
+}
+
 /// Suggests `count` addresses for a person on a domain. Deterministic: the same
 /// request gives the same list.
 pub fn suggest(req: &SuggestRequest) -> Suggestions {

@@ -103,23 +103,7 @@ fn run(v: &Value, failures: &mut Vec<String>) {
 }
 
 fn run_suggest(name: &str, input: &Value, expect: &Value, failures: &mut Vec<String>) {
-    let text = |k: &str| input[k].as_str().unwrap_or_default();
-    let exclude: Vec<String> = input["exclude"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default();
-    let s = mailinfra::suggest_mailboxes(&mailinfra::SuggestRequest {
-        first_name: text("firstName"),
-        last_name: text("lastName"),
-        domain: text("domain"),
-        count: input["count"].as_i64().unwrap_or(0),
-        esp: input["esp"].as_str().and_then(mailinfra::Esp::from_loose),
-        exclude: &exclude,
-    });
+    let s = mailinfra::suggest_mailboxes_json(input);
     if json!(s.addresses) != expect["addresses"] {
         failures.push(format!(
             "{name}: addresses\n  expected {}\n  actual   {}",
