@@ -121,4 +121,25 @@ export function dataVersions() { need(); return JSON.parse(raw.dataVersions()); 
 export function issueCodes() { need(); return JSON.parse(raw.issueCodes()); }
 export function defaultOptions() { need(); return JSON.parse(raw.defaultOptions()); }
 export function suggestMailboxes(request) { need(); return JSON.parse(raw.suggestMailboxes(request)); }
-export function buildOrder(input, options) { need(); return JSON.parse(raw.buildOrder(input, options)); }
+/**
+ * `buildOrder(registrant, rows, options?)`: rows is any iterable of objects keyed by
+ * column (an array, a generator); `options` may carry `esp` and `plan` besides the
+ * contract's options.
+ */
+export function buildOrder(registrant, rows, options) {
+  need();
+  let esp, plan, rest = options;
+  try {
+    if (options !== null && typeof options === 'object') ({ esp, plan, ...rest } = options);
+  } catch (e) {
+    throw new TypeError(`options could not be read: ${e instanceof Error ? e.message : e}`);
+  }
+  let list = rows;
+  try {
+    if (rows !== null && typeof rows === 'object' && !Array.isArray(rows)
+        && typeof rows[Symbol.iterator] === 'function') list = Array.from(rows);
+  } catch {
+    list = rows; // the core's walk reports whatever cannot be read
+  }
+  return JSON.parse(raw.buildOrder({ registrant, rows: list, esp, plan }, rest));
+}

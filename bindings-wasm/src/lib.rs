@@ -189,7 +189,7 @@ pub fn suggest_mailboxes(request: JsValue) -> String {
     to_json(&mailinfra::suggest_mailboxes_json(&req))
 }
 
-/// `buildOrder({registrant, rows, esp?, plan?}, options?)`: an order built from a
+/// `buildOrder` (the JS wrapper passes `{registrant, rows, esp?, plan?}`): an order built from a
 /// registrant and spreadsheet rows (objects keyed by column), as JSON text. Rows that
 /// are not objects are ignored; an input that cannot be read is refused like `check`.
 #[wasm_bindgen(js_name = buildOrder)]

@@ -159,8 +159,8 @@ for (const [name, input, expected] of hostile) {
     }
     assert.ok(Array.isArray(m.checkField(input, '/city')));
     assert.ok(m.suggestMailboxes(input));
-    assert.ok(m.buildOrder(input));
-    assert.ok(m.buildOrder({ registrant: input, rows: [input] }));
+    assert.ok(m.buildOrder(input, input));
+    assert.ok(m.buildOrder(input, [input]));
     m.addressFormat(input); m.domainToAscii(input); m.domainToUnicode(input);
     stillWorks();
   });

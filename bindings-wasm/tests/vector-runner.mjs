@@ -50,7 +50,7 @@ function runSuggest(api, v, failures) {
 }
 
 function runBuild(api, v, failures) {
-  const r = api.buildOrder(v.input, v.options);
+  const r = api.buildOrder(v.input.registrant, v.input.rows, { ...v.options, esp: v.input.esp, plan: v.input.plan });
   if (v.expect.valid !== r.valid) failures.push(`${v.name}: valid is ${r.valid}, expected ${v.expect.valid}`);
   const got = r.issues.map((i) => ({
     pointer: i.pointer, code: i.code, severity: i.severity, row: i.row ?? null, column: i.column ?? null,

@@ -43,7 +43,7 @@ const versions: DataVersions = dataVersions();
 const codes: IssueCode[] = issueCodes();
 const defaults: Required<Options> = defaultOptions();
 const suggestions: Suggestions = suggestMailboxes({ firstName: 'Ann', lastName: 'Lee', domain: 'acme.com', count: 3 });
-const built: BuildReport = buildOrder({ registrant: { country: 'US' }, rows: [{ domain: 'acme.com' }] });
+const built: BuildReport = buildOrder({ country: 'US' }, [{ domain: 'acme.com' }], { esp: 'Google', maxDomains: 10 });
 const known: IssueCode = 'email_domain_mismatch';
 
 switch (code) {
