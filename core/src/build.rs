@@ -263,7 +263,14 @@ impl OrderBuilder {
             })
             .collect();
         order.insert("domains".into(), Value::Array(domains));
-        let report = prepare(&Value::Object(order), &self.options);
+        // The order is assembled here, not handed over: the size limit guards what a
+        // caller passes in (the registrant, each row), while a sheet streams in rows
+        // and may well build an order larger than `max_input_bytes`.
+        let options = Options {
+            max_input_bytes: usize::MAX,
+            ..self.options.clone()
+        };
+        let report = prepare(&Value::Object(order), &options);
         let mut issues = std::mem::take(&mut self.issues);
         issues.extend(report.issues.into_iter().map(|i| self.locate(i)));
         let valid = !issues.iter().any(|i| i.issue.severity == Severity::Error);
