@@ -372,3 +372,13 @@ def test_pickle_round_trip(order: Any) -> None:
     err = InputError("m", "/x", 3)
     err2 = pickle.loads(pickle.dumps(err))
     assert (str(err2), err2.pointer, err2.index) == ("m", "/x", 3)
+
+
+def test_lazy_typing_names_match_the_typing_module() -> None:
+    # `mailinfra` lists the typing helpers' names itself so that importing it does not
+    # import `typing`; this keeps that list and `_types.__all__` from drifting apart.
+    from mailinfra import _types
+
+    assert mailinfra._TYPES == frozenset(_types.__all__)
+    for name in _types.__all__:
+        assert getattr(mailinfra, name) is getattr(_types, name)
