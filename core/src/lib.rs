@@ -20,6 +20,7 @@ mod hints;
 mod input;
 mod issue;
 pub mod limits;
+mod numbering;
 mod options;
 mod order;
 mod phone;
@@ -170,6 +171,15 @@ pub fn domain_to_unicode(domain: &str) -> Option<String> {
     domain::to_unicode(domain)
 }
 
+/// The E.164 form of a phone number when it is valid in its numbering plan, else
+/// `None`. National input (`020 7946 0958`) is read with `region` (ISO alpha-2) as
+/// the default; `+`, the region's international prefix, digits and separators are
+/// read, letters and extensions are not. Unlike `prepare` this does no Unicode
+/// folding and no fallbacks: it is the numbering-plan rule alone.
+pub fn phone_e164(input: &str, region: Option<&str>) -> Option<String> {
+    phone::e164_of(input, region)
+}
+
 /// Versions of the reference data compiled in, for `--version` and the bindings.
 #[derive(Debug, Clone, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -182,7 +192,7 @@ pub struct DataVersions {
 /// What reference data this build carries.
 pub fn data_versions() -> DataVersions {
     DataVersions {
-        phone_metadata: "libphonenumber 9.0.33 metadata (phonenumber crate 0.3.10)",
+        phone_metadata: data::PHONE_SOURCE,
         public_suffix_list: data::PSL_SOURCE,
         address_data: data::COUNTRY_SOURCE,
     }

@@ -1,11 +1,12 @@
-//! Phone numbers: E.164 shape and numbering-plan validity via `phonenumber`
-//! (libphonenumber's metadata), and the certain E.164 form of what people type.
+//! Phone numbers: E.164 shape and numbering-plan validity (libphonenumber's
+//! metadata, read by `numbering`), and the certain E.164 form of what people type.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
-use phonenumber::{country, Mode};
 use unicode_normalization::UnicodeNormalization;
+
+use crate::numbering;
 
 /// Longer inputs are not phone numbers; refuse them before the parser sees them.
 const MAX_PHONE_INPUT: usize = 64;
@@ -53,24 +54,20 @@ fn remember(e164: &str) {
 /// The E.164 form of a valid number, with `region` (ISO alpha-2) as the default for
 /// national input. `None` unless the parse is valid and carries no extension
 /// (dropping an extension would change the number).
-fn e164_of(s: &str, region: Option<&str>) -> Option<String> {
+pub fn e164_of(s: &str, region: Option<&str>) -> Option<String> {
     if s.len() > MAX_PHONE_INPUT {
         return None;
     }
-    let id = region.and_then(|r| r.parse::<country::Id>().ok());
-    let n = phonenumber::parse(id, s).ok()?;
-    if n.extension().is_some() || !phonenumber::is_valid(&n) {
-        return None;
-    }
-    let e = n.format().mode(Mode::E164).to_string();
+    let e = numbering::e164(s, region)?;
     remember(&e);
     Some(e)
 }
 
 /// A national number that begins with its own country code's digits (Kazakh mobile
-/// `7710009998`): the `phonenumber` crate strips the leading `7` as a country code
-/// where libphonenumber keeps it because only the whole number is valid. Reading
-/// every digit as the national number is what libphonenumber does then.
+/// `7710009998`): the `phonenumber` crate (whose parsing `numbering` follows) strips
+/// the leading `7` as a country code where libphonenumber keeps it because only the
+/// whole number is valid. Reading every digit as the national number is what
+/// libphonenumber does then.
 fn national_with_country_digits(t: &str, region: Option<&str>) -> Option<String> {
     if t.starts_with('+') || t.starts_with("00") {
         return None;
@@ -83,10 +80,7 @@ fn national_with_country_digits(t: &str, region: Option<&str>) -> Option<String>
     {
         return None;
     }
-    let code = phonenumber::metadata::DATABASE
-        .by_id(region?)?
-        .country_code()
-        .to_string();
+    let code = numbering::calling_code(region?)?.to_string();
     if !digits.starts_with(&code) {
         return None;
     }
