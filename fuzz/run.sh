@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 secs="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json_bytes structured invariants)
+[ ${#targets[@]} -gt 0 ] || targets=(json_bytes structured invariants phone_oracle)
 command -v cargo-fuzz >/dev/null || cargo +nightly install cargo-fuzz
 mkdir -p logs
 for t in "${targets[@]}"; do
