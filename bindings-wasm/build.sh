@@ -25,19 +25,25 @@ if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{p
 fi
 export PATH="$HOME/.cargo/bin:$PATH"
 
-say "cargo build (wasm32, profile wasm-release)"
-cargo build --locked -p mailinfra-wasm --target wasm32-unknown-unknown --profile wasm-release
 target_dir="$(cargo metadata --format-version 1 --no-deps --locked | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
 wasm="$target_dir/wasm32-unknown-unknown/wasm-release/mailinfra_wasm.wasm"
 
 pkg="$here/pkg"
 rm -rf "$pkg"
 mkdir -p "$pkg"
-say "wasm-bindgen --target web"
-wasm-bindgen --target web --out-dir "$pkg" --out-name mailinfra_wasm \
-  --remove-name-section --remove-producers-section --no-typescript "$wasm"
+# Two modules from one crate: mailinfra_wasm (what a form needs) and mailinfra_bulk
+# (everything, plus suggestMailboxes/buildOrder; loaded only when those are used).
+for variant in "mailinfra_wasm:" "mailinfra_bulk:--features=bulk"; do
+  name="${variant%%:*}"
+  features="${variant#*:}"
+  say "cargo build $name (wasm32, profile wasm-release${features:+, $features})"
+  cargo build --locked -p mailinfra-wasm --target wasm32-unknown-unknown --profile wasm-release $features
+  say "wasm-bindgen --target web -> $name"
+  wasm-bindgen --target web --out-dir "$pkg" --out-name "$name" \
+    --remove-name-section --remove-producers-section --no-typescript "$wasm"
+done
 
-cp "$here/js/api.js" "$here/js/node.js" "$here/js/web.js" "$here/README.md" "$pkg/"
+cp "$here/js/api.js" "$here/js/bulk.js" "$here/js/node.js" "$here/js/web.js" "$here/README.md" "$pkg/"
 version="$(cargo metadata --format-version 1 --no-deps --locked | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).packages.find(p=>p.name==="mailinfra-wasm").version))')"
 sed "s/@VERSION@/$version/" "$here/js/package.json" > "$pkg/package.json"
 

@@ -38,6 +38,7 @@ step "rustfmt and clippy (host and wasm32)"
 (cd .. && cargo fmt -p mailinfra-wasm -- --check)
 (cd .. && cargo clippy --locked -p mailinfra-wasm --all-targets -- -D warnings)
 (cd .. && cargo clippy --locked -p mailinfra-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings)
+(cd .. && cargo clippy --locked -p mailinfra-wasm --features bulk --target wasm32-unknown-unknown --all-targets -- -D warnings)
 
 step "node --test: vectors, API and hostile input, package (pack, Node ESM, tsc, Vite), Chromium (plain page, demo)"
 node --test --test-concurrency=1 --test-reporter=spec \

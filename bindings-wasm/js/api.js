@@ -1,6 +1,9 @@
 // The package's API over the wasm-bindgen glue: parses the JSON text each export
 // returns and guards against calls before the module is ready. No rule logic here.
 import initGlue, * as raw from './mailinfra_wasm.js';
+import { bulk, initBulk } from './bulk.js';
+
+export { initBulk };
 
 let ready = false;
 let pending = null;
@@ -120,14 +123,14 @@ export function domainToUnicode(domain) { need(); return raw.domainToUnicode(dom
 export function dataVersions() { need(); return JSON.parse(raw.dataVersions()); }
 export function issueCodes() { need(); return JSON.parse(raw.issueCodes()); }
 export function defaultOptions() { need(); return JSON.parse(raw.defaultOptions()); }
-export function suggestMailboxes(request) { need(); return JSON.parse(raw.suggestMailboxes(request)); }
+export function suggestMailboxes(request) { return JSON.parse(bulk().suggestMailboxes(request)); }
 /**
  * `buildOrder(registrant, rows, options?)`: rows is any iterable of objects keyed by
  * column (an array, a generator); `options` may carry `esp` and `plan` besides the
  * contract's options.
  */
 export function buildOrder(registrant, rows, options) {
-  need();
+  const glue = bulk();
   let esp, plan, rest = options;
   try {
     if (options !== null && typeof options === 'object') ({ esp, plan, ...rest } = options);
@@ -141,5 +144,5 @@ export function buildOrder(registrant, rows, options) {
   } catch {
     list = rows; // the core's walk reports whatever cannot be read
   }
-  return JSON.parse(raw.buildOrder({ registrant, rows: list, esp, plan }, rest));
+  return JSON.parse(glue.buildOrder({ registrant, rows: list, esp, plan }, rest));
 }

@@ -183,6 +183,10 @@ pub fn check_field(order: JsValue, pointer: JsValue, options: JsValue) -> Result
 
 /// `suggestMailboxes({firstName, lastName, domain, count, esp?, exclude?})`: suggested
 /// addresses and issues, as JSON text. Members of the wrong type read as absent.
+///
+/// Only in the `bulk` build: transliterating names of every script needs `deunicode`'s
+/// tables (~170 KB gzip), which a form that only validates should not download.
+#[cfg(feature = "bulk")]
 #[wasm_bindgen(js_name = suggestMailboxes)]
 pub fn suggest_mailboxes(request: JsValue) -> String {
     let req = convert::to_value(&request, VALUE_BUDGET).unwrap_or_default();
@@ -192,6 +196,8 @@ pub fn suggest_mailboxes(request: JsValue) -> String {
 /// `buildOrder` (the JS wrapper passes `{registrant, rows, esp?, plan?}`): an order built from a
 /// registrant and spreadsheet rows (objects keyed by column), as JSON text. Rows that
 /// are not objects are ignored; an input that cannot be read is refused like `check`.
+/// Only in the `bulk` build, like `suggestMailboxes`.
+#[cfg(feature = "bulk")]
 #[wasm_bindgen(js_name = buildOrder)]
 pub fn build_order(input: JsValue, options: JsValue) -> Result<String, JsValue> {
     let opts = self::options(&options)?;

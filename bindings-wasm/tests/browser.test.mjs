@@ -32,6 +32,7 @@ test('plain <script type="module"> page: init step, then every vector file passe
   const out = JSON.parse(await page.textContent('#out'));
   assert.equal(out.error, undefined, out.error);
   assert.match(out.early, /await init\(\)/);
+  assert.match(out.earlyBulk, /await initBulk\(\)/);
   assert.deepEqual(out.failures, []);
   assert.ok(out.count >= 300);
   console.log(`# ${out.count} vectors passed in Chromium`);

@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the published package's declarations.
 import {
   addressFormat, buildOrder, check, checkField, countries, dataVersions, defaultOptions,
-  domainToAscii, domainToUnicode, init, initSync, issueCodes, prepare, suggestMailboxes,
+  domainToAscii, domainToUnicode, init, initBulk, initSync, issueCodes, prepare, suggestMailboxes,
 } from 'mailinfra';
 import type {
   AddressFormat, BuildReport, CountryOption, DataVersions, Domain, Issue, IssueCode, Mailbox,
@@ -22,6 +22,7 @@ const options: Options = {
 
 await init();
 initSync(new Uint8Array(0));
+await initBulk();
 const report: Report = check(order, options);
 const prepared: Report = prepare({ country: 'uk', phoneNumber: '020 7946 0958', domains: [{ name: 'HTTPS://Acme.com/' }] });
 const fromText: Report = check(JSON.stringify(order));
