@@ -23,6 +23,9 @@ pub struct Walker<'a> {
     opts: &'a Options,
     path: Vec<PathSeg>,
     focus: Option<&'a [PathSeg]>,
+    /// The order is `prepare`'s output: every string is already in its canonical
+    /// form (normalization is idempotent), so it is not normalized a second time.
+    canonical: bool,
     pub issues: Vec<Issue>,
 }
 
@@ -45,7 +48,27 @@ impl<'a> Walker<'a> {
             opts,
             path: Vec::new(),
             focus,
+            canonical: false,
             issues: Vec::new(),
+        }
+    }
+
+    /// A walker over `prepare`'s canonical order (see `canonical`). The property
+    /// tests and the `invariants` fuzz target check that it reports exactly what
+    /// `check` reports on the same order.
+    pub fn over_canonical(opts: &'a Options) -> Self {
+        Walker {
+            canonical: true,
+            ..Walker::new(opts, None)
+        }
+    }
+
+    /// `normalize(raw)`, or `raw` itself when the order is already canonical.
+    fn canon(&self, raw: &str, normalize: impl FnOnce(&str) -> String) -> String {
+        if self.canonical {
+            raw.to_string()
+        } else {
+            normalize(raw)
         }
     }
 
@@ -272,7 +295,7 @@ impl<'a> Walker<'a> {
 
     /// Free text: names, company, address, city.
     fn text(&mut self, key: &str, raw: &str, max: usize) {
-        let canon = text::normalize(raw);
+        let canon = self.canon(raw, text::normalize);
         let fix = if text::has_removable_bad_char(raw) {
             IssueCode::BadCharacters
         } else {
@@ -283,7 +306,7 @@ impl<'a> Walker<'a> {
     }
 
     fn state(&mut self, raw: &str, ctx: &Context, required: bool) {
-        let canon = prepare::normalize_state(raw, ctx);
+        let canon = self.canon(raw, |r| prepare::normalize_state(r, ctx));
         let mut findings = text_findings("state", &canon, 255, required);
         if findings.is_empty() && !canon.is_empty() {
             if let Some(c) = ctx.country {
@@ -308,7 +331,7 @@ impl<'a> Walker<'a> {
     }
 
     fn country(&mut self, raw: &str) {
-        let canon = prepare::normalize_country(raw);
+        let canon = self.canon(raw, prepare::normalize_country);
         let mut findings = text_findings("country", &canon, 255, true);
         if findings.is_empty() && country::by_code(&canon).is_none() {
             findings.push(Finding {
@@ -331,7 +354,7 @@ impl<'a> Walker<'a> {
     }
 
     fn zipcode(&mut self, raw: &str, ctx: &Context, required: bool) {
-        let canon = postal::normalize_zip(ctx.country, raw);
+        let canon = self.canon(raw, |r| postal::normalize_zip(ctx.country, r));
         let mut findings = text_findings("zipcode", &canon, 255, required);
         if let (true, Some(c)) = (findings.is_empty() && !canon.is_empty(), ctx.country) {
             let fmt = c.format.filter(|f| !f.zip.is_empty());
@@ -380,7 +403,7 @@ impl<'a> Walker<'a> {
     }
 
     fn phone(&mut self, raw: &str, ctx: &Context) {
-        let canon = phone::normalize(raw, ctx.country.map(|c| c.code));
+        let canon = self.canon(raw, |r| phone::normalize(r, ctx.country.map(|c| c.code)));
         let mut findings = Vec::new();
         if !phone::is_e164_shape(&canon) {
             findings.push(Finding {
@@ -512,7 +535,7 @@ impl<'a> Walker<'a> {
             }
             return;
         };
-        let name = examinable(obj, "name").map(domain::normalize_host);
+        let name = examinable(obj, "name").map(|n| self.canon(n, domain::normalize_host));
         let duplicate = name
             .as_ref()
             .is_some_and(|n| !n.is_empty() && !seen.domains.insert(n.clone()));
@@ -577,7 +600,7 @@ impl<'a> Walker<'a> {
         let Some(raw) = self.string("redirectUrl", v) else {
             return;
         };
-        let canon = domain::normalize_host(raw);
+        let canon = self.canon(raw, domain::normalize_host);
         let (host, mut findings) = domain::check_host(&canon, Role::Redirect);
         if let (Some(_), Some(n)) = (host, name) {
             if canon == n || canon.ends_with(&format!(".{n}")) {
@@ -665,7 +688,7 @@ impl<'a> Walker<'a> {
             }
             return;
         };
-        let email = examinable(obj, "email").map(email::normalize);
+        let email = examinable(obj, "email").map(|e| self.canon(e, email::normalize));
         let duplicate = email
             .as_ref()
             .is_some_and(|e| e.contains('@') && !seen.emails.insert(e.clone()));

@@ -60,11 +60,59 @@ pub fn too_deep(v: &Value) -> Option<Issue> {
 /// first, so measuring never recurses deeper than [`MAX_DEPTH`].
 pub fn refused(v: &Value, options: &Options) -> Option<Issue> {
     too_deep(v).or_else(|| {
+        if size_bound(v) <= options.max_input_bytes {
+            return None;
+        }
         let mut budget = Budget(options.max_input_bytes);
         serde_json::to_writer(&mut budget, v)
             .is_err()
             .then(|| Issue::input_too_large(None, options.max_input_bytes))
     })
+}
+
+/// An upper bound of a value's compact JSON size, cheap to compute: a string byte
+/// takes at most 6 (`\u001f`), a number at most 24 characters. Almost every order is
+/// far under its limit by this bound alone, so the exact measure (serializing the
+/// whole order) only runs near the limit. Called after the depth check.
+fn size_bound(v: &Value) -> usize {
+    let text = |s: &str| s.len().saturating_mul(6).saturating_add(2);
+    match v {
+        Value::Null | Value::Bool(_) => 5,
+        Value::Number(_) => 24,
+        Value::String(s) => text(s),
+        Value::Array(a) => a
+            .iter()
+            .fold(2 + a.len(), |n, x| n.saturating_add(size_bound(x))),
+        Value::Object(o) => o.iter().fold(2 + 2 * o.len(), |n, (k, x)| {
+            n.saturating_add(text(k)).saturating_add(size_bound(x))
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_bound_is_never_below_the_compact_json_size() {
+        let cases = [
+            serde_json::json!(null),
+            serde_json::json!(-9223372036854775808i64),
+            serde_json::json!(u64::MAX),
+            serde_json::json!(-1.7976931348623157e308),
+            serde_json::json!(5e-324),
+            serde_json::json!("\u{1}\u{1f}\"\\\n"),
+            serde_json::json!({"\u{0}": [true, false, null, "é😀", {"a": []}], "": {}}),
+        ];
+        for v in cases {
+            let exact = serde_json::to_string(&v).unwrap().len();
+            assert!(
+                size_bound(&v) >= exact,
+                "{v}: bound {} < {exact}",
+                size_bound(&v)
+            );
+        }
+    }
 }
 
 /// A writer that fails once more than its budget is written: measures a value's

@@ -68,7 +68,7 @@ pub fn prepare(order: &Value, options: &Options) -> Report {
         return Report::from_issues(vec![i], None);
     }
     let canonical = prepare::normalize_order(order, options);
-    let mut w = Walker::new(options, None);
+    let mut w = Walker::over_canonical(options);
     w.order(&canonical);
     Report::from_issues(w.issues, Some(canonical))
 }
