@@ -89,6 +89,24 @@ fn size_bound(v: &Value) -> usize {
     }
 }
 
+/// A writer that fails once more than its budget is written: measures a value's
+/// compact JSON size without building it, stopping at the first byte over.
+struct Budget(usize);
+
+impl std::io::Write for Budget {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 = self
+            .0
+            .checked_sub(buf.len())
+            .ok_or_else(|| std::io::Error::other("over budget"))?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,23 +130,5 @@ mod tests {
                 size_bound(&v)
             );
         }
-    }
-}
-
-/// A writer that fails once more than its budget is written: measures a value's
-/// compact JSON size without building it, stopping at the first byte over.
-struct Budget(usize);
-
-impl std::io::Write for Budget {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0 = self
-            .0
-            .checked_sub(buf.len())
-            .ok_or_else(|| std::io::Error::other("over budget"))?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
