@@ -323,9 +323,33 @@ fn in_list(list: &[&str], s: &str) -> bool {
     list.binary_search(&s).is_ok()
 }
 
+/// Whether `key` is a line of `lines` (lines sorted byte-wise, joined by `\n`): a
+/// binary search over bytes that widens each probe to its line.
+fn in_lines(lines: &str, key: &str) -> bool {
+    let b = lines.as_bytes();
+    let (mut lo, mut hi) = (0, b.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = b[..mid]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |p| p + 1);
+        let end = b[mid..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(b.len(), |p| mid + p);
+        match b[start..end].cmp(key.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
+}
+
 /// A TLD the ICANN section of the PSL knows (directly or by a wildcard rule).
 pub fn tld_known(tld: &str) -> bool {
-    in_list(PSL_RULES, tld) || in_list(PSL_WILDCARDS, tld)
+    in_lines(PSL_RULES, tld) || in_list(PSL_WILDCARDS, tld)
 }
 
 /// How many trailing labels form the ICANN public suffix (PSL algorithm: longest
@@ -338,7 +362,7 @@ pub fn icann_suffix_labels(labels: &[&str]) -> usize {
         if in_list(PSL_EXCEPTIONS, &cand) {
             return i - 1;
         }
-        if in_list(PSL_RULES, &cand) {
+        if in_lines(PSL_RULES, &cand) {
             best = i;
         }
         if i >= 2 && in_list(PSL_WILDCARDS, &labels[n - i + 1..].join(".")) {
@@ -351,6 +375,29 @@ pub fn icann_suffix_labels(labels: &[&str]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn in_lines_finds_every_rule_and_nothing_else() {
+        let rules: Vec<&str> = PSL_RULES.lines().collect();
+        assert!(rules.len() > 6000 && rules.windows(2).all(|w| w[0] < w[1]));
+        for r in &rules {
+            assert!(in_lines(PSL_RULES, r), "{r}");
+            for near in [
+                format!("{r}x"),
+                format!("0{r}"),
+                r[1..].to_string(),
+                format!("{r}\n"),
+            ] {
+                assert_eq!(
+                    in_lines(PSL_RULES, &near),
+                    rules.binary_search(&near.as_str()).is_ok(),
+                    "{near:?}"
+                );
+            }
+        }
+        assert!(!in_lines(PSL_RULES, ""));
+        assert!(!in_lines("", "com"));
+    }
 
     /// The registrable domain (one label under the ICANN suffix) of a valid host.
     fn registrable(host: &str) -> Option<String> {
