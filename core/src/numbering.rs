@@ -103,15 +103,16 @@ fn regions_of(code: u16) -> Option<&'static [PhoneRegion]> {
 
 /// Which region's rules apply to `national` under `code`: the only one, else the
 /// first whose leading digits match or (without leading digits) that has a type
-/// for the number.
-fn region_for(code: u16, national: &str) -> Option<&'static PhoneRegion> {
+/// for the number. The flag says the number is already known to have a type there,
+/// so the caller need not match the patterns again.
+fn region_for(code: u16, national: &str) -> Option<(&'static PhoneRegion, bool)> {
     let regions = regions_of(code)?;
     if let [only] = regions {
-        return Some(only);
+        return Some((only, false));
     }
-    regions.iter().find(|r| match r.leading_digits {
-        Some(p) => match_at_start(p, national).is_some(),
-        None => has_type(r, national),
+    regions.iter().find_map(|r| match r.leading_digits {
+        Some(p) => match_at_start(p, national).map(|_| (r, false)),
+        None => has_type(r, national).then_some((r, true)),
     })
 }
 
@@ -209,10 +210,9 @@ pub(crate) fn e164(input: &str, default_region: Option<&str>) -> Option<String> 
         r.code
     };
 
-    let rules = match given {
-        Some(r) => Some(r),
-        None => region_for(code, d.trim_start_matches('0')),
-    };
+    let probe = d.trim_start_matches('0');
+    let found = given.is_none().then(|| region_for(code, probe));
+    let rules = given.or_else(|| found.flatten().map(|(r, _)| r));
     let mut national = d.to_string();
     if let Some(r) = rules {
         let mut potential = strip_national_prefix(r, d);
@@ -232,8 +232,13 @@ pub(crate) fn e164(input: &str, default_region: Option<&str>) -> Option<String> 
     if value >= 1 << 56 {
         return None;
     }
-    let r = region_for(code, &national)?;
-    has_type(r, &national).then(|| format!("+{code}{national}"))
+    // Validity is decided on the final national number; the region search above
+    // already matched the patterns when it saw the same digits.
+    let (r, typed) = match found {
+        Some(f) if national == probe => f,
+        _ => region_for(code, &national),
+    }?;
+    (typed || has_type(r, &national)).then(|| format!("+{code}{national}"))
 }
 
 /// The calling code of a region (ISO alpha-2), e.g. 44 for `GB`.
