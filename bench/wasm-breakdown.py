@@ -32,10 +32,15 @@ def sections(b):
 
 
 def crate_of(name):
-    # Demangled-ish names: "<a::b as c::d>::f", "core::fmt::...", "_ZN4core3fmt..."
+    # Demangled-ish names: "<a::b as c::d>::f", "core::fmt::...", "_ZN4core3fmt...",
+    # "_RNvNtCs..._4core3fmt..."
     m = re.match(r"_ZN(\d+)(\w+)", name)
     if m:
         return m.group(2)[: int(m.group(1))]
+    m = re.match(r"_R\w*?Cs[0-9A-Za-z]*_(\d+)", name)  # v0 mangling: crate root
+    if m:
+        start = m.end()
+        return name[start : start + int(m.group(1))]
     name = name.lstrip("<&*")
     name = re.sub(r"^(dyn |mut |impl )", "", name)
     return re.split(r"::|<| ", name)[0] or "?"
