@@ -14,7 +14,7 @@ use serde_json::Value;
 #[path = "common/orders.rs"]
 mod orders;
 
-use orders::{large, messy, typical};
+use orders::{large, messy, typical, typical_new_phones};
 
 fn options() -> Options {
     Options {
@@ -69,6 +69,17 @@ fn bench_order(c: &mut Criterion) {
         b.iter(|| prepare(black_box(&typical), &opts))
     });
     g.bench_function("messy", |b| b.iter(|| prepare(black_box(&messy), &opts)));
+    // Each call a new order (another phone number), as in a stream of purchases;
+    // "typical" re-checks one order, as a form does on every keystroke.
+    let stream = typical_new_phones(1000);
+    assert!(stream.iter().all(|o| prepare(o, &opts).valid));
+    let mut k = 0;
+    g.bench_function("typical_new_phone", |b| {
+        b.iter(|| {
+            k = (k + 1) % stream.len();
+            prepare(black_box(&stream[k]), &opts)
+        })
+    });
     g.throughput(Throughput::Elements(300));
     g.bench_function("large", |b| b.iter(|| prepare(black_box(&large), &opts)));
     g.finish();

@@ -29,7 +29,7 @@ use serde_json::Value;
 #[path = "../benches/common/orders.rs"]
 mod orders;
 
-use orders::{large, typical};
+use orders::{large, typical, typical_new_phones};
 
 fn mean_ns<R>(n: u32, mut f: impl FnMut() -> R) -> u128 {
     for _ in 0..200 {
@@ -60,14 +60,8 @@ fn parts(order: &Value, opts: &Options) {
     );
     // The steady figures above re-check one order, so its phone number is parsed once
     // and then remembered (core/src/phone.rs); a stream of new orders parses each.
-    let variants: Vec<Value> = (0..1000)
-        .map(|i| {
-            let mut o = order.clone();
-            o["phoneNumber"] = Value::from(format!("+1415555{:04}", 2000 + i));
-            assert!(prepare(&o, opts).valid, "{}", o["phoneNumber"]);
-            o
-        })
-        .collect();
+    let variants = typical_new_phones(1000);
+    assert!(variants.iter().all(|o| prepare(o, opts).valid));
     let mut k = 0;
     println!(
         "prepare, new phone each call {}",

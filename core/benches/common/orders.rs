@@ -30,6 +30,18 @@ pub fn typical() -> Value {
     o
 }
 
+/// `n` typical orders that differ only in their phone number: a stream of new
+/// orders, each number parsed afresh (the core remembers only the last few).
+pub fn typical_new_phones(n: usize) -> Vec<Value> {
+    (0..n)
+        .map(|i| {
+            let mut o = typical();
+            o["phoneNumber"] = Value::from(format!("+1415555{:04}", 2000 + i % 8000));
+            o
+        })
+        .collect()
+}
+
 /// The typical order as a person might type it: national phone number, lower-case
 /// country, a full `https://` redirect URL and padded spaces. `prepare` makes it valid;
 /// `check` does not accept it as is.
