@@ -16,7 +16,8 @@ pub fn normalize_order(order: &Value, opts: &Options) -> Value {
         return order.clone();
     };
     let ctx = Context::of(obj);
-    let mut out = Map::new();
+    // Sized up front: growing an index map rehashes every key each time.
+    let mut out = Map::with_capacity(ORDER_FIELDS.len().max(obj.len()));
     for key in ORDER_FIELDS {
         let v = obj.get(key);
         let n = match (key, v) {
@@ -144,7 +145,7 @@ fn normalize_domain(d: &Value) -> Value {
     let Some(obj) = d.as_object() else {
         return d.clone();
     };
-    let mut out = Map::new();
+    let mut out = Map::with_capacity(obj.len());
     for key in DOMAIN_FIELDS {
         let Some(v) = obj.get(key) else { continue };
         let n = match (key, v) {
@@ -181,7 +182,7 @@ fn normalize_mailbox(m: &Value) -> Value {
     let Some(obj) = m.as_object() else {
         return m.clone();
     };
-    let mut out = Map::new();
+    let mut out = Map::with_capacity(MAILBOX_FIELDS.len().max(obj.len()));
     for key in MAILBOX_FIELDS {
         let n = match (key, obj.get(key)) {
             ("profilePicId", None | Some(Value::Null)) => Value::from(0),
