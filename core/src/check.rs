@@ -21,12 +21,39 @@ use crate::{country, email, phone, postal};
 /// that location are kept and only the fields on the way there are examined.
 pub struct Walker<'a> {
     opts: &'a Options,
-    path: Vec<PathSeg>,
+    path: Vec<Seg>,
     focus: Option<&'a [PathSeg]>,
     /// The order is `prepare`'s output: every string is already in its canonical
     /// form (normalization is idempotent), so it is not normalized a second time.
     canonical: bool,
     pub issues: Vec<Issue>,
+}
+
+/// A step of the walk's location. The schema's field names are static, so walking a
+/// valid order allocates no path; an issue turns the path into `PathSeg`s.
+enum Seg {
+    Index(usize),
+    Field(&'static str),
+    Key(String),
+}
+
+impl Seg {
+    fn is(&self, p: &PathSeg) -> bool {
+        match (self, p) {
+            (Seg::Index(i), PathSeg::Index(j)) => i == j,
+            (Seg::Field(a), PathSeg::Key(b)) => a == b,
+            (Seg::Key(a), PathSeg::Key(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    fn to_path(&self) -> PathSeg {
+        match self {
+            Seg::Index(i) => PathSeg::Index(*i),
+            Seg::Field(k) => PathSeg::Key((*k).to_string()),
+            Seg::Key(k) => PathSeg::Key(k.clone()),
+        }
+    }
 }
 
 /// Names and addresses already seen, for duplicates (reported on the later one).
@@ -75,15 +102,12 @@ impl<'a> Walker<'a> {
     fn on_focus(&self) -> bool {
         match self.focus {
             None => true,
-            Some(f) => {
-                let n = f.len().min(self.path.len());
-                f[..n] == self.path[..n]
-            }
+            Some(f) => f.iter().zip(&self.path).all(|(p, s)| s.is(p)),
         }
     }
 
     /// Runs `f` one level down when that location is on the focus path.
-    fn at(&mut self, seg: PathSeg, f: impl FnOnce(&mut Self)) {
+    fn at(&mut self, seg: Seg, f: impl FnOnce(&mut Self)) {
         self.path.push(seg);
         if self.on_focus() {
             f(self);
@@ -92,7 +116,7 @@ impl<'a> Walker<'a> {
     }
 
     /// Runs `f` one level down whatever the focus (for duplicate bookkeeping).
-    fn descend(&mut self, seg: PathSeg, f: impl FnOnce(&mut Self)) {
+    fn descend(&mut self, seg: Seg, f: impl FnOnce(&mut Self)) {
         self.path.push(seg);
         f(self);
         self.path.pop();
@@ -100,7 +124,7 @@ impl<'a> Walker<'a> {
 
     fn issue(&mut self, code: IssueCode, message: String, suggestion: Option<Value>) {
         if let Some(f) = self.focus {
-            if self.path.len() < f.len() || self.path[..f.len()] != *f {
+            if self.path.len() < f.len() || !f.iter().zip(&self.path).all(|(p, s)| s.is(p)) {
                 return;
             }
         }
@@ -108,9 +132,10 @@ impl<'a> Walker<'a> {
         if (code == IssueCode::IdnDomain && !self.opts.allow_idn) || self.opts.warnings_as_errors {
             severity = Severity::Error;
         }
+        let path: Vec<PathSeg> = self.path.iter().map(Seg::to_path).collect();
         self.issues.push(Issue {
-            pointer: pointer_of(&self.path),
-            path: self.path.clone(),
+            pointer: pointer_of(&path),
+            path,
             code,
             severity,
             message,
@@ -134,7 +159,7 @@ impl<'a> Walker<'a> {
         };
         let ctx = Context::of(obj);
         for key in ORDER_FIELDS {
-            self.at(PathSeg::Key(key.into()), |w| {
+            self.at(Seg::Field(key), |w| {
                 w.order_field(key, obj.get(key), &ctx)
             });
         }
@@ -517,7 +542,7 @@ impl<'a> Walker<'a> {
         }
         let mut seen = Seen::default();
         for (i, d) in items.iter().take(self.opts.max_domains).enumerate() {
-            self.descend(PathSeg::Index(i), |w| w.domain(d, ctx, &mut seen));
+            self.descend(Seg::Index(i), |w| w.domain(d, ctx, &mut seen));
         }
     }
 
@@ -551,7 +576,7 @@ impl<'a> Walker<'a> {
         let facts = DomainFacts {
             name: name.clone().filter(|_| buyable),
         };
-        self.at(PathSeg::Key("name".into()), |w| {
+        self.at(Seg::Field("name"), |w| {
             let Some(v) = w.present("name", obj.get("name"), true) else {
                 return;
             };
@@ -583,11 +608,11 @@ impl<'a> Walker<'a> {
             };
             w.settle("name", raw, canon, fix, findings);
         });
-        self.at(PathSeg::Key("redirectUrl".into()), |w| {
+        self.at(Seg::Field("redirectUrl"), |w| {
             w.redirect(obj.get("redirectUrl"), facts.name.as_deref())
         });
         let limit = self.opts.mailbox_limit(ctx.esp);
-        self.descend(PathSeg::Key("mailboxes".into()), |w| {
+        self.descend(Seg::Field("mailboxes"), |w| {
             w.mailboxes(obj.get("mailboxes"), limit, ctx, &facts, seen)
         });
         self.unknown_keys(obj, Level::Domain);
@@ -673,7 +698,7 @@ impl<'a> Walker<'a> {
             );
         }
         for (i, m) in items.iter().take(MAX_MAILBOXES_EXAMINED).enumerate() {
-            self.descend(PathSeg::Index(i), |w| w.mailbox(m, ctx, facts, seen));
+            self.descend(Seg::Index(i), |w| w.mailbox(m, ctx, facts, seen));
         }
     }
 
@@ -693,7 +718,7 @@ impl<'a> Walker<'a> {
             .as_ref()
             .is_some_and(|e| e.contains('@') && !seen.emails.insert(e.clone()));
         for key in MAILBOX_FIELDS {
-            self.at(PathSeg::Key(key.into()), |w| match key {
+            self.at(Seg::Field(key), |w| match key {
                 "email" => w.email(obj.get(key), email.as_deref(), duplicate, ctx, facts),
                 "profilePicId" => w.pic_id(obj.get(key)),
                 _ => {
@@ -764,7 +789,7 @@ impl<'a> Walker<'a> {
             Level::Mailbox => &MAILBOX_FIELDS,
         };
         for k in obj.keys().filter(|k| !known.contains(&k.as_str())) {
-            self.at(PathSeg::Key(k.clone()), |w| {
+            self.at(Seg::Key(k.clone()), |w| {
                 let hint = near_miss(k, level);
                 let message = match hint {
                     Some(h) => format!(

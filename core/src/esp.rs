@@ -29,6 +29,10 @@ impl Esp {
 
     /// Case-insensitive, with the product names people type.
     pub fn from_loose(s: &str) -> Option<Esp> {
+        // The exact spelling is the common case (every canonical order): no allocation.
+        if let Some(e) = Esp::from_exact(s) {
+            return Some(e);
+        }
         let k = squash(s);
         match k.as_str() {
             "google" | "googleworkspace" | "gsuite" | "gmail" | "workspace" => Some(Esp::Google),
@@ -69,6 +73,9 @@ impl Plan {
 
     /// Case-insensitive; `annual_flexi`, `annual-fixed`, `Annual Flexi` spellings.
     pub fn from_loose(s: &str) -> Option<Plan> {
+        if let Some(p) = Plan::from_exact(s) {
+            return Some(p);
+        }
         match squash(s).as_str() {
             "quarterly" => Some(Plan::Quarterly),
             "annualflexi" => Some(Plan::AnnualFlexi),
