@@ -149,6 +149,13 @@ impl<'a> Walker<'a> {
 
     /// The whole order.
     pub fn order(&mut self, v: &Value) {
+        self.order_in(v, None);
+    }
+
+    /// The whole order, with its context when the caller already has it (`prepare`
+    /// read it from the input; the normalized order gives the same one, since the
+    /// context is read from each field's normalization).
+    pub fn order_in(&mut self, v: &Value, known: Option<Context>) {
         let Some(obj) = v.as_object() else {
             self.issue(
                 IssueCode::NotAnObject,
@@ -157,11 +164,9 @@ impl<'a> Walker<'a> {
             );
             return;
         };
-        let ctx = Context::of(obj);
+        let ctx = known.unwrap_or_else(|| Context::of(obj));
         for key in ORDER_FIELDS {
-            self.at(Seg::Field(key), |w| {
-                w.order_field(key, obj.get(key), &ctx)
-            });
+            self.at(Seg::Field(key), |w| w.order_field(key, obj.get(key), &ctx));
         }
         self.unknown_keys(obj, Level::Order);
     }

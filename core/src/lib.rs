@@ -67,9 +67,9 @@ pub fn prepare(order: &Value, options: &Options) -> Report {
     if let Some(i) = input::refused(order, options) {
         return Report::from_issues(vec![i], None);
     }
-    let canonical = prepare::normalize_order(order, options);
+    let (canonical, ctx) = prepare::normalize_order(order, options);
     let mut w = Walker::over_canonical(options);
-    w.order(&canonical);
+    w.order_in(&canonical, ctx);
     Report::from_issues(w.issues, Some(canonical))
 }
 

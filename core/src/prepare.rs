@@ -10,10 +10,11 @@ use crate::options::Options;
 use crate::schema::{DOMAIN_FIELDS, MAILBOX_FIELDS, ORDER_FIELDS};
 use crate::{country, domain, email, esp, phone, postal, text};
 
-/// The canonical form of an order (a value that is not an object is returned as is).
-pub fn normalize_order(order: &Value, opts: &Options) -> Value {
+/// The canonical form of an order (a value that is not an object is returned as is),
+/// and the order's context when it is an object.
+pub fn normalize_order(order: &Value, opts: &Options) -> (Value, Option<Context>) {
     let Some(obj) = order.as_object() else {
-        return order.clone();
+        return (order.clone(), None);
     };
     let ctx = Context::of(obj);
     // Sized up front: growing an index map rehashes every key each time.
@@ -47,7 +48,7 @@ pub fn normalize_order(order: &Value, opts: &Options) -> Value {
         }
     }
     copy_unknown(obj, &ORDER_FIELDS, &mut out);
-    Value::Object(out)
+    (Value::Object(out), Some(ctx))
 }
 
 fn copy_unknown(obj: &Map<String, Value>, known: &[&str], out: &mut Map<String, Value>) {
