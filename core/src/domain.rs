@@ -190,7 +190,7 @@ pub fn check_host(s: &str, role: Role) -> (Option<Host>, Vec<Finding>) {
         ));
         return (None, out);
     }
-    let suffix = icann_suffix_labels(&labels);
+    let suffix = icann_suffix_labels(s);
     if role == Role::Purchase {
         if labels.len() <= suffix {
             out.push(Finding::new(
@@ -352,24 +352,33 @@ pub fn tld_known(tld: &str) -> bool {
     in_lines(PSL_RULES, tld) || in_list(PSL_WILDCARDS, tld)
 }
 
-/// How many trailing labels form the ICANN public suffix (PSL algorithm: longest
-/// match, wildcards, exceptions prevail; unknown TLDs count as one label).
-pub fn icann_suffix_labels(labels: &[&str]) -> usize {
-    let n = labels.len();
+/// How many trailing labels of `host` form the ICANN public suffix (PSL algorithm:
+/// longest match, wildcards, exceptions prevail; unknown TLDs count as one label).
+/// Each candidate suffix is a slice of `host`, from the last label leftwards.
+pub fn icann_suffix_labels(host: &str) -> usize {
     let mut best = 1;
-    for i in 1..=n {
-        let cand = labels[n - i..].join(".");
-        if in_list(PSL_EXCEPTIONS, &cand) {
-            return i - 1;
+    let mut labels = 0;
+    let mut shorter: Option<&str> = None;
+    let mut end = host.len();
+    loop {
+        let start = host[..end].rfind('.').map_or(0, |p| p + 1);
+        labels += 1;
+        let cand = &host[start..];
+        if in_list(PSL_EXCEPTIONS, cand) {
+            return labels - 1;
         }
-        if in_lines(PSL_RULES, &cand) {
-            best = i;
+        if in_lines(PSL_RULES, cand) {
+            best = labels;
         }
-        if i >= 2 && in_list(PSL_WILDCARDS, &labels[n - i + 1..].join(".")) {
-            best = i;
+        if shorter.is_some_and(|w| in_list(PSL_WILDCARDS, w)) {
+            best = labels;
         }
+        if start == 0 {
+            return best;
+        }
+        shorter = Some(cand);
+        end = start - 1;
     }
-    best
 }
 
 #[cfg(test)]
@@ -402,7 +411,7 @@ mod tests {
     /// The registrable domain (one label under the ICANN suffix) of a valid host.
     fn registrable(host: &str) -> Option<String> {
         let labels: Vec<&str> = host.split('.').collect();
-        let suffix = icann_suffix_labels(&labels);
+        let suffix = icann_suffix_labels(host);
         (labels.len() > suffix).then(|| labels[labels.len() - suffix - 1..].join("."))
     }
 
