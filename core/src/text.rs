@@ -32,6 +32,14 @@ pub fn has_removable_bad_char(s: &str) -> bool {
 /// The safe normalization of free text: trim, collapse inner whitespace (line breaks
 /// included) to one space, drop zero-width characters, NFC.
 pub fn normalize(s: &str) -> String {
+    if is_plain_ascii(s) {
+        return s.to_string();
+    }
+    rebuild(s)
+}
+
+/// `normalize` the long way: every character looked at.
+fn rebuild(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
@@ -53,6 +61,17 @@ pub fn normalize(s: &str) -> String {
     } else {
         out.nfc().collect()
     }
+}
+
+/// ASCII with single inner spaces and no other whitespace: already normalized (most
+/// names and addresses), so `normalize` need not rebuild it.
+fn is_plain_ascii(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter()
+        .all(|&c| c.is_ascii() && !(0x09..=0x0d).contains(&c))
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
 }
 
 /// At most ~60 characters of `s`, quoted, for messages.
@@ -89,6 +108,26 @@ mod tests {
         assert_eq!(normalize("Zoe\u{0308}"), "Zo\u{00EB}");
         assert_eq!(normalize(""), "");
         assert_eq!(normalize(" \u{200B} "), "");
+    }
+
+    #[test]
+    fn the_ascii_shortcut_agrees_with_the_full_normalization() {
+        for s in [
+            "John Smith",
+            "a",
+            "",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{b}b",
+            "a\rb",
+            "x\u{c}",
+            "A-1, B/2",
+        ] {
+            assert_eq!(normalize(s), rebuild(s), "{s:?}");
+            assert_eq!(is_plain_ascii(s), rebuild(s) == s, "{s:?}");
+        }
     }
 
     #[test]
