@@ -5,18 +5,15 @@
 //! without the national prefix and with the region's international prefix, must give
 //! the same answer: invalid in both, or valid in both with the same E.164 string.
 
+use phonenumber::country;
 use phonenumber::metadata::{Metadata, DATABASE};
-use phonenumber::{country, Mode};
 
-/// What `phonenumber` says: the E.164 form of a valid number without extension.
-fn oracle(input: &str, region: Option<&str>) -> Option<String> {
-    let id = region.and_then(|r| r.parse::<country::Id>().ok());
-    let n = phonenumber::parse(id, input).ok()?;
-    if n.extension().is_some() || !phonenumber::is_valid(&n) {
-        return None;
-    }
-    Some(n.format().mode(Mode::E164).to_string())
-}
+#[path = "phone/reference.rs"]
+mod reference;
+#[path = "phone/types.rs"]
+mod types;
+use reference::reference_e164 as oracle;
+use types::number_types;
 
 /// Every region's metadata with its id (non-geographic entities as "001").
 fn regions() -> Vec<(String, &'static Metadata)> {
@@ -28,23 +25,10 @@ fn regions() -> Vec<(String, &'static Metadata)> {
 
 fn examples(m: &Metadata) -> Vec<String> {
     let d = m.descriptors();
-    let mut out: Vec<String> = [
-        Some(d.general()),
-        d.fixed_line(),
-        d.mobile(),
-        d.toll_free(),
-        d.premium_rate(),
-        d.shared_cost(),
-        d.voip(),
-        d.personal_number(),
-        d.pager(),
-        d.uan(),
-        d.voicemail(),
-    ]
-    .into_iter()
-    .flatten()
-    .filter_map(|d| d.example().map(str::to_string))
-    .collect();
+    let mut out: Vec<String> = std::iter::once(d.general())
+        .chain(number_types(d))
+        .filter_map(|d| d.example().map(str::to_string))
+        .collect();
     out.sort();
     out.dedup();
     out

@@ -13,6 +13,10 @@ use std::fmt::Write;
 
 use phonenumber::metadata::{Descriptor, Metadata, DATABASE};
 
+#[path = "phone/types.rs"]
+mod types;
+use types::number_types;
+
 const OUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/data/phone.rs");
 
 /// The `phonenumber` version from Cargo.lock, e.g. `0.3.10+9.0.33`.
@@ -88,21 +92,7 @@ fn region(patterns: &mut Patterns, id: &str, m: &Metadata) -> String {
     // common types go first. "NA" patterns never match digits and are left out,
     // as are types identical to one already listed.
     let mut types: Vec<String> = Vec::new();
-    for t in [
-        d.fixed_line(),
-        d.mobile(),
-        d.toll_free(),
-        d.premium_rate(),
-        d.shared_cost(),
-        d.voip(),
-        d.personal_number(),
-        d.pager(),
-        d.uan(),
-        d.voicemail(),
-    ]
-    .into_iter()
-    .flatten()
-    {
+    for t in number_types(d) {
         if t.national_number().as_str().trim() == "NA" {
             continue;
         }
