@@ -157,45 +157,40 @@ fn render() -> String {
         "pub const PHONE_PATTERN_COUNT: usize = {};\n",
         patterns.list.len()
     );
-    let _ = writeln!(
-        w,
-        "/// Every distinct pattern, whitespace removed; matched at the start of the input."
-    );
-    let _ = writeln!(
-        w,
-        "pub static PHONE_PATTERNS: [&str; PHONE_PATTERN_COUNT] = ["
-    );
-    for p in &patterns.list {
-        let _ = writeln!(w, "    {p:?},");
+    let patterns: Vec<String> = patterns.list.iter().map(|p| format!("{p:?},")).collect();
+    let ids: Vec<String> = ids
+        .iter()
+        .map(|(id, i)| format!("({id:?}, {i}),"))
+        .collect();
+    for (doc, decl, items) in [
+        (
+            "Every distinct pattern, whitespace removed; matched at the start of the input.",
+            "PHONE_PATTERNS: [&str; PHONE_PATTERN_COUNT] = [",
+            &patterns,
+        ),
+        (
+            "Every territory, grouped by calling code, the code's main region first.",
+            "PHONE_REGIONS: &[PhoneRegion] = &[",
+            &regions,
+        ),
+        (
+            "(calling code, first index in `PHONE_REGIONS`, count), sorted by code.",
+            "PHONE_CODES: &[(u16, u16, u8)] = &[",
+            &codes,
+        ),
+        (
+            "(region id, index in `PHONE_REGIONS`), sorted by id; non-geographic entries excluded.",
+            "PHONE_IDS: &[(&str, u16)] = &[",
+            &ids,
+        ),
+    ] {
+        let _ = writeln!(w, "/// {doc}\npub static {decl}");
+        for item in items {
+            let _ = writeln!(w, "    {item}");
+        }
+        let _ = writeln!(w, "];\n");
     }
-    let _ = writeln!(w, "];\n");
-    let _ = writeln!(
-        w,
-        "/// Every territory, grouped by calling code, the code's main region first."
-    );
-    let _ = writeln!(w, "pub static PHONE_REGIONS: &[PhoneRegion] = &[");
-    for r in &regions {
-        let _ = writeln!(w, "    {r}");
-    }
-    let _ = writeln!(w, "];\n");
-    let _ = writeln!(
-        w,
-        "/// (calling code, first index in `PHONE_REGIONS`, count), sorted by code."
-    );
-    let _ = writeln!(w, "pub static PHONE_CODES: &[(u16, u16, u8)] = &[");
-    for c in &codes {
-        let _ = writeln!(w, "    {c}");
-    }
-    let _ = writeln!(w, "];\n");
-    let _ = writeln!(
-        w,
-        "/// (region id, index in `PHONE_REGIONS`), sorted by id; non-geographic entries excluded."
-    );
-    let _ = writeln!(w, "pub static PHONE_IDS: &[(&str, u16)] = &[");
-    for (id, i) in &ids {
-        let _ = writeln!(w, "    ({id:?}, {i}),");
-    }
-    let _ = writeln!(w, "];");
+    out.truncate(out.len() - 1);
     out
 }
 
