@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,8 @@ test('Vite production build of a small app runs in Chromium', async () => {
   await build({ root: app, logLevel: 'warn', configFile: false, build: { outDir: join(app, 'dist') } });
   const assets = join(app, 'dist', 'assets');
   assert.ok(existsSync(assets));
+  // Both modules are emitted as assets; the bulk one is only fetched by initBulk().
+  assert.equal(readdirSync(assets).filter((f) => f.endsWith('.wasm')).length, 2);
   const server = await serve(join(app, 'dist'));
   const b = await browser();
   try {
@@ -93,7 +95,9 @@ test('Vite production build of a small app runs in Chromium', async () => {
     const node = await import(new URL('node.js', pkgDir).href);
     const missing = node.check({}).issues.filter((i) => i.code === 'missing_field').length;
     assert.ok(missing >= 5);
-    assert.deepEqual(out, { country: 'GB', phone: '+442079460958', missing, zip: 'SW1A 1AA' });
+    const suggested = node.suggestMailboxes({ firstName: 'Zoë', lastName: 'Lee', domain: 'acme.com', count: 1 }).addresses;
+    assert.equal(suggested.length, 1);
+    assert.deepEqual(out, { country: 'GB', phone: '+442079460958', missing, zip: 'SW1A 1AA', suggested });
     assert.deepEqual(page.errors, []);
   } finally {
     await b.close();
