@@ -123,7 +123,7 @@ mod tests {
             serde_json::json!({"\u{0}": [true, false, null, "é😀", {"a": []}], "": {}}),
         ];
         for v in cases {
-            let exact = serde_json::to_string(&v).unwrap().len();
+            let exact = serde_json::to_string(&v).map_or(usize::MAX, |t| t.len());
             assert!(
                 size_bound(&v) >= exact,
                 "{v}: bound {} < {exact}",
