@@ -88,7 +88,7 @@ fn length(r: &PhoneRegion, len: usize) -> Length {
     }
 }
 
-pub(crate) fn region(id: &str) -> Option<&'static PhoneRegion> {
+fn region(id: &str) -> Option<&'static PhoneRegion> {
     let i = PHONE_IDS.binary_search_by(|(k, _)| k.cmp(&id)).ok()?;
     PHONE_REGIONS.get(usize::from(PHONE_IDS.get(i)?.1))
 }
