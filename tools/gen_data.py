@@ -345,7 +345,7 @@ def gen_psl(root: Path) -> tuple[str, dict]:
     plain = byte_sorted(rules)
     if any(not re.fullmatch(r"[a-z0-9.-]+", r) for r in plain):
         fail("a PSL rule is not a lower-case A-label name")
-    out.append("/// Plain ICANN rules, A-labels, one per line, sorted byte-wise (searched by `domain::in_lines`).")
+    out.append("/// Plain ICANN rules, A-labels, one per line, sorted byte-wise (listed by `domain::psl_rules`).")
     out.append('pub static PSL_RULES: &str = "\\')
     out.extend(plain[:-1])
     out.append(plain[-1] + '";')

@@ -38,12 +38,14 @@ def example() -> Dict[str, Any]:
 
 
 def typical(i: int = -1) -> Dict[str, Any]:
-    """The typical order; i >= 0 gives variant i (its own domain and phone number)."""
+    """The typical order; i >= 0 gives variant i (its own domain, phone number and
+    postal code)."""
     o = example()
     if i >= 0:
         o["domains"][0]["name"] = f"tryoutreach{i}.com"
         o["domains"][0]["mailboxes"][0]["email"] = f"john.smith@tryoutreach{i}.com"
         o["phoneNumber"] = f"+1415555{i % 10000:04d}"
+        o["zipcode"] = f"94{i % 1000:03d}"
     domain = o["domains"][0]["name"]
     for first, last, pic in (("Jane", "Doe", 1), ("Alex", "Rivera", 2)):
         o["domains"][0]["mailboxes"].append(

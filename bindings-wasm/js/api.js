@@ -48,52 +48,115 @@ const PER_VALUE = 8; // PER_VALUE in src/convert.rs
 const MAX_DEPTH = 64; // mailinfra::limits::MAX_DEPTH
 const wellFormed = (s) => (s.isWellFormed ? s.isWellFormed() : !/[\uD800-\uDFFF]/.test(s));
 
-function isPlainData(root, budget) {
+// An upper bound of the compact JSON size of plain data (a UTF-16 unit takes at most
+// 6 bytes, `\u001f`; a number at most 24), or -1 when it is not plain data.
+function plainSize(root, budget) {
   let values = Math.floor(budget / PER_VALUE);
+  let size = 0;
+  const text = (s) => 6 * s.length + 2;
   const stack = [root, 0];
   while (stack.length) {
     const depth = stack.pop();
     const v = stack.pop();
-    if (--values < 0) return false;
+    if (--values < 0) return -1;
     switch (typeof v) {
       case 'string':
-        if (v.length > budget || !wellFormed(v)) return false;
+        if (v.length > budget || !wellFormed(v)) return -1;
+        size += text(v);
         continue;
       case 'number':
+        size += 24;
+        continue;
       case 'boolean':
       case 'undefined':
+        size += 5;
         continue;
       case 'object': {
-        if (v === null) continue;
-        if (depth >= MAX_DEPTH) return false;
+        if (v === null) { size += 5; continue; }
+        if (depth >= MAX_DEPTH) return -1;
         if (Array.isArray(v)) {
-          if (v.length > values) return false;
+          if (v.length > values) return -1;
+          size += 2 + v.length;
           for (let i = 0; i < v.length; i++) stack.push(v[i], depth + 1);
           continue;
         }
         const proto = Object.getPrototypeOf(v);
-        if (proto !== Object.prototype && proto !== null) return false;
-        for (const k of Object.keys(v)) {
-          if (!wellFormed(k)) return false;
+        if (proto !== Object.prototype && proto !== null) return -1;
+        const keys = Object.keys(v);
+        size += 2 + 2 * keys.length;
+        for (const k of keys) {
+          if (!wellFormed(k)) return -1;
+          size += text(k);
           stack.push(v[k], depth + 1);
         }
         continue;
       }
       default:
-        return false;
+        return -1;
     }
   }
-  return true;
+  return size;
 }
 
-function stringified(order, options) {
-  if (order === null || typeof order !== 'object') return undefined;
+function readBudget(options) {
+  let budget = READ_BUDGET;
+  if (options !== null && typeof options === 'object' && typeof options.maxInputBytes === 'number') {
+    budget = Math.max(budget, options.maxInputBytes * 9);
+  }
+  return budget;
+}
+
+// The JSON text of plain data (one string across the boundary), else undefined.
+function stringified(order, options, size = sizeOf(order, options)) {
+  if (size < 0) return undefined;
   try {
-    let budget = READ_BUDGET;
-    if (options !== null && typeof options === 'object' && typeof options.maxInputBytes === 'number') {
-      budget = Math.max(budget, options.maxInputBytes * 9);
+    return JSON.stringify(order);
+  } catch {
+    return undefined;
+  }
+}
+
+function sizeOf(order, options) {
+  if (order === null || typeof order !== 'object') return -1;
+  try {
+    return plainSize(order, readBudget(options));
+  } catch {
+    return -1;
+  }
+}
+
+// checkField sends only the members the field's check reads (the core names them) when
+// the whole order is certainly within the input limits: a keystroke in a long form
+// then costs what it costs in a short one.
+const readsOf = new Map();
+function fieldReads(pointer) {
+  if (typeof pointer !== 'string' || pointer.length > 256) return null;
+  let reads = readsOf.get(pointer);
+  if (reads === undefined) {
+    const text = raw.checkFieldReads(pointer);
+    reads = text === undefined ? null : JSON.parse(text);
+    if (readsOf.size < 1024) readsOf.set(pointer, reads);
+  }
+  return reads;
+}
+let defaultMaxInput = null;
+function maxInput(options) {
+  const max = options !== null && typeof options === 'object' ? options.maxInputBytes : undefined;
+  if (max === undefined) {
+    defaultMaxInput ??= JSON.parse(raw.defaultOptions()).maxInputBytes;
+    return defaultMaxInput;
+  }
+  return typeof max === 'number' ? max : -1;
+}
+
+// The members `reads` of `order` as JSON text; undefined if reading one throws.
+function partText(order, reads) {
+  try {
+    const part = {};
+    for (const k of reads) {
+      if (Object.prototype.propertyIsEnumerable.call(order, k)) part[k] = order[k];
     }
-    return isPlainData(order, budget) ? JSON.stringify(order) : undefined;
+    return JSON.stringify(part);
   } catch {
     return undefined;
   }
@@ -111,7 +174,11 @@ export function prepare(order, options) {
 }
 export function checkField(order, pointer, options) {
   need();
-  const text = stringified(order, options);
+  const size = sizeOf(order, options);
+  const reads = size >= 0 && !Array.isArray(order) ? fieldReads(pointer) : null;
+  const part = reads && size <= maxInput(options) ? partText(order, reads) : undefined;
+  if (part !== undefined) return JSON.parse(raw.checkFieldStringified(part, pointer, options));
+  const text = stringified(order, options, size);
   return JSON.parse(text === undefined
     ? raw.checkField(order, pointer, options)
     : raw.checkFieldStringified(text, pointer, options));

@@ -181,6 +181,14 @@ pub fn check_field(order: JsValue, pointer: JsValue, options: JsValue) -> Result
     Ok(to_json(&mailinfra::check_field(&value, &pointer, &opts)))
 }
 
+/// The members `checkField` reads for `pointer` (JSON array text), or `undefined` when
+/// it reads the whole order: the wrapper then sends only these across the boundary.
+#[wasm_bindgen(js_name = checkFieldReads)]
+pub fn check_field_reads(pointer: JsValue) -> Option<String> {
+    let pointer = convert::short_string(&pointer, MAX_STRING_ARG)?;
+    mailinfra::check_field_reads(&pointer).map(|r| to_json(&r))
+}
+
 /// `suggestMailboxes({firstName, lastName, domain, count, esp?, exclude?})`: suggested
 /// addresses and issues, as JSON text. Members of the wrong type read as absent.
 ///

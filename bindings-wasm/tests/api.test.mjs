@@ -2,7 +2,7 @@
 // against the core's lists, and hostile input that must never trap the module.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { pkgDir, pkgEntry, repoRoot } from './paths.mjs';
 
 const m = await import(pkgEntry);
@@ -206,4 +206,33 @@ test('both object readers agree: JSON.stringify fast path and the wasm walk, on 
     }
   }
   assert.ok(n > 1000, `${n} inputs`);
+});
+
+test('checkField sends only the members a field reads, with the same answer', () => {
+  // Every vector input that is an object, every top-level member and a few more: the
+  // fast path (the members the core names) against JSON text (the whole order parsed).
+  const dir = new URL('tests/vectors/', repoRoot);
+  let compared = 0;
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    for (const v of JSON.parse(readFileSync(new URL(f, dir), 'utf8')).vectors) {
+      const o = v.input;
+      if (o === null || typeof o !== 'object' || Array.isArray(o)) continue;
+      for (const p of [...Object.keys(o).map((k) => `/${k}`), '/phoneNumber', '/zipcode', '/nope']) {
+        assert.deepEqual(m.checkField(o, p), m.checkField(JSON.stringify(o), p), `${f} ${v.name} ${p}`);
+        compared++;
+      }
+    }
+  }
+  assert.ok(compared > 20000, `${compared} compared`);
+
+  // A refused order has no field issues, also when the field alone would have some.
+  const huge = { ...example, phoneNumber: 'nope', notes: 'x'.repeat(2 * 1024 * 1024) };
+  assert.deepEqual(m.checkField(huge, '/phoneNumber'), []);
+  const small = { ...example, phoneNumber: 'nope', notes: 'x'.repeat(100) };
+  assert.ok(m.checkField(small, '/phoneNumber').length > 0);
+  assert.deepEqual(m.checkField(small, '/phoneNumber', { maxInputBytes: 100 }), []);
+  // A member whose getter throws: the check falls back to the walk, which reports it.
+  const trap = { ...example };
+  Object.defineProperty(trap, 'country', { enumerable: true, get() { throw new Error('boom'); } });
+  assert.ok(Array.isArray(m.checkField(trap, '/phoneNumber')));
 });

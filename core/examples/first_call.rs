@@ -29,7 +29,7 @@ use serde_json::Value;
 #[path = "../benches/common/orders.rs"]
 mod orders;
 
-use orders::{large, typical, typical_new_phones};
+use orders::{large, typical, typical_stream};
 
 fn mean_ns<R>(n: u32, mut f: impl FnMut() -> R) -> u128 {
     for _ in 0..200 {
@@ -58,13 +58,14 @@ fn parts(order: &Value, opts: &Options) {
         "check (whole)              {}",
         us(mean_ns(N, || mailinfra::check(order, opts)))
     );
-    // The steady figures above re-check one order, so its phone number is parsed once
-    // and then remembered (core/src/phone.rs); a stream of new orders parses each.
-    let variants = typical_new_phones(1000);
+    // The steady figures above re-check one order, so its phone number and postal code
+    // are parsed once and then remembered (core/src/recent.rs); a stream of new orders
+    // parses each.
+    let variants = typical_stream(1000);
     assert!(variants.iter().all(|o| prepare(o, opts).valid));
     let mut k = 0;
     println!(
-        "prepare, new phone each call {}",
+        "prepare, new phone and postal code each call {}",
         us(mean_ns(N, || {
             k = (k + 1) % variants.len();
             prepare(&variants[k], opts)

@@ -16,14 +16,17 @@ pub struct Context {
     pub esp: Option<Esp>,
 }
 
+/// The members a context is read from, in the order `Context::of` reads them.
+pub const CONTEXT_FIELDS: [&str; 3] = ["country", "state", "emailServiceProvider"];
+
 impl Context {
     pub fn of(order: &Map<String, Value>) -> Context {
-        let s = |k: &str| order.get(k).and_then(Value::as_str);
-        let country = s("country").and_then(country::resolve);
+        let [country, state, esp] = CONTEXT_FIELDS.map(|k| order.get(k).and_then(Value::as_str));
+        let country = country.and_then(country::resolve);
         Context {
             country,
-            state: country.and_then(|c| postal::resolve_state(c, s("state")?)),
-            esp: s("emailServiceProvider").and_then(Esp::from_loose),
+            state: country.and_then(|c| postal::resolve_state(c, state?)),
+            esp: esp.and_then(Esp::from_loose),
         }
     }
 }

@@ -56,37 +56,47 @@ pub fn too_deep(v: &Value) -> Option<Issue> {
 
 /// Why a parsed value is refused outright: too deep, or larger than `max_input_bytes`
 /// in its compact JSON form — the same size rule as text input, so a dict, a JS
-/// object and JSON text of the same order get the same answer. Depth is checked
-/// first, so measuring never recurses deeper than [`MAX_DEPTH`].
+/// object and JSON text of the same order get the same answer. One pass measures
+/// both, without recursion; the exact size (serializing the whole order) is only
+/// taken when the cheap bound is over the limit, which almost no order is.
 pub fn refused(v: &Value, options: &Options) -> Option<Issue> {
-    too_deep(v).or_else(|| {
-        if size_bound(v) <= options.max_input_bytes {
-            return None;
-        }
-        let mut budget = Budget(options.max_input_bytes);
-        serde_json::to_writer(&mut budget, v)
-            .is_err()
-            .then(|| Issue::input_too_large(None, options.max_input_bytes))
-    })
+    match size_bound(v) {
+        None => return Some(Issue::too_deep()),
+        Some(b) if b <= options.max_input_bytes => return None,
+        Some(_) => {}
+    }
+    let mut budget = Budget(options.max_input_bytes);
+    serde_json::to_writer(&mut budget, v)
+        .is_err()
+        .then(|| Issue::input_too_large(None, options.max_input_bytes))
 }
 
-/// An upper bound of a value's compact JSON size, cheap to compute: a string byte
-/// takes at most 6 (`\u001f`), a number at most 24 characters. Almost every order is
-/// far under its limit by this bound alone, so the exact measure (serializing the
-/// whole order) only runs near the limit. Called after the depth check.
-fn size_bound(v: &Value) -> usize {
+/// An upper bound of a value's compact JSON size (a string byte takes at most 6
+/// characters, `\u001f`; a number at most 24), or `None` when the value nests deeper
+/// than [`MAX_DEPTH`] (the same rule as `limits::depth_exceeds`).
+fn size_bound(value: &Value) -> Option<usize> {
     let text = |s: &str| s.len().saturating_mul(6).saturating_add(2);
-    match v {
-        Value::Null | Value::Bool(_) => 5,
-        Value::Number(_) => 24,
-        Value::String(s) => text(s),
-        Value::Array(a) => a
-            .iter()
-            .fold(2 + a.len(), |n, x| n.saturating_add(size_bound(x))),
-        Value::Object(o) => o.iter().fold(2 + 2 * o.len(), |n, (k, x)| {
-            n.saturating_add(text(k)).saturating_add(size_bound(x))
-        }),
+    let mut stack: Vec<(&Value, usize)> = vec![(value, 0)];
+    let mut size = 0usize;
+    while let Some((v, d)) = stack.pop() {
+        let n = match v {
+            Value::Null | Value::Bool(_) => 5,
+            Value::Number(_) => 24,
+            Value::String(s) => text(s),
+            Value::Array(_) | Value::Object(_) if d >= MAX_DEPTH => return None,
+            Value::Array(a) => {
+                stack.extend(a.iter().map(|c| (c, d + 1)));
+                2 + a.len()
+            }
+            Value::Object(o) => {
+                stack.extend(o.values().map(|c| (c, d + 1)));
+                o.keys()
+                    .fold(2 + 2 * o.len(), |n, k| n.saturating_add(text(k)))
+            }
+        };
+        size = size.saturating_add(n);
     }
+    Some(size)
 }
 
 /// A writer that fails once more than its budget is written: measures a value's
@@ -124,11 +134,33 @@ mod tests {
         ];
         for v in cases {
             let exact = serde_json::to_string(&v).map_or(usize::MAX, |t| t.len());
-            assert!(
-                size_bound(&v) >= exact,
-                "{v}: bound {} < {exact}",
-                size_bound(&v)
-            );
+            let bound = size_bound(&v).unwrap_or(0);
+            assert!(bound >= exact, "{v}: bound {bound} < {exact}");
+        }
+    }
+
+    #[test]
+    fn size_bound_refuses_exactly_what_depth_exceeds_refuses() {
+        for depth in [0, 1, MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1] {
+            for leaf in [
+                serde_json::json!([]),
+                serde_json::json!(1),
+                serde_json::json!({}),
+            ] {
+                let mut v = leaf;
+                for i in 0..depth {
+                    v = if i % 2 == 0 {
+                        serde_json::json!([v])
+                    } else {
+                        serde_json::json!({ "k": v })
+                    };
+                }
+                assert_eq!(
+                    size_bound(&v).is_none(),
+                    depth_exceeds(&v, MAX_DEPTH),
+                    "depth {depth} over {v}"
+                );
+            }
         }
     }
 }

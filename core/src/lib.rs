@@ -26,6 +26,7 @@ mod order;
 mod phone;
 mod postal;
 mod prepare;
+mod recent;
 mod schema;
 mod suggest;
 mod text;
@@ -115,6 +116,26 @@ pub fn check_field(order: &Value, pointer: &str, options: &Options) -> Vec<Issue
     let mut w = Walker::new(options, Some(&path));
     w.order(order);
     w.issues
+}
+
+/// The top-level members [`check_field`] reads for `pointer` when it reads only a
+/// few: the field's own member and the context ([`Context`](context::Context):
+/// country, state, ESP). An order holding just these members gives the same field
+/// issues, so a form can send them instead of the whole order on every keystroke, as
+/// long as the whole order is within the input limits (a refused order has no field
+/// issues). `None` when the check reads the whole order: the order itself, anything
+/// under `domains`, or a malformed pointer.
+pub fn check_field_reads(pointer: &str) -> Option<Vec<String>> {
+    let path = parse_pointer(pointer)?;
+    match path.first()? {
+        PathSeg::Key(k) if k != "domains" => Some(
+            std::iter::once(k.as_str())
+                .chain(context::CONTEXT_FIELDS.into_iter().filter(|c| c != k))
+                .map(String::from)
+                .collect(),
+        ),
+        _ => None,
+    }
 }
 
 /// RFC 6901 pointer -> path; all-digit segments are indices. `None` if malformed.

@@ -1,6 +1,7 @@
 //! States and postal codes per country, from Google's address metadata: which are
 //! required, what a state may be called, and each postal code's canonical spelling.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use regex_lite::Regex;
@@ -8,6 +9,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::data::{AddressFormat, Country, State, COUNTRIES};
+use crate::recent::Recent;
 use crate::text;
 
 /// Compiled regexes of one country, built on first use (most orders touch one country).
@@ -44,12 +46,29 @@ fn anchored(re: &str, full: bool) -> Option<Regex> {
     Regex::new(&format!("^(?:{re}){end}")).ok()
 }
 
+thread_local! {
+    /// The last (country, postal code, matches) verdicts: `prepare` matches the code
+    /// it normalized once more when checking it, and a regex run is most of a
+    /// postal code's cost.
+    static RECENT_ZIPS: RefCell<Recent<(&'static str, String, bool)>> =
+        const { RefCell::new(Recent::new()) };
+}
+
 /// Whether `zip` fully matches the country's format (`true` when it has no format).
 pub fn zip_matches(country: &'static Country, zip: &str) -> bool {
-    match compiled(country).and_then(|c| c.zip.as_ref()) {
-        Some(re) => re.is_match(zip),
-        None => true,
-    }
+    let Some(re) = compiled(country).and_then(|c| c.zip.as_ref()) else {
+        return true;
+    };
+    let known = RECENT_ZIPS.with(|r| {
+        r.borrow()
+            .find(|(c, z, _)| *c == country.code && z == zip)
+            .map(|e| e.2)
+    });
+    known.unwrap_or_else(|| {
+        let m = re.is_match(zip);
+        RECENT_ZIPS.with(|r| r.borrow_mut().remember((country.code, zip.to_string(), m)));
+        m
+    })
 }
 
 /// Whether the country uses postal codes at all.

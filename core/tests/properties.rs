@@ -265,6 +265,24 @@ proptest! {
     }
 
     #[test]
+    fn field_check_on_the_members_it_reads_agrees(o in order()) {
+        let opts = Options::default();
+        let obj = o.as_object().expect("orders are objects");
+        for key in obj.keys() {
+            let pointer = format!("/{key}");
+            let Some(reads) = mailinfra::check_field_reads(&pointer) else { continue };
+            let part: serde_json::Map<String, Value> = reads
+                .iter()
+                .filter_map(|k| obj.get(k).map(|v| (k.clone(), v.clone())))
+                .collect();
+            prop_assert_eq!(
+                check_field(&Value::Object(part), &pointer, &opts),
+                check_field(&o, &pointer, &opts)
+            );
+        }
+    }
+
+    #[test]
     fn arbitrary_json_never_panics(v in json_value()) {
         let opts = Options::default();
         let c = check(&v, &opts);

@@ -204,3 +204,60 @@ fn conformance_vectors() {
     );
     eprintln!("{count} vectors passed");
 }
+
+/// `check_field_reads` is exact: for every object input of every vector (orders and
+/// registrant records), every top-level member, every order field and an unknown one,
+/// `check_field` on just the members it names gives the issues it gives on the whole
+/// order, whenever the whole order is within the input limits.
+#[test]
+fn check_field_reads_names_everything_a_field_check_reads() {
+    let opts = Options::default();
+    let (mut compared, mut whole) = (0, 0);
+    for file in vector_files() {
+        let text = std::fs::read_to_string(&file).expect("readable vector file");
+        let doc: Value = serde_json::from_str(&text).expect("vector file is JSON");
+        let inputs = doc["vectors"].as_array().cloned().unwrap_or_default();
+        for v in inputs.iter().map(|v| &v["input"]) {
+            let Some(obj) = v.as_object() else { continue };
+            if mailinfra::check(v, &opts)
+                .issues
+                .iter()
+                .any(|i| i.path.is_empty())
+            {
+                continue; // refused outright (or not an order): no field issues at all
+            }
+            let mut pointers: Vec<String> = obj.keys().map(|k| format!("/{k}")).collect();
+            pointers.extend(
+                [
+                    "/country",
+                    "/state",
+                    "/zipcode",
+                    "/phoneNumber",
+                    "/planType",
+                    "/nope",
+                ]
+                .map(String::from),
+            );
+            pointers.extend(["", "/domains", "/domains/0/name"].map(String::from));
+            for p in &pointers {
+                let full = mailinfra::check_field(v, p, &opts);
+                let Some(reads) = mailinfra::check_field_reads(p) else {
+                    whole += 1;
+                    continue;
+                };
+                let pruned: serde_json::Map<String, Value> = reads
+                    .iter()
+                    .filter_map(|k| obj.get(k).map(|x| (k.clone(), x.clone())))
+                    .collect();
+                let part = mailinfra::check_field(&Value::Object(pruned), p, &opts);
+                assert_eq!(full, part, "{} at {p:?}", file.display());
+                compared += 1;
+            }
+        }
+    }
+    assert!(
+        compared > 20_000 && whole > 2_000,
+        "{compared} compared, {whole} whole"
+    );
+    eprintln!("{compared} field checks on pruned orders agree; {whole} read the whole order");
+}

@@ -30,13 +30,15 @@ pub fn typical() -> Value {
     o
 }
 
-/// `n` typical orders that differ only in their phone number: a stream of new
-/// orders, each number parsed afresh (the core remembers only the last few).
-pub fn typical_new_phones(n: usize) -> Vec<Value> {
+/// `n` typical orders that differ in their phone number and postal code: a stream of
+/// new orders, each number parsed and each code matched afresh (the core remembers
+/// only the last few results of each).
+pub fn typical_stream(n: usize) -> Vec<Value> {
     (0..n)
         .map(|i| {
             let mut o = typical();
             o["phoneNumber"] = Value::from(format!("+1415555{:04}", 2000 + i % 8000));
+            o["zipcode"] = Value::from(format!("94{:03}", i % 1000));
             o
         })
         .collect()

@@ -4,7 +4,7 @@
 /// The PSL release and package these tables were generated from.
 pub const PSL_SOURCE: &str = "Public Suffix List VERSION: 2026-10-22_08-36-41_UTC; COMMIT: 8437e5262f13305f94087abe699b4fe2be1d1de8; via publicsuffixlist 1.1.2.20261023";
 
-/// Plain ICANN rules, A-labels, one per line, sorted byte-wise (searched by `domain::in_lines`).
+/// Plain ICANN rules, A-labels, one per line, sorted byte-wise (listed by `domain::psl_rules`).
 pub static PSL_RULES: &str = "\
 0.bg
 1.bg

@@ -1,0 +1,50 @@
+//! Runs one workload a given number of times, for `bench/instructions.sh`, which counts
+//! the instructions it executes under valgrind: an exact per-call figure for comparing
+//! two builds on a machine whose timings drift (this VM's do, by up to 1.5x).
+//!
+//! `workload <name> <n>`: after one warm-up call (which pays for the lazy tables),
+//! `n` calls of the workload. Names: `prepare_typical` (one order re-prepared, as a
+//! form does), `prepare_stream` (a new phone number and postal code each call),
+//! `check_typical`, `check_field_phone`.
+
+use std::hint::black_box;
+
+use mailinfra::{check, check_field, prepare, Options};
+
+#[path = "../benches/common/orders.rs"]
+mod orders;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (name, n) = match args.as_slice() {
+        [name, n] => match n.parse::<usize>() {
+            Ok(n) => (name.as_str(), n),
+            Err(_) => return usage(),
+        },
+        _ => return usage(),
+    };
+    let opts = Options::default();
+    let typical = orders::typical();
+    let stream = orders::typical_stream(1000);
+    let run = |i: usize| match name {
+        "prepare_typical" => black_box(prepare(&typical, &opts)).valid,
+        "prepare_stream" => black_box(prepare(&stream[i % stream.len()], &opts)).valid,
+        "check_typical" => black_box(check(&typical, &opts)).valid,
+        "check_field_phone" => black_box(check_field(&typical, "/phoneNumber", &opts)).is_empty(),
+        _ => false,
+    };
+    if !run(stream.len() - 1) {
+        eprintln!("unknown workload {name:?}, or its order is not valid");
+        std::process::exit(2);
+    }
+    for i in 0..n {
+        run(i);
+    }
+}
+
+fn usage() {
+    eprintln!(
+        "usage: workload <prepare_typical|prepare_stream|check_typical|check_field_phone> <n>"
+    );
+    std::process::exit(2);
+}
