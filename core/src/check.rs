@@ -2,6 +2,7 @@
 //! stop at the first), in canonical document order. A field that `prepare` would
 //! fix is reported with the fixed value as its suggestion.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use serde_json::{Map, Value};
@@ -13,7 +14,9 @@ use crate::issue::{pointer_of, Issue, IssueCode, PathSeg, Severity};
 use crate::limits::{MAX_MAILBOXES_EXAMINED, MAX_STRING_BYTES};
 use crate::options::Options;
 use crate::prepare;
-use crate::schema::{label, near_miss, Level, DOMAIN_FIELDS, MAILBOX_FIELDS, ORDER_FIELDS};
+use crate::schema::{
+    label, members, near_miss, Level, DOMAIN_FIELDS, MAILBOX_FIELDS, ORDER_FIELDS,
+};
 use crate::text::{self, quote};
 use crate::{country, email, phone, postal};
 
@@ -91,11 +94,11 @@ impl<'a> Walker<'a> {
     }
 
     /// `normalize(raw)`, or `raw` itself when the order is already canonical.
-    fn canon(&self, raw: &str, normalize: impl FnOnce(&str) -> String) -> String {
+    fn canon<'r>(&self, raw: &'r str, normalize: impl FnOnce(&str) -> String) -> Cow<'r, str> {
         if self.canonical {
-            raw.to_string()
+            Cow::Borrowed(raw)
         } else {
-            normalize(raw)
+            Cow::Owned(normalize(raw))
         }
     }
 
@@ -165,10 +168,13 @@ impl<'a> Walker<'a> {
             return;
         };
         let ctx = known.unwrap_or_else(|| Context::of(obj));
-        for key in ORDER_FIELDS {
-            self.at(Seg::Field(key), |w| w.order_field(key, obj.get(key), &ctx));
+        let (values, others) = members(obj, &ORDER_FIELDS);
+        for (key, v) in ORDER_FIELDS.into_iter().zip(values) {
+            self.at(Seg::Field(key), |w| w.order_field(key, v, &ctx));
         }
-        self.unknown_keys(obj, Level::Order);
+        if others {
+            self.unknown_keys(obj, Level::Order);
+        }
     }
 
     fn order_field(&mut self, key: &str, v: Option<&Value>, ctx: &Context) {
@@ -568,7 +574,7 @@ impl<'a> Walker<'a> {
         let name = examinable(obj, "name").map(|n| self.canon(n, domain::normalize_host));
         let duplicate = name
             .as_ref()
-            .is_some_and(|n| !n.is_empty() && !seen.domains.insert(n.clone()));
+            .is_some_and(|n| !n.is_empty() && !seen.domains.insert(n.to_string()));
         let focused = self.on_focus();
         let (host, findings) = match &name {
             Some(n) if focused => domain::check_host(n, Role::Purchase),
@@ -579,7 +585,7 @@ impl<'a> Walker<'a> {
                 .iter()
                 .all(|f| f.code.default_severity() != Severity::Error);
         let facts = DomainFacts {
-            name: name.clone().filter(|_| buyable),
+            name: name.as_deref().map(str::to_string).filter(|_| buyable),
         };
         self.at(Seg::Field("name"), |w| {
             let Some(v) = w.present("name", obj.get("name"), true) else {
@@ -721,13 +727,14 @@ impl<'a> Walker<'a> {
         let email = examinable(obj, "email").map(|e| self.canon(e, email::normalize));
         let duplicate = email
             .as_ref()
-            .is_some_and(|e| e.contains('@') && !seen.emails.insert(e.clone()));
-        for key in MAILBOX_FIELDS {
+            .is_some_and(|e| e.contains('@') && !seen.emails.insert(e.to_string()));
+        let (values, others) = members(obj, &MAILBOX_FIELDS);
+        for (key, v) in MAILBOX_FIELDS.into_iter().zip(values) {
             self.at(Seg::Field(key), |w| match key {
-                "email" => w.email(obj.get(key), email.as_deref(), duplicate, ctx, facts),
-                "profilePicId" => w.pic_id(obj.get(key)),
+                "email" => w.email(v, email.as_deref(), duplicate, ctx, facts),
+                "profilePicId" => w.pic_id(v),
                 _ => {
-                    let Some(v) = w.present(key, obj.get(key), true) else {
+                    let Some(v) = w.present(key, v, true) else {
                         return;
                     };
                     if let Some(raw) = w.string(key, v) {
@@ -736,7 +743,9 @@ impl<'a> Walker<'a> {
                 }
             });
         }
-        self.unknown_keys(obj, Level::Mailbox);
+        if others {
+            self.unknown_keys(obj, Level::Mailbox);
+        }
     }
 
     fn email(

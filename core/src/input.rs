@@ -73,30 +73,26 @@ pub fn refused(v: &Value, options: &Options) -> Option<Issue> {
 
 /// An upper bound of a value's compact JSON size (a string byte takes at most 6
 /// characters, `\u001f`; a number at most 24), or `None` when the value nests deeper
-/// than [`MAX_DEPTH`] (the same rule as `limits::depth_exceeds`).
-fn size_bound(value: &Value) -> Option<usize> {
+/// than [`MAX_DEPTH`] (the same rule as `limits::depth_exceeds`). It recurses at most
+/// [`MAX_DEPTH`] levels: the check comes before the descent.
+fn size_bound(v: &Value) -> Option<usize> {
+    bound_at(v, 0)
+}
+
+fn bound_at(v: &Value, depth: usize) -> Option<usize> {
     let text = |s: &str| s.len().saturating_mul(6).saturating_add(2);
-    let mut stack: Vec<(&Value, usize)> = vec![(value, 0)];
-    let mut size = 0usize;
-    while let Some((v, d)) = stack.pop() {
-        let n = match v {
-            Value::Null | Value::Bool(_) => 5,
-            Value::Number(_) => 24,
-            Value::String(s) => text(s),
-            Value::Array(_) | Value::Object(_) if d >= MAX_DEPTH => return None,
-            Value::Array(a) => {
-                stack.extend(a.iter().map(|c| (c, d + 1)));
-                2 + a.len()
-            }
-            Value::Object(o) => {
-                stack.extend(o.values().map(|c| (c, d + 1)));
-                o.keys()
-                    .fold(2 + 2 * o.len(), |n, k| n.saturating_add(text(k)))
-            }
-        };
-        size = size.saturating_add(n);
+    match v {
+        Value::Null | Value::Bool(_) => Some(5),
+        Value::Number(_) => Some(24),
+        Value::String(s) => Some(text(s)),
+        Value::Array(_) | Value::Object(_) if depth >= MAX_DEPTH => None,
+        Value::Array(a) => a.iter().try_fold(2 + a.len(), |n, x| {
+            Some(n.saturating_add(bound_at(x, depth + 1)?))
+        }),
+        Value::Object(o) => o.iter().try_fold(2 + 2 * o.len(), |n, (k, x)| {
+            Some(n.saturating_add(text(k)).saturating_add(bound_at(x, depth + 1)?))
+        }),
     }
-    Some(size)
 }
 
 /// A writer that fails once more than its budget is written: measures a value's

@@ -149,7 +149,11 @@ fn parse_pointer(p: &str) -> Option<Vec<PathSeg>> {
             if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
                 s.parse().ok().map(PathSeg::Index)
             } else {
-                Some(PathSeg::Key(s.replace("~1", "/").replace("~0", "~")))
+                Some(PathSeg::Key(if s.contains('~') {
+                    s.replace("~1", "/").replace("~0", "~")
+                } else {
+                    s.to_string()
+                }))
             }
         })
         .collect::<Option<Vec<_>>>()

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use crate::context::Context;
 use crate::limits::{MAX_MAILBOXES_EXAMINED, MAX_STRING_BYTES};
 use crate::options::Options;
-use crate::schema::{DOMAIN_FIELDS, MAILBOX_FIELDS, ORDER_FIELDS};
+use crate::schema::{members, DOMAIN_FIELDS, MAILBOX_FIELDS, ORDER_FIELDS};
 use crate::{country, domain, email, esp, phone, postal, text};
 
 /// The canonical form of an order (a value that is not an object is returned as is),
@@ -19,8 +19,8 @@ pub fn normalize_order(order: &Value, opts: &Options) -> (Value, Option<Context>
     let ctx = Context::of(obj);
     // Sized up front: growing an index map rehashes every key each time.
     let mut out = Map::with_capacity(ORDER_FIELDS.len().max(obj.len()));
-    for key in ORDER_FIELDS {
-        let v = obj.get(key);
+    let (values, others) = members(obj, &ORDER_FIELDS);
+    for (key, v) in ORDER_FIELDS.into_iter().zip(values) {
         let n = match (key, v) {
             ("planType", None | Some(Value::Null)) => {
                 Some(Value::from(esp::Plan::Quarterly.as_str()))
@@ -47,7 +47,9 @@ pub fn normalize_order(order: &Value, opts: &Options) -> (Value, Option<Context>
             out.insert(key.to_string(), n);
         }
     }
-    copy_unknown(obj, &ORDER_FIELDS, &mut out);
+    if others {
+        copy_unknown(obj, &ORDER_FIELDS, &mut out);
+    }
     (Value::Object(out), Some(ctx))
 }
 
@@ -184,8 +186,9 @@ fn normalize_mailbox(m: &Value) -> Value {
         return m.clone();
     };
     let mut out = Map::with_capacity(MAILBOX_FIELDS.len().max(obj.len()));
-    for key in MAILBOX_FIELDS {
-        let n = match (key, obj.get(key)) {
+    let (values, others) = members(obj, &MAILBOX_FIELDS);
+    for (key, v) in MAILBOX_FIELDS.into_iter().zip(values) {
+        let n = match (key, v) {
             ("profilePicId", None | Some(Value::Null)) => Value::from(0),
             (_, None) => continue,
             ("email", Some(v)) => map_str(v, email::normalize),
@@ -194,6 +197,8 @@ fn normalize_mailbox(m: &Value) -> Value {
         };
         out.insert(key.to_string(), n);
     }
-    copy_unknown(obj, &MAILBOX_FIELDS, &mut out);
+    if others {
+        copy_unknown(obj, &MAILBOX_FIELDS, &mut out);
+    }
     Value::Object(out)
 }

@@ -1,6 +1,8 @@
 //! The order's shape: field names in canonical order, which are required, their
 //! defaults, and the words a person sees for each.
 
+use serde_json::{Map, Value};
+
 /// Order fields, in the canonical (document) order issues and output follow.
 pub const ORDER_FIELDS: [&str; 14] = [
     "domainOwnerFirstname",
@@ -24,6 +26,25 @@ pub const DOMAIN_FIELDS: [&str; 3] = ["name", "redirectUrl", "mailboxes"];
 
 /// Fields of one `mailboxes[]` entry.
 pub const MAILBOX_FIELDS: [&str; 4] = ["firstname", "lastname", "email", "profilePicId"];
+
+/// The members of `obj` in the order of `fields` (`None` where absent), and whether it
+/// has members of other names. One pass over the object, comparing names (an order's
+/// members mostly differ in length): cheaper than hashing each field name to look it
+/// up, which the object's map would do.
+pub fn members<'v, const N: usize>(
+    obj: &'v Map<String, Value>,
+    fields: &[&str; N],
+) -> ([Option<&'v Value>; N], bool) {
+    let mut out = [None; N];
+    let mut others = false;
+    for (k, v) in obj {
+        match fields.iter().position(|f| f == k) {
+            Some(i) => out[i] = Some(v),
+            None => others = true,
+        }
+    }
+    (out, others)
+}
 
 /// Every field name, for near-miss suggestions on unknown keys.
 pub fn known_fields(level: Level) -> &'static [&'static str] {
