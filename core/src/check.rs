@@ -571,7 +571,10 @@ impl<'a> Walker<'a> {
             }
             return;
         };
-        let name = examinable(obj, "name").map(|n| self.canon(n, domain::normalize_host));
+        let ([name_v, redirect_v, mailboxes_v], others) = members(obj, &DOMAIN_FIELDS);
+        let name = name_v
+            .and_then(examinable_str)
+            .map(|n| self.canon(n, domain::normalize_host));
         let duplicate = name
             .as_ref()
             .is_some_and(|n| !n.is_empty() && !seen.domains.insert(n.to_string()));
@@ -588,7 +591,7 @@ impl<'a> Walker<'a> {
             name: name.as_deref().map(str::to_string).filter(|_| buyable),
         };
         self.at(Seg::Field("name"), |w| {
-            let Some(v) = w.present("name", obj.get("name"), true) else {
+            let Some(v) = w.present("name", name_v, true) else {
                 return;
             };
             let Some(raw) = w.string("name", v) else {
@@ -620,13 +623,15 @@ impl<'a> Walker<'a> {
             w.settle("name", raw, canon, fix, findings);
         });
         self.at(Seg::Field("redirectUrl"), |w| {
-            w.redirect(obj.get("redirectUrl"), facts.name.as_deref())
+            w.redirect(redirect_v, facts.name.as_deref())
         });
         let limit = self.opts.mailbox_limit(ctx.esp);
         self.descend(Seg::Field("mailboxes"), |w| {
-            w.mailboxes(obj.get("mailboxes"), limit, ctx, &facts, seen)
+            w.mailboxes(mailboxes_v, limit, ctx, &facts, seen)
         });
-        self.unknown_keys(obj, Level::Domain);
+        if others {
+            self.unknown_keys(obj, Level::Domain);
+        }
     }
 
     fn redirect(&mut self, v: Option<&Value>, name: Option<&str>) {
@@ -724,11 +729,14 @@ impl<'a> Walker<'a> {
             }
             return;
         };
-        let email = examinable(obj, "email").map(|e| self.canon(e, email::normalize));
+        let (values, others) = members(obj, &MAILBOX_FIELDS);
+        let [_, _, email_v, _] = values; // firstname, lastname, email, profilePicId
+        let email = email_v
+            .and_then(examinable_str)
+            .map(|e| self.canon(e, email::normalize));
         let duplicate = email
             .as_ref()
             .is_some_and(|e| e.contains('@') && !seen.emails.insert(e.to_string()));
-        let (values, others) = members(obj, &MAILBOX_FIELDS);
         for (key, v) in MAILBOX_FIELDS.into_iter().zip(values) {
             self.at(Seg::Field(key), |w| match key {
                 "email" => w.email(v, email.as_deref(), duplicate, ctx, facts),
@@ -819,10 +827,8 @@ impl<'a> Walker<'a> {
 }
 
 /// A member's text when it is a string of examinable size.
-fn examinable<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v str> {
-    obj.get(key)
-        .and_then(Value::as_str)
-        .filter(|s| s.len() <= MAX_STRING_BYTES)
+fn examinable_str(v: &Value) -> Option<&str> {
+    v.as_str().filter(|s| s.len() <= MAX_STRING_BYTES)
 }
 
 /// Emptiness, length and character findings for free text.

@@ -90,7 +90,10 @@ fn bound_at(v: &Value, depth: usize) -> Option<usize> {
             Some(n.saturating_add(bound_at(x, depth + 1)?))
         }),
         Value::Object(o) => o.iter().try_fold(2 + 2 * o.len(), |n, (k, x)| {
-            Some(n.saturating_add(text(k)).saturating_add(bound_at(x, depth + 1)?))
+            Some(
+                n.saturating_add(text(k))
+                    .saturating_add(bound_at(x, depth + 1)?),
+            )
         }),
     }
 }

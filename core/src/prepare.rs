@@ -149,8 +149,9 @@ fn normalize_domain(d: &Value) -> Value {
         return d.clone();
     };
     let mut out = Map::with_capacity(obj.len());
-    for key in DOMAIN_FIELDS {
-        let Some(v) = obj.get(key) else { continue };
+    let (values, others) = members(obj, &DOMAIN_FIELDS);
+    for (key, v) in DOMAIN_FIELDS.into_iter().zip(values) {
+        let Some(v) = v else { continue };
         let n = match (key, v) {
             ("name", _) => map_str(v, domain::normalize_host),
             ("redirectUrl", Value::Null) => continue,
@@ -177,7 +178,9 @@ fn normalize_domain(d: &Value) -> Value {
         };
         out.insert(key.to_string(), n);
     }
-    copy_unknown(obj, &DOMAIN_FIELDS, &mut out);
+    if others {
+        copy_unknown(obj, &DOMAIN_FIELDS, &mut out);
+    }
     Value::Object(out)
 }
 
