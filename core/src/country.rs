@@ -18,6 +18,10 @@ pub fn all() -> &'static [Country] {
 /// What a person typed -> the certain alpha-2 code: any case, `UK`, `EL`,
 /// alpha-3 codes, and English names (ISO short, common or official).
 pub fn resolve(input: &str) -> Option<&'static Country> {
+    // Already a code (what a form's select sends): nothing to normalize.
+    if let Some(c) = by_code(input) {
+        return Some(c);
+    }
     let normalized = crate::text::normalize(input);
     let t = normalized.as_str();
     let upper = t.to_uppercase();

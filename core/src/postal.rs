@@ -194,6 +194,10 @@ pub fn states(country: &Country) -> &'static [State] {
 /// `Beijing` = `Beijing Shi`) when exactly one state has it.
 pub fn resolve_state(country: &Country, raw: &str) -> Option<&'static State> {
     let list = states(country);
+    // Already a key (what a form's select sends): keys are normalized text.
+    if let Some(s) = list.iter().find(|s| s.key == raw) {
+        return Some(s);
+    }
     let t = text::normalize(raw);
     if t.chars().any(text::is_bad_char) {
         return None;
@@ -296,6 +300,25 @@ mod tests {
 
     fn c(code: &str) -> &'static Country {
         by_code(code).unwrap_or(&COUNTRIES[0])
+    }
+
+    /// `resolve_state` answers an exact key before normalizing: right only because
+    /// every key is already normalized text without bad characters.
+    #[test]
+    fn every_state_key_is_normalized_and_resolves_to_itself() {
+        for country in COUNTRIES {
+            for s in states(country) {
+                assert_eq!(text::normalize(s.key), s.key, "{}/{}", country.code, s.key);
+                assert!(!s.key.chars().any(text::is_bad_char));
+                let found = resolve_state(country, &format!(" {} ", s.key));
+                assert!(
+                    found.is_some_and(|f| f.key == s.key),
+                    "{}/{}",
+                    country.code,
+                    s.key
+                );
+            }
+        }
     }
 
     #[test]
