@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "valgrind not found (apt-get install -y valgrind)" >&2; exit 1; }
 N="${N:-2000}"
-WORKLOADS="${WORKLOADS:-prepare_typical prepare_stream check_typical check_field_phone}"
+WORKLOADS="${WORKLOADS:-prepare_typical prepare_stream check_typical check_field_phone check_field_phone_part}"
 
 build() { # dir target-dir -> path of the example binary
   (cd "$1" && CARGO_TARGET_DIR="$2" cargo build --release -q -p mailinfra --example workload)

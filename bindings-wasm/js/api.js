@@ -116,10 +116,14 @@ function stringified(order, options, size = sizeOf(order, options)) {
   }
 }
 
+// The size bound of plain data within the read budget (its JSON text then crosses the
+// boundary in one copy); -1 otherwise, for the bounded walk in wasm.
 function sizeOf(order, options) {
   if (order === null || typeof order !== 'object') return -1;
   try {
-    return plainSize(order, readBudget(options));
+    const budget = readBudget(options);
+    const size = plainSize(order, budget);
+    return size <= budget ? size : -1;
   } catch {
     return -1;
   }
@@ -178,6 +182,7 @@ export function checkField(order, pointer, options) {
   const reads = size >= 0 && !Array.isArray(order) ? fieldReads(pointer) : null;
   const part = reads && size <= maxInput(options) ? partText(order, reads) : undefined;
   if (part !== undefined) return JSON.parse(raw.checkFieldStringified(part, pointer, options));
+  if (typeof pointer !== 'string') return JSON.parse(raw.checkField(order, pointer, options));
   const text = stringified(order, options, size);
   return JSON.parse(text === undefined
     ? raw.checkField(order, pointer, options)

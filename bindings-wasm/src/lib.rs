@@ -84,27 +84,21 @@ fn input(order: &JsValue, opts: &Options) -> Input {
 
 /// An object input the JS wrapper serialized with `JSON.stringify` (its fast path):
 /// read as a parsed value, so under the value budget rather than `maxInputBytes`.
-fn value_text(text: &JsValue, opts: &Options) -> Result<serde_json::Value, Report> {
-    let budget = read_budget(opts);
-    if convert::string_units(text) > budget {
-        return Err(Report::refused(mailinfra::Issue::input_too_large(
-            None,
-            opts.max_input_bytes,
-        )));
-    }
+/// The `*Stringified` exports take `&str`: the wrapper only calls them with strings,
+/// and a typed string argument crosses the boundary without callbacks into JS.
+fn value_text(text: &str, opts: &Options) -> Result<serde_json::Value, Report> {
     let limits = Options {
-        max_input_bytes: budget,
+        max_input_bytes: read_budget(opts),
         ..Options::default()
     };
-    mailinfra::parse_input(&text.as_string().unwrap_or_default(), &limits)
-        .map_err(|issue| Report::refused(*issue))
+    mailinfra::parse_input(text, &limits).map_err(|issue| Report::refused(*issue))
 }
 
 /// `check` for the wrapper's fast path: `text` is `JSON.stringify(order)`.
 #[wasm_bindgen(js_name = checkStringified)]
-pub fn check_stringified(text: JsValue, options: JsValue) -> Result<String, JsValue> {
+pub fn check_stringified(text: &str, options: JsValue) -> Result<String, JsValue> {
     let opts = self::options(&options)?;
-    Ok(to_json(&match value_text(&text, &opts) {
+    Ok(to_json(&match value_text(text, &opts) {
         Ok(v) => mailinfra::check(&v, &opts),
         Err(r) => r,
     }))
@@ -112,28 +106,27 @@ pub fn check_stringified(text: JsValue, options: JsValue) -> Result<String, JsVa
 
 /// `prepare` for the wrapper's fast path.
 #[wasm_bindgen(js_name = prepareStringified)]
-pub fn prepare_stringified(text: JsValue, options: JsValue) -> Result<String, JsValue> {
+pub fn prepare_stringified(text: &str, options: JsValue) -> Result<String, JsValue> {
     let opts = self::options(&options)?;
-    Ok(to_json(&match value_text(&text, &opts) {
+    Ok(to_json(&match value_text(text, &opts) {
         Ok(v) => mailinfra::prepare(&v, &opts),
         Err(r) => r,
     }))
 }
 
-/// `checkField` for the wrapper's fast path.
+/// `checkField` for the wrapper's fast path (`pointer` is a string there).
 #[wasm_bindgen(js_name = checkFieldStringified)]
 pub fn check_field_stringified(
-    text: JsValue,
-    pointer: JsValue,
+    text: &str,
+    pointer: &str,
     options: JsValue,
 ) -> Result<String, JsValue> {
     let opts = self::options(&options)?;
-    let Some(pointer) = convert::short_string(&pointer, MAX_STRING_ARG) else {
-        return Ok("[]".into());
-    };
-    Ok(match value_text(&text, &opts) {
-        Ok(v) => to_json(&mailinfra::check_field(&v, &pointer, &opts)),
-        Err(_) => "[]".into(),
+    Ok(match value_text(text, &opts) {
+        Ok(v) if pointer.len() <= MAX_STRING_ARG => {
+            to_json(&mailinfra::check_field(&v, pointer, &opts))
+        }
+        _ => "[]".into(),
     })
 }
 

@@ -76,7 +76,8 @@ impl<'a> Walker<'a> {
     pub fn new(opts: &'a Options, focus: Option<&'a [PathSeg]>) -> Self {
         Walker {
             opts,
-            path: Vec::new(),
+            // An order is at most 5 levels deep: one allocation for every walk.
+            path: Vec::with_capacity(8),
             focus,
             canonical: false,
             issues: Vec::new(),

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::data::{Country, State};
 use crate::esp::Esp;
+use crate::schema::members;
 use crate::{country, postal};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -21,7 +22,7 @@ pub const CONTEXT_FIELDS: [&str; 3] = ["country", "state", "emailServiceProvider
 
 impl Context {
     pub fn of(order: &Map<String, Value>) -> Context {
-        let [country, state, esp] = CONTEXT_FIELDS.map(|k| order.get(k).and_then(Value::as_str));
+        let [country, state, esp] = members(order, &CONTEXT_FIELDS).0.map(|v| v?.as_str());
         let country = country.and_then(country::resolve);
         Context {
             country,

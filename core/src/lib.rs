@@ -138,7 +138,9 @@ pub fn check_field_reads(pointer: &str) -> Option<Vec<String>> {
     }
 }
 
-/// RFC 6901 pointer -> path; all-digit segments are indices. `None` if malformed.
+/// RFC 6901 pointer -> path; all-digit segments are indices. `None` if malformed or
+/// not in the one spelling [`pointer_of`] gives the path (an index with a leading
+/// zero, a `~` not followed by `0` or `1`), so a pointer names exactly one location.
 fn parse_pointer(p: &str) -> Option<Vec<PathSeg>> {
     if p.is_empty() {
         return Some(Vec::new());
@@ -147,17 +149,20 @@ fn parse_pointer(p: &str) -> Option<Vec<PathSeg>> {
     rest.split('/')
         .map(|s| {
             if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+                if s.len() > 1 && s.starts_with('0') {
+                    return None;
+                }
                 s.parse().ok().map(PathSeg::Index)
+            } else if s.contains('~') {
+                let escapes_ok = s
+                    .match_indices('~')
+                    .all(|(i, _)| matches!(s.as_bytes().get(i + 1), Some(b'0' | b'1')));
+                escapes_ok.then(|| PathSeg::Key(s.replace("~1", "/").replace("~0", "~")))
             } else {
-                Some(PathSeg::Key(if s.contains('~') {
-                    s.replace("~1", "/").replace("~0", "~")
-                } else {
-                    s.to_string()
-                }))
+                Some(PathSeg::Key(s.to_string()))
             }
         })
-        .collect::<Option<Vec<_>>>()
-        .filter(|path| pointer_of(path) == p)
+        .collect()
 }
 
 /// Builds and prepares an order from a registrant record and spreadsheet rows given
@@ -220,5 +225,48 @@ pub fn data_versions() -> DataVersions {
         phone_metadata: data::PHONE_SOURCE,
         public_suffix_list: data::PSL_SOURCE,
         address_data: data::COUNTRY_SOURCE,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pointer parses exactly when it is the one spelling of its path.
+    #[test]
+    fn pointers_parse_only_in_their_canonical_spelling() {
+        let good = [
+            "",
+            "/",
+            "/phoneNumber",
+            "/domains/0/name",
+            "/domains/10",
+            "/a~1b",
+            "/a~0b",
+            "/~01",
+            "/~10",
+            "/0",
+            "//",
+            "/é",
+            "/x/",
+            "/18446744073709551615",
+        ];
+        for p in good {
+            let path = parse_pointer(p);
+            assert_eq!(path.as_deref().map(pointer_of).as_deref(), Some(p), "{p:?}");
+        }
+        let bad = [
+            "x",
+            "/01",
+            "/00",
+            "/~",
+            "/a~2",
+            "/a~",
+            "/~~0",
+            "/18446744073709551616",
+        ];
+        for p in bad {
+            assert_eq!(parse_pointer(p), None, "{p:?}");
+        }
     }
 }
