@@ -47,7 +47,6 @@ pub use suggest::{
 pub use text::is_bad_char;
 
 use check::Walker;
-use issue::pointer_of;
 
 /// Strict check: is this exact payload what the server accepts? Nothing is changed;
 /// whatever `prepare` would fix is an issue carrying the fix as its suggestion.
@@ -231,6 +230,7 @@ pub fn data_versions() -> DataVersions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::issue::pointer_of;
 
     /// A pointer parses exactly when it is the one spelling of its path.
     #[test]
