@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use crate::issue::{Issue, IssueCode};
-use crate::limits::{depth_exceeds, MAX_DEPTH};
+use crate::limits::MAX_DEPTH;
 use crate::options::Options;
 
 /// Parses JSON text under the options' size limit and the depth limit; the error is
@@ -51,14 +51,14 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Value, Box<Issue>>
 
 /// The `too_deep` issue when a value nests deeper than [`MAX_DEPTH`].
 pub fn too_deep(v: &Value) -> Option<Issue> {
-    depth_exceeds(v, MAX_DEPTH).then(Issue::too_deep)
+    size_bound(v).is_none().then(Issue::too_deep)
 }
 
 /// Why a parsed value is refused outright: too deep, or larger than `max_input_bytes`
 /// in its compact JSON form — the same size rule as text input, so a dict, a JS
 /// object and JSON text of the same order get the same answer. One pass measures
-/// both, without recursion; the exact size (serializing the whole order) is only
-/// taken when the cheap bound is over the limit, which almost no order is.
+/// both; the exact size (serializing the whole order) is only taken when the cheap
+/// bound is over the limit, which almost no order is.
 pub fn refused(v: &Value, options: &Options) -> Option<Issue> {
     match size_bound(v) {
         None => return Some(Issue::too_deep()),
@@ -72,9 +72,9 @@ pub fn refused(v: &Value, options: &Options) -> Option<Issue> {
 }
 
 /// An upper bound of a value's compact JSON size (a string byte takes at most 6
-/// characters, `\u001f`; a number at most 24), or `None` when the value nests deeper
-/// than [`MAX_DEPTH`] (the same rule as `limits::depth_exceeds`). It recurses at most
-/// [`MAX_DEPTH`] levels: the check comes before the descent.
+/// characters, `\u001f`; a number at most 24), or `None` when an array or object sits
+/// at depth [`MAX_DEPTH`] or deeper (the order itself is depth 0): the one depth rule.
+/// It recurses at most [`MAX_DEPTH`] levels, since the check comes before the descent.
 fn size_bound(v: &Value) -> Option<usize> {
     bound_at(v, 0)
 }
@@ -139,12 +139,12 @@ mod tests {
     }
 
     #[test]
-    fn size_bound_refuses_exactly_what_depth_exceeds_refuses() {
+    fn values_nested_past_max_depth_are_refused() {
         for depth in [0, 1, MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1] {
-            for leaf in [
-                serde_json::json!([]),
-                serde_json::json!(1),
-                serde_json::json!({}),
+            for (leaf, container) in [
+                (serde_json::json!([]), true),
+                (serde_json::json!(1), false),
+                (serde_json::json!({}), true),
             ] {
                 let mut v = leaf;
                 for i in 0..depth {
@@ -154,9 +154,15 @@ mod tests {
                         serde_json::json!({ "k": v })
                     };
                 }
+                // The innermost container sits at `depth` (or one level up for a scalar).
+                let deepest = if container {
+                    Some(depth)
+                } else {
+                    depth.checked_sub(1)
+                };
                 assert_eq!(
-                    size_bound(&v).is_none(),
-                    depth_exceeds(&v, MAX_DEPTH),
+                    too_deep(&v).is_some(),
+                    deepest.is_some_and(|d| d >= MAX_DEPTH),
                     "depth {depth} over {v}"
                 );
             }
