@@ -214,6 +214,10 @@ fn input_error(py: Python<'_>, err: PyErr, path: &[Seg], index: Option<usize>) -
     }
 }
 
+/// Most members or items a map or list is sized for before reading them (an order
+/// has 14 fields).
+const PRESIZE: usize = 64;
+
 struct Converter<'py> {
     py: Python<'py>,
     /// Bytes still allowed (text and keys in UTF-8, plus one per value).
@@ -316,7 +320,9 @@ impl<'py> Converter<'py> {
         items: impl Iterator<Item = Result<Bound<'py, PyAny>, Stop>>,
         depth: usize,
     ) -> Result<Value, Stop> {
-        let mut map = Map::new();
+        // Sized up front (a dict's items are counted): growing rehashes every key.
+        // Capped, so a huge input allocates only as it is read (and charged).
+        let mut map = Map::with_capacity(items.size_hint().0.min(PRESIZE));
         for item in items {
             let item = item?;
             let (k, v) = item
@@ -344,7 +350,7 @@ impl<'py> Converter<'py> {
         items: impl Iterator<Item = Result<Bound<'py, PyAny>, Stop>>,
         depth: usize,
     ) -> Result<Value, Stop> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(items.size_hint().0.min(PRESIZE));
         for (i, item) in items.enumerate() {
             let v = item.and_then(|item| self.value(&item, depth + 1));
             out.push(v.map_err(|e| e.at(|| Seg::Index(i)))?);
