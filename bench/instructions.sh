@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Instructions per call of the core's steady-state workloads (core/examples/workload.rs),
-# counted by valgrind (cachegrind): exact and repeatable where timings on a shared VM
-# are not, so two builds compare by this figure, and timings confirm the direction.
+# counted by valgrind (cachegrind): repeatable to ~1 % (hash seeds vary) where timings
+# on a shared VM are not, so two builds compare by this figure, and timings confirm the
+# direction.
 #   bench/instructions.sh            # the working tree
 #   bench/instructions.sh <git-rev>  # also <git-rev>, built in a temporary worktree
 # Each figure is (instructions of N calls - instructions of 0 calls) / N.

@@ -1,6 +1,6 @@
 //! Runs one workload a given number of times, for `bench/instructions.sh`, which counts
-//! the instructions it executes under valgrind: an exact per-call figure for comparing
-//! two builds on a machine whose timings drift (this VM's do, by up to 1.5x).
+//! the instructions it executes under valgrind: a per-call figure, repeatable to ~1 %,
+//! for comparing two builds on a machine whose timings drift (this VM's, by up to 1.5x).
 //!
 //! `workload <name> <n>`: after one warm-up call (which pays for the lazy tables),
 //! `n` calls of the workload. Names: `prepare_typical` (one order re-prepared, as a
