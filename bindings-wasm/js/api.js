@@ -49,7 +49,8 @@ const MAX_DEPTH = 64; // mailinfra::limits::MAX_DEPTH
 const wellFormed = (s) => (s.isWellFormed ? s.isWellFormed() : !/[\uD800-\uDFFF]/.test(s));
 
 // An upper bound of the compact JSON size of plain data (a UTF-16 unit takes at most
-// 6 bytes, `\u001f`; a number at most 24), or -1 when it is not plain data.
+// 6 bytes, `\u001f`; a number at most 24), or -1 when it is not plain data. It only
+// picks a path; whether an input is too large is decided by the core (input.rs).
 function plainSize(root, budget) {
   let values = Math.floor(budget / PER_VALUE);
   let size = 0;

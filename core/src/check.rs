@@ -15,7 +15,7 @@ use crate::limits::{MAX_MAILBOXES_EXAMINED, MAX_STRING_BYTES};
 use crate::options::Options;
 use crate::prepare;
 use crate::schema::{
-    label, members, near_miss, Level, DOMAIN_FIELDS, MAILBOX_FIELDS, ORDER_FIELDS,
+    known_fields, label, members, near_miss, Level, DOMAIN_FIELDS, MAILBOX_FIELDS, ORDER_FIELDS,
 };
 use crate::text::{self, quote};
 use crate::{country, email, phone, postal};
@@ -806,11 +806,7 @@ impl<'a> Walker<'a> {
     }
 
     fn unknown_keys(&mut self, obj: &Map<String, Value>, level: Level) {
-        let known: &[&str] = match level {
-            Level::Order => &ORDER_FIELDS,
-            Level::Domain => &DOMAIN_FIELDS,
-            Level::Mailbox => &MAILBOX_FIELDS,
-        };
+        let known = known_fields(level);
         for k in obj.keys().filter(|k| !known.contains(&k.as_str())) {
             self.at(Seg::Key(k.clone()), |w| {
                 let hint = near_miss(k, level);
