@@ -12,6 +12,9 @@ command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 cargo --version
 
+step "fetch every target's crates (the offline steps below need them)"
+cargo fetch --locked
+
 step "format"
 cargo fmt --all -- --check
 
