@@ -38,6 +38,9 @@ bindings-wasm/test.sh
 step "Python package"
 bindings-python/test.sh
 
+step "differential tests against the reference implementations and data"
+tests/reference/run
+
 step "cross-surface parity (Rust API, CLI, Node, Python; 2,000 orders here, 10,000 by default)"
 tests/parity/run 2000
 
