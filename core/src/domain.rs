@@ -355,8 +355,8 @@ pub fn tld_known(tld: &str) -> bool {
 /// longest match, wildcards, exceptions prevail; a TLD without a longer match is the
 /// suffix, the implicit `*` rule). A wildcard `*.x` makes `x` itself a public suffix,
 /// as the reference implementation, libpsl and browsers read it (`kobe.jp`, `sch.uk`
-/// cannot be registered). Each candidate suffix is a slice of `host`, from the last
-/// label leftwards.
+/// are namespaces, not names to buy). Each candidate suffix is a slice of `host`,
+/// from the last label leftwards.
 pub fn icann_suffix_labels(host: &str) -> usize {
     let mut best = 1;
     let mut labels = 0;

@@ -14,7 +14,7 @@ pub struct Options {
     pub max_mailboxes_per_domain: Option<usize>,
     /// Entry points taking text or bytes refuse larger inputs (default 1 MiB).
     pub max_input_bytes: usize,
-    /// Restrict domains to these TLDs (lower case, no dot); `None` allows any ICANN TLD.
+    /// Restrict domains to these TLDs (lower case, no dot); `None` allows any TLD in IANA's list.
     pub allowed_tlds: Option<Vec<String>>,
     /// `false` turns `idn_domain` into an error.
     pub allow_idn: bool,

@@ -21,7 +21,8 @@ fn phone_metadata_version_matches_the_locked_crate() {
 fn table_sources_name_their_versions() {
     let d = mailinfra::data_versions();
     assert!(
-        d.public_suffix_list.contains("VERSION: 20"),
+        d.public_suffix_list.contains("VERSION: 20")
+            && d.public_suffix_list.contains("TLDs: IANA 20"),
         "{}",
         d.public_suffix_list
     );
