@@ -28,7 +28,7 @@ const repo = resolve(here, '../..');
 const pkgDir = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(repo, 'bindings-wasm/pkg'));
 const ROUNDS = Number(process.env.ROUNDS ?? (quick ? 1 : 9));
 const SECONDS = Number(process.env.SECONDS_PER_ROUND ?? (quick ? 0.05 : 0.5));
-const VARIANTS = quick ? 300 : 2000;
+const VARIANTS = quick ? 100 : 2000;
 
 if (!existsSync(resolve(pkgDir, 'node.js'))) {
   console.error(`run.mjs: no built package at ${pkgDir} (run bindings-wasm/build.sh, or pass its path)`);
@@ -75,10 +75,11 @@ console.log(`agreement: ${checked} typical orders valid on both sides (mailinfra
 
 // ---- what a form downloads
 
+// Brotli 11 takes seconds per megabyte: the quick run leaves it out.
 const sizes = (buf) => ({
   raw: buf.length,
   gzip: gzipSync(buf, { level: 9 }).length,
-  brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  brotli: quick ? NaN : brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
 const pkgFile = (f) => readFileSync(resolve(pkgDir, f));
 const ours = {
@@ -89,15 +90,17 @@ const ours = {
 const built = await bundle();
 const theirs = { all: sizes(readFileSync(built.file)), noZod: sizes(readFileSync(built.withoutZod)) };
 const form = { raw: ours.wasm.raw + ours.glue.raw, gzip: ours.wasm.gzip + ours.glue.gzip, brotli: ours.wasm.brotli + ours.glue.brotli };
-const row = (name, s, ref) => `| ${name} | ${KiB(s.raw)} | ${KiB(s.gzip)} | ${KiB(s.brotli)} |${ref ? ` ${(s.gzip / ref.gzip).toFixed(2)}x / ${(s.brotli / ref.brotli).toFixed(2)}x |` : ' |'}`;
-console.log(`\n## What a form downloads (gzip: Node zlib level 9; brotli: quality 11)\n`);
+const size = (n) => (Number.isNaN(n) ? '-' : KiB(n));
+const times = (a, b) => (Number.isNaN(a / b) ? '-' : `${(a / b).toFixed(2)}x`);
+const row = (name, s, vs) => `| ${name} | ${KiB(s.raw)} | ${size(s.gzip)} | ${size(s.brotli)} | ${vs ? `${times(form.gzip, s.gzip)} / ${times(form.brotli, s.brotli)}` : ''} |`;
+console.log(`\n## What a form downloads (gzip: Node zlib level 9; brotli: quality 11${quick ? ', not measured in the quick run' : ''})\n`);
 console.log('| | raw | gzip -9 | brotli 11 | mailinfra / this (gzip / brotli) |');
 console.log('|---|---:|---:|---:|---:|');
 console.log(row('mailinfra: form `.wasm` + JS glue', form));
 console.log(row('&nbsp;&nbsp;`mailinfra_wasm_bg.wasm`', ours.wasm));
 console.log(row('&nbsp;&nbsp;JS glue (`mailinfra_wasm.js`, `api.js`, `bulk.js`, `web.js`)', ours.glue));
-console.log(row('JS stack: one minified bundle (esbuild), data included', theirs.all).replace(/ \|$/, ` ${(form.gzip / theirs.all.gzip).toFixed(2)}x / ${(form.brotli / theirs.all.brotli).toFixed(2)}x |`));
-console.log(row('JS stack without zod (a page that already ships zod)', theirs.noZod).replace(/ \|$/, ` ${(form.gzip / theirs.noZod.gzip).toFixed(2)}x / ${(form.brotli / theirs.noZod.brotli).toFixed(2)}x |`));
+console.log(row('JS stack: one minified bundle (esbuild), data included', theirs.all, true));
+console.log(row('JS stack without zod (a page that already ships zod)', theirs.noZod, true));
 console.log(`\nminified bytes in the stack's bundle by source: ${Object.entries(built.packages)
   .sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${KiB(v)}`).join(', ')}`);
 
@@ -119,13 +122,14 @@ const sides = [['mailinfra', (o) => mailinfra.prepare(o)], ['stack', (o) => stac
 const plan = [];
 for (const [w, items] of workloads) {
   for (const [s, fn] of sides) {
-    for (let i = 0; i < 500; i++) fn(items[i % items.length]); // warm up
-    let loops = 64;
-    for (let dt = 0; dt < 50; loops *= 2) { // calibrate to ~SECONDS per round
+    for (let i = 0; i < (quick ? 50 : 500); i++) fn(items[i % items.length]); // warm up
+    let loops = 16;
+    for (;;) { // calibrate to ~SECONDS per round
       const t0 = performance.now();
       rate(fn, items, loops);
-      dt = performance.now() - t0;
-      if (dt >= 50) { loops = Math.max(1, Math.round(loops * (SECONDS * 1000) / dt)); break; }
+      const dt = performance.now() - t0;
+      if (dt >= 20) { loops = Math.max(1, Math.round(loops * (SECONDS * 1000) / dt)); break; }
+      loops *= 2;
     }
     plan.push({ w, s, fn, items, loops, rates: [] });
   }
@@ -182,7 +186,7 @@ async function chromium() {
         await p.locator('[data-pointer="/phoneNumber"]').pressSequentially('0');
         await p.waitForFunction(() => window.__firstValidated !== undefined, null, { timeout: 60_000 });
         if (p.errors.length) throw new Error(`${path}: ${p.errors.join('; ')}`);
-        return p.evaluate(() => ({ first: window.__firstValidated, ready: window.__ready }));
+        return await p.evaluate(() => ({ first: window.__firstValidated, ready: window.__ready }));
       } finally {
         await b.close();
       }

@@ -10,6 +10,6 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 if [[ " $* " != *" --no-browser "* && ! -d "$here/../../bindings-wasm/node_modules/playwright-core" ]]; then
-  (cd "$here/../../bindings-wasm" && npm install --no-audit --no-fund --loglevel=error)
+  (cd "$here/../../bindings-wasm" && npm install --no-audit --no-fund --no-save --loglevel=error)
 fi
 exec node "$here/run.mjs" "$@"
