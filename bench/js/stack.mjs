@@ -207,8 +207,8 @@ function crossChecks(o, ctx) {
       } else if (str(o.state) && rules.prefixes.has(o.state) && !rules.prefixes.get(o.state).test(o.zipcode)) {
         fail(ctx, 'postal_code_state_mismatch', 'This postal code belongs to another state.', ['zipcode'], 'warning');
       }
-    } else if (rules.requiresZip && o.zipcode === undefined) {
-      fail(ctx, 'missing_field', 'A postal code is required for this country.', ['zipcode']);
+    } else if (rules.requiresZip && (o.zipcode === undefined || o.zipcode === '')) {
+      fail(ctx, o.zipcode === undefined ? 'missing_field' : 'blank', 'A postal code is required for this country.', ['zipcode']);
     }
   }
   // phone number, with the country as the default region
