@@ -9,6 +9,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+# --no-save: bindings-wasm's lock stays as committed (npm would rewrite it; see bindings-wasm/test.sh).
 if [[ " $* " != *" --no-browser "* && ! -d "$here/../../bindings-wasm/node_modules/playwright-core" ]]; then
   (cd "$here/../../bindings-wasm" && npm install --no-audit --no-fund --no-save --loglevel=error)
 fi
