@@ -47,5 +47,8 @@ node --test --test-concurrency=1 --test-reporter=spec \
 step "bench smoke run (sizes against the budget, a short timing run)"
 node bench/run.mjs --quick
 
+step "JS-stack peer bench smoke run (both sides agree on every benchmark order; sizes; a short timing run)"
+../bench/js/run.sh pkg --quick
+
 echo
 echo "bindings-wasm: all suites passed"
