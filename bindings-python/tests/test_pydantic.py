@@ -177,3 +177,20 @@ def test_pydantic_is_an_optional_extra() -> None:
     assert sorted(str(s) for s in req.specifier) == ["<3", ">=2.7"]
     assert req.marker is not None
     assert req.marker.evaluate({"extra": "pydantic"}) and not req.marker.evaluate({"extra": ""})
+
+
+def test_the_json_schema_hook_is_told_the_mode_and_the_semantics(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import mailinfra.pydantic as mp
+
+    calls: List[tuple] = []
+
+    def generated(mode: str, strict: bool) -> dict:
+        calls.append((mode, strict))
+        return {"type": "object", "title": f"{mode} {strict}"}
+
+    monkeypatch.setattr(mp, "order_json_schema", generated)
+    assert TypeAdapter(PreparedOrder).json_schema()["title"] == "validation False"
+    assert TypeAdapter(StrictOrder).json_schema(mode="serialization")["title"] == "serialization True"
+    assert calls == [("validation", False), ("serialization", True)]

@@ -18,10 +18,10 @@ Warnings never fail validation. ``Annotated[Order, Prepare(max_domains=10)]`` (o
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Tuple
+from typing import Any, Callable, ClassVar, Dict, Iterable, Mapping, Optional, Tuple
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
+from pydantic.json_schema import JsonSchemaMode, JsonSchemaValue
 from pydantic_core import (
     CoreSchema,
     InitErrorDetails,
@@ -34,7 +34,14 @@ from typing_extensions import Annotated, TypedDict, Unpack
 from ._mailinfra import Issue, Report, check, prepare
 from ._types import Order
 
-__all__ = ["Check", "OrderOptions", "Prepare", "PreparedOrder", "StrictOrder"]
+__all__ = [
+    "Check",
+    "OrderOptions",
+    "Prepare",
+    "PreparedOrder",
+    "StrictOrder",
+    "order_json_schema",
+]
 
 
 class OrderOptions(TypedDict, total=False):
@@ -48,11 +55,13 @@ class OrderOptions(TypedDict, total=False):
     warnings_as_errors: bool
 
 
-def order_json_schema() -> JsonSchemaValue:
+def order_json_schema(mode: JsonSchemaMode, strict: bool) -> JsonSchemaValue:
     """The JSON Schema these types show in OpenAPI and ``model_json_schema()``.
 
-    A placeholder object schema until the core generates the order's JSON Schema;
-    that generated schema replaces this function's body, nothing else changes.
+    ``mode`` is pydantic's: ``"validation"`` describes what the type accepts (for
+    ``PreparedOrder`` a looser input than the order it yields), ``"serialization"``
+    the order it holds. A placeholder object schema until the core generates the
+    order's JSON Schema; that generated schema replaces this function's body.
     """
     return {"type": "object"}
 
@@ -62,6 +71,7 @@ class _OrderRules:
 
     __slots__ = ("_options",)
     _run: Callable[..., Report]
+    _strict: ClassVar[bool]
 
     def __init__(self, **options: Unpack[OrderOptions]) -> None:
         if options:
@@ -95,7 +105,7 @@ class _OrderRules:
     def __get_pydantic_json_schema__(
         self, schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        return order_json_schema()
+        return order_json_schema(handler.mode, self._strict)
 
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in self._options.items())
@@ -107,6 +117,7 @@ class Prepare(_OrderRules):
 
     __slots__ = ()
     _run = staticmethod(prepare)
+    _strict = False
 
     def _value(self, value: Any, report: Report) -> Any:
         return report.order
@@ -117,6 +128,7 @@ class Check(_OrderRules):
 
     __slots__ = ()
     _run = staticmethod(check)
+    _strict = True
 
     def _value(self, value: Any, report: Report) -> Any:
         return value
