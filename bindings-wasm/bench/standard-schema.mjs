@@ -6,8 +6,8 @@
 // speed hits both alike; the figure is the median over pairs of the per-call
 // difference. On a loaded machine count instructions instead, which load does not
 // change: `--calls prepare|schema N` makes N calls of the typical order after a
-// warm-up, for `valgrind --tool=cachegrind --cache-sim=no node ...`; the slope between
-// two N is the per-call count (docs/benchmarks-wasm.md).
+// warm-up, for `valgrind --tool=cachegrind --cache-sim=no node ...`, whose totals at
+// the same N compare (V8 makes runs of identical work differ too: run each twice).
 // Usage: node bench/standard-schema.mjs [pairs]   (after ./build.sh)
 //        node bench/standard-schema.mjs --calls prepare|schema N
 import { readFileSync } from 'node:fs';
