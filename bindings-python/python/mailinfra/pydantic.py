@@ -18,7 +18,7 @@ Warnings never fail validation. ``Annotated[Order, Prepare(max_domains=10)]`` (o
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, ClassVar, Dict, Iterable, Mapping, Optional, Tuple
+from typing import Any, ClassVar, Dict, Iterable, Mapping, Optional, Tuple
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaMode, JsonSchemaValue
@@ -31,7 +31,7 @@ from pydantic_core import (
 )
 from typing_extensions import Annotated, TypedDict, Unpack
 
-from ._mailinfra import Issue, Report, check, prepare
+from ._mailinfra import Issue, check, prepare
 from ._types import Order
 
 __all__ = [
@@ -70,8 +70,7 @@ class _OrderRules:
     """Validates a value with the core; the base of ``Prepare`` and ``Check``."""
 
     __slots__ = ("_options",)
-    _run: Callable[..., Report]
-    _strict: ClassVar[bool]
+    _strict: ClassVar[bool]  # check's semantics, else prepare's
 
     def __init__(self, **options: Unpack[OrderOptions]) -> None:
         if options:
@@ -86,15 +85,12 @@ class _OrderRules:
             source = json.dumps(value.decode("utf-8", "replace"))
         elif isinstance(value, str):
             source = json.dumps(value)
-        report = self._run(source, **self._options)
+        report = (check if self._strict else prepare)(source, **self._options)
         if report.valid:
-            return self._value(value, report)
+            return value if self._strict else report.order
         raise ValidationError.from_exception_data(
             "Order", [_line_error(i, value) for i in report.errors]
         )
-
-    def _value(self, value: Any, report: Report) -> Any:
-        raise NotImplementedError
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
@@ -116,22 +112,14 @@ class Prepare(_OrderRules):
     """``prepare``'s semantics: the value becomes the canonical order."""
 
     __slots__ = ()
-    _run = staticmethod(prepare)
     _strict = False
-
-    def _value(self, value: Any, report: Report) -> Any:
-        return report.order
 
 
 class Check(_OrderRules):
     """``check``'s semantics: the value is the input itself, unchanged."""
 
     __slots__ = ()
-    _run = staticmethod(check)
     _strict = True
-
-    def _value(self, value: Any, report: Report) -> Any:
-        return value
 
 
 def _line_error(issue: Issue, value: Any) -> InitErrorDetails:
