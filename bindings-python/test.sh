@@ -10,6 +10,10 @@ cd "$(dirname "$0")"
 MATURIN=maturin==1.16.0
 PYTEST=pytest==9.2.0
 MYPY=mypy==2.4.1
+# The pydantic extra and the FastAPI test app (Starlette's TestClient runs on httpx2).
+PYDANTIC=pydantic==2.14.3
+FASTAPI=fastapi==0.163.2
+HTTPX=httpx2==2.16.2
 PY="${PYTHON:-python3}"
 VENV=.venv
 
@@ -41,14 +45,14 @@ if [[ ! -x "$VENV/bin/python" ]] || ! "$VENV/bin/python" -c 'import sys' 2>/dev/
   fi
 fi
 VPY="$PWD/$VENV/bin/python"
-"$VPY" -m pip install -q --disable-pip-version-check "$MATURIN" "$PYTEST" "$MYPY"
+"$VPY" -m pip install -q --disable-pip-version-check "$MATURIN" "$PYTEST" "$MYPY" "$PYDANTIC" "$FASTAPI" "$HTTPX"
 
 step "build and install (pip install ./bindings-python, release wheel via maturin)"
 "$VPY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps .
 # The installed package, not the source tree, must be what the tests import.
 (cd / && "$VPY" -c 'import mailinfra, sys; f = mailinfra._mailinfra.__file__; print("installed:", f); assert "site-packages" in f, f')
 
-step "pytest (conformance vectors, API, hostile input, typing)"
+step "pytest (conformance vectors, API, hostile input, typing, pydantic, FastAPI)"
 set +e
 "$VPY" -m pytest -q -p no:cacheprovider tests
 rc=$?
@@ -56,5 +60,5 @@ set -e
 [[ $rc -eq 5 ]] && die "pytest collected no tests"
 [[ $rc -eq 0 ]] || die "pytest failed (exit $rc)"
 
-step "mypy --strict over the typed usage file"
-"$VPY" -m mypy --strict --cache-dir "$VENV/mypy-cache" tests/typing_usage.py
+step "mypy --strict over the typed usage file and the FastAPI example"
+"$VPY" -m mypy --strict --cache-dir "$VENV/mypy-cache" tests/typing_usage.py ../examples/fastapi_app.py

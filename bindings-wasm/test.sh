@@ -40,12 +40,15 @@ step "rustfmt and clippy (host and wasm32)"
 (cd .. && cargo clippy --locked -p mailinfra-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings)
 (cd .. && cargo clippy --locked -p mailinfra-wasm --features bulk --target wasm32-unknown-unknown --all-targets -- -D warnings)
 
-step "node --test: vectors, API and hostile input, package (pack, Node ESM, tsc, Vite), Chromium (plain page, demo)"
+step "node --test: vectors, API and hostile input, Standard Schema, package (pack, Node ESM, tsc, Vite), Chromium (plain page, demo, React forms)"
+# react-forms.test.mjs installs examples/react-form from its lock (npm ci) and builds it.
 node --test --test-concurrency=1 --test-reporter=spec \
-  tests/vectors.test.mjs tests/api.test.mjs tests/package.test.mjs tests/browser.test.mjs
+  tests/vectors.test.mjs tests/api.test.mjs tests/standard-schema.test.mjs tests/package.test.mjs \
+  tests/browser.test.mjs tests/react-forms.test.mjs
 
 step "bench smoke run (sizes against the budget, a short timing run)"
 node bench/run.mjs --quick
+node bench/standard-schema.mjs 1
 
 step "JS-stack peer bench smoke run (both sides agree on every benchmark order; sizes; a short timing run)"
 ../bench/js/run.sh pkg --quick

@@ -7,6 +7,9 @@ import json
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from typing_extensions import Annotated
+
 import mailinfra
 from mailinfra import (
     AddressFormat,
@@ -19,8 +22,28 @@ from mailinfra import (
     Report,
     Severity,
 )
+from mailinfra.pydantic import Check, Prepare, PreparedOrder, StrictOrder
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "order.json"
+
+
+class Checkout(BaseModel):
+    order: PreparedOrder
+    confirmed: StrictOrder
+    com_only: Annotated[Order, Prepare(allowed_tlds=["com"], warnings_as_errors=True)]
+
+
+def pydantic_usage(loaded: Any) -> str:
+    m = Checkout(order=loaded, confirmed=loaded, com_only=loaded)
+    name: str = m.order["domains"][0]["name"]
+    phone: str = m.confirmed["phoneNumber"]
+    adapter: TypeAdapter[Order] = TypeAdapter(PreparedOrder)
+    canonical: Order = adapter.validate_python(loaded)
+    try:
+        TypeAdapter(Annotated[Order, Check(max_domains=0)]).validate_python(loaded)
+    except ValidationError as e:
+        assert e.errors()[0]["type"] == "too_many_items"
+    return name + phone + canonical["country"]
 
 
 def typed_order() -> Order:
@@ -90,6 +113,7 @@ def main() -> int:
     assert ascii_name == "xn--bcher-kva.com"
     d = report.to_dict()
     assert d["valid"] is True
+    assert pydantic_usage(loaded) == "tryoutreachteam.com+14155551234US"
     return 0
 
 

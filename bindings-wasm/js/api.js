@@ -189,6 +189,39 @@ export function checkField(order, pointer, options) {
     ? raw.checkField(order, pointer, options)
     : raw.checkFieldStringified(text, pointer, options));
 }
+// Standard Schema v1 (https://standardschema.dev): the order as a validator that form
+// libraries (react-hook-form's standardSchemaResolver, TanStack Form's validators) and
+// servers (tRPC, Hono) accept as is. Errors fail validation, warnings never do; an
+// issue is our Issue itself (message and path as the spec asks, plus code, severity,
+// suggestion and pointer). The generated JSON Schema of the order will be offered
+// here as the spec's `jsonSchema` converter once the core produces it.
+
+/**
+ * A Standard Schema of the order with these options: prepare's semantics (the value
+ * is the canonical order), or with `{ strict: true }` check's (the value is the input).
+ */
+export function orderSchemaWith(options, { strict = false } = {}) {
+  const run = strict === true ? check : prepare;
+  const result = (value) => {
+    // A string is a value here, not JSON text: the core reports it as not an object.
+    const report = run(typeof value === 'string' ? JSON.stringify(value) : value, options);
+    if (report.valid) return { value: run === check ? value : report.order };
+    return { issues: report.issues.filter((i) => i.severity === 'error') };
+  };
+  const props = {
+    version: 1,
+    vendor: 'mailinfra',
+    // Before the module is loaded: while `init()` is in flight, a Promise that settles
+    // after it (the spec allows one; react-hook-form and TanStack's async validators
+    // await it); with no `init()` called, the same Error as every other function.
+    validate: (value) => (!ready && pending ? pending.then(() => result(value)) : result(value)),
+  };
+  return Object.freeze({ '~standard': Object.freeze(props) });
+}
+/** prepare's semantics: no error -> `{ value: <canonical order> }`, else `{ issues }`. */
+export const orderSchema = orderSchemaWith();
+/** check's semantics: no error -> `{ value: <the input> }`, else `{ issues }`. */
+export const strictOrderSchema = orderSchemaWith(undefined, { strict: true });
 export function addressFormat(country) { need(); return JSON.parse(raw.addressFormat(country)); }
 export function countries() { need(); return JSON.parse(raw.countries()); }
 export function domainToAscii(domain) { need(); return raw.domainToAscii(domain) ?? null; }

@@ -32,6 +32,9 @@ test('plain <script type="module"> page: init step, then every vector file passe
   const out = JSON.parse(await page.textContent('#out'));
   assert.equal(out.error, undefined, out.error);
   assert.match(out.early, /await init\(\)/);
+  const missing = m.prepare({ country: 'uk' }).issues.filter((i) => i.severity === 'error').map((i) => i.pointer);
+  assert.ok(missing.length >= 5 && !missing.includes('/country'));
+  assert.deepEqual(out.schemaEarly, { message: out.early, promise: true, settled: missing, syncAfter: true });
   assert.match(out.earlyBulk, /await initBulk\(\)/);
   assert.deepEqual(out.failures, []);
   assert.ok(out.count >= 300);
