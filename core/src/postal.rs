@@ -5,12 +5,10 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use regex_lite::Regex;
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::data::{AddressFormat, Country, State, COUNTRIES};
 use crate::recent::Recent;
-use crate::text;
+use crate::{state_names, text};
 
 /// Compiled regexes of one country, built on first use (most orders touch one country).
 struct Compiled {
@@ -188,88 +186,42 @@ pub fn states(country: &Country) -> &'static [State] {
     country.format.map_or(&[], |f| f.states)
 }
 
-/// The state a person meant: by key, display name, Latin name or ISO 3166-2 code
-/// (with or without the `US-` prefix), case-insensitively; failing that, by a loose
-/// key without accents, punctuation and designators (`Dublin` = `Co. Dublin`,
-/// `Beijing` = `Beijing Shi`) when exactly one state has it.
+/// The state a person meant: its key as typed, or any name `state_names` has for it
+/// (case, accents, spacing and designator words aside), or its ISO 3166-2 code with
+/// the country prefix (`US-NY`).
 pub fn resolve_state(country: &Country, raw: &str) -> Option<&'static State> {
-    let list = states(country);
+    let fmt = country.format?;
     // Already a key (what a form's select sends): keys are normalized text.
-    if let Some(s) = list.iter().find(|s| s.key == raw) {
+    if let Some(s) = fmt.states.iter().find(|s| s.key == raw) {
         return Some(s);
     }
     let t = text::normalize(raw);
     if t.chars().any(text::is_bad_char) {
         return None;
     }
-    if let Some(s) = list.iter().find(|s| s.key == t) {
+    if let Some(s) = fmt.states.iter().find(|s| s.key == t) {
         return Some(s);
     }
-    let lower = t.to_lowercase();
-    let iso = lower
-        .strip_prefix(&format!("{}-", country.code.to_lowercase()))
-        .unwrap_or(&lower);
-    let exact = list.iter().find(|s| {
-        s.key.to_lowercase() == lower
-            || s.name.to_lowercase() == lower
-            || (!s.latin_name.is_empty() && s.latin_name.to_lowercase() == lower)
-            || (!s.iso.is_empty() && s.iso.to_lowercase() == iso)
-    });
-    if exact.is_some() {
-        return exact;
-    }
-    let key = loose_key(&t);
-    if key.is_empty() {
-        return None;
-    }
-    let mut found = list.iter().filter(|s| {
-        [s.key, s.name, s.latin_name]
-            .iter()
-            .any(|n| loose_key(n) == key)
-    });
-    match (found.next(), found.next()) {
-        (Some(s), None) => Some(s),
-        _ => None,
-    }
+    state_names::lookup(fmt, &state_names::fold(&t)).or_else(|| {
+        let (prefix, code) = t.split_at_checked(3)?;
+        let (cc, dash) = prefix.split_at_checked(2)?;
+        (dash == "-" && cc.eq_ignore_ascii_case(country.code))
+            .then(|| state_names::lookup(fmt, &state_names::fold(code)))?
+    })
 }
 
-/// Words that name the kind of subdivision rather than which one.
-const DESIGNATORS: &[&str] = &[
-    "co",
-    "county",
-    "province",
-    "provincia",
-    "state",
-    "region",
-    "prefecture",
-    "oblast",
-    "oblast'",
-    "kray",
-    "krai",
-    "governorate",
-    "emirate",
-    "sheng",
-    "shi",
-    "do",
-    "department",
-    "departamento",
-    "estado",
-    "of",
-    "the",
-];
-
-/// Lower case, accents and punctuation removed, designator words dropped.
-fn loose_key(s: &str) -> String {
-    let plain: String = s
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    plain
-        .split_whitespace()
-        .filter(|w| !DESIGNATORS.contains(w))
-        .collect()
+/// A state as a person reads it: `California (CA)`, `Tokyo (東京都)`, `Odisha`.
+pub fn state_label(s: &State) -> String {
+    let name = if s.latin_name.is_empty() {
+        s.name
+    } else {
+        s.latin_name
+    };
+    if name == s.key {
+        name.to_string()
+    } else {
+        format!("{name} ({})", s.key)
+    }
 }
 
 /// Whether the postal code belongs to another state than `state`: only when `state`
@@ -390,6 +342,16 @@ mod tests {
             resolve_state(c("JP"), "tokyo").map(|s| s.key),
             Some("東京都")
         );
+        assert_eq!(
+            resolve_state(c("CN"), "CN-BJ").map(|s| s.key),
+            Some("北京市")
+        );
+        assert_eq!(resolve_state(c("CA"), "ca-qc").map(|s| s.key), Some("QC"));
+        assert!(resolve_state(c("CA"), "US-QC").is_none());
+        // A key is taken as typed even where its folded form names two states.
+        let mz = c("MZ");
+        assert_eq!(resolve_state(mz, "Maputo").map(|s| s.key), Some("Maputo"));
+        assert!(resolve_state(mz, "MAPUTO").is_none());
         let ny = resolve_state(us, "NY").ok_or("NY")?;
         assert_eq!(
             zip_in_other_state(us, ny, "94105").map(|s| s.key),

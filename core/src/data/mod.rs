@@ -9,7 +9,7 @@ mod countries;
 mod phone;
 mod psl;
 
-pub use countries::{COUNTRIES, COUNTRY_SOURCE};
+pub use countries::{COUNTRIES, COUNTRY_SOURCE, STATE_DESIGNATORS};
 pub use phone::{
     PHONE_CODES, PHONE_IDS, PHONE_PATTERNS, PHONE_PATTERN_COUNT, PHONE_REGIONS, PHONE_SOURCE,
 };
@@ -81,6 +81,14 @@ pub struct AddressFormat {
     pub requires_zip: bool,
     /// The country's first-level subdivisions, in Google's order.
     pub states: &'static [State],
+    /// Every name a state may be typed as (`state_names::fold`ed, sorted byte-wise,
+    /// one a line): keys, names in each of Google's language records, ISO 3166-2
+    /// codes, names and carried translations, `tools/state-aliases.tsv`.
+    pub state_names: &'static str,
+    /// Where each line of `state_names` ends (byte offset of its newline or the end).
+    pub state_name_ends: &'static [u16],
+    /// Which state (index into `states`) each line of `state_names` names.
+    pub state_name_states: &'static [u8],
 }
 
 /// One first-level subdivision (state, province, ...).
@@ -92,8 +100,6 @@ pub struct State {
     pub name: &'static str,
     /// Latin-script name (`sub_lnames`) or `""`.
     pub latin_name: &'static str,
-    /// ISO 3166-2 subdivision code without the country prefix (`sub_isoids`) or `""`.
-    pub iso: &'static str,
     /// Regex for the postal-code prefixes of this state (`sub_zips`), `""` when unknown.
     pub zip_prefix: &'static str,
 }
