@@ -137,6 +137,7 @@ def address_format(code: str, google: dict, zz: dict) -> dict | None:
         "zip": entry.get("zip", ""),
         "zip_examples": [z.strip() for z in entry.get("zipex", "").split(",") if z.strip()],
         "zip_kind": field("zip_name_type", "postal"),
+        "post_prefix": entry.get("postprefix", ""),
         "state_kind": field("state_name_type", "province"),
         "requires_state": "S" in require,
         "requires_zip": "Z" in require,
@@ -442,6 +443,7 @@ def gen_countries(root: Path) -> tuple[str, dict]:
             out.append(f"    zip: {rust_str(fmt['zip'])},")
             out.append(f"    zip_examples: {rust_str_slice(fmt['zip_examples'])},")
             out.append(f"    zip_kind: {rust_str(fmt['zip_kind'])},")
+            out.append(f"    post_prefix: {rust_str(fmt['post_prefix'])},")
             out.append(f"    state_kind: {rust_str(fmt['state_kind'])},")
             out.append(f"    requires_state: {rust_bool(fmt['requires_state'])},")
             out.append(f"    requires_zip: {rust_bool(fmt['requires_zip'])},")

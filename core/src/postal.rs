@@ -9,6 +9,7 @@ use regex_lite::Regex;
 use crate::data::{AddressFormat, Country, State, COUNTRIES};
 use crate::recent::Recent;
 use crate::{state_names, text};
+use unicode_normalization::UnicodeNormalization;
 
 /// Compiled regexes of one country, built on first use (most orders touch one country).
 struct Compiled {
@@ -120,24 +121,79 @@ fn apply(layout: Layout, compact: &[char]) -> Option<String> {
 
 /// The canonical spelling of a postal code: trimmed, upper-case, and laid out like the
 /// country's examples when they agree (`sw1a1aa` -> `SW1A 1AA`); else, when exactly one
-/// placement of a separator the examples use makes it valid, that one. Idempotent.
+/// placement of a separator the examples use makes it valid, that one. National ways
+/// of writing are read where the reading is certain (the result must match the
+/// format): see `written`, `without_country_prefix` and `with_fixed_letters`.
+/// Idempotent.
 pub fn normalize_zip(country: Option<&'static Country>, raw: &str) -> String {
-    let t: String = text::normalize(raw).to_uppercase();
+    let t = written(raw);
     let Some(country) = country else { return t };
     let Some(fmt) = country.format.filter(|f| !f.zip.is_empty()) else {
         return t;
     };
+    laid_out(country, fmt, &t)
+        .or_else(|| {
+            let rest = without_country_prefix(country, fmt, &t)?;
+            laid_out(country, fmt, rest)
+        })
+        .or_else(|| laid_out(country, fmt, &with_fixed_letters(fmt, &t)?))
+        .unwrap_or(t)
+}
+
+/// The code as typed, in the form the format is written in: trimmed, upper-case,
+/// compatibility forms folded (full-width `１００－０００１`), every dash (`–`, `−`, and
+/// the `ー` a Japanese keyboard types) a `-`, a leading postal mark `〒` dropped, and
+/// a dot that groups thousands (Brazil's `12.345-678`) dropped.
+fn written(raw: &str) -> String {
+    let t = text::normalize(raw);
+    let t: String = if t.is_ascii() {
+        t.to_ascii_uppercase()
+    } else {
+        let folded: String = t
+            .nfkc()
+            .map(|c| match c {
+                '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30FC}' => '-',
+                _ => c,
+            })
+            .collect();
+        // Upper case can leave a compatibility form (`ǆ` -> `Ǆ`): fold once more.
+        folded
+            .trim_start_matches(['\u{3012}', ' '])
+            .to_uppercase()
+            .nfkc()
+            .collect()
+    };
+    if !t.contains('.') {
+        return t;
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let thousands = |i: usize| {
+        i > 0
+            && chars.get(i - 1).is_some_and(char::is_ascii_digit)
+            && (1..=3).all(|k| chars.get(i + k).is_some_and(char::is_ascii_digit))
+            && !chars.get(i + 4).is_some_and(char::is_ascii_digit)
+    };
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| !(*c == '.' && thousands(i)))
+        .map(|(_, c)| *c)
+        .collect()
+}
+
+/// The valid canonical form of `t` by layout alone (see `normalize_zip`), if any.
+fn laid_out(country: &'static Country, fmt: &AddressFormat, t: &str) -> Option<String> {
     let compact: Vec<char> = t.chars().filter(|c| *c != ' ' && *c != '-').collect();
     if compact.is_empty() || compact.len() > 16 {
-        return t;
+        return None;
     }
     if let Some(c) = common_layout(fmt).and_then(|l| apply(l, &compact)) {
         if zip_matches(country, &c) {
-            return c;
+            return Some(c);
         }
     }
-    if zip_matches(country, &t) {
-        return t;
+    if zip_matches(country, t) {
+        return Some(t.to_string());
     }
     let seps: Vec<char> = {
         let mut v: Vec<char> = fmt
@@ -164,11 +220,79 @@ pub fn normalize_zip(country: Option<&'static Country>, raw: &str) -> String {
             }
         }
     }
-    if found.len() == 1 {
-        found.pop().unwrap_or(t)
-    } else {
-        t
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
     }
+}
+
+/// Signs written before postal codes before the ISO codes were (`D-10115`): the
+/// distinguishing signs of vehicles in international traffic (Geneva Convention on
+/// Road Traffic, 1949) where they differ from the ISO 3166-1 code.
+const OLD_SIGNS: &[(&str, &str)] = &[
+    ("AT", "A"),
+    ("BE", "B"),
+    ("DE", "D"),
+    ("ES", "E"),
+    ("FI", "SF"),
+    ("FR", "F"),
+    ("HU", "H"),
+    ("IT", "I"),
+    ("NO", "N"),
+    ("PT", "P"),
+    ("SE", "S"),
+];
+
+/// `t` without a country sign before its digits: the ISO 3166-1 code (`CH-8001`,
+/// `DE-10115`), Google's `postprefix` (`FL-9490`, `AZ 1000`, `FO100`) or the old sign
+/// (`D-10115`, `F-75008`), then an optional `-` or space, then a digit.
+fn without_country_prefix<'t>(
+    country: &Country,
+    fmt: &AddressFormat,
+    t: &'t str,
+) -> Option<&'t str> {
+    let old = OLD_SIGNS
+        .iter()
+        .find(|(code, _)| *code == country.code)
+        .map(|(_, sign)| *sign);
+    let google = fmt.post_prefix.trim_end_matches(['-', ' ']);
+    [Some(country.code), Some(google), old]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .find_map(|p| {
+            let rest = t.strip_prefix(p)?;
+            let rest = rest
+                .strip_prefix(['-', ' '])
+                .unwrap_or(rest)
+                .trim_start_matches(' ');
+            rest.starts_with(|c: char| c.is_ascii_digit())
+                .then_some(rest)
+        })
+}
+
+/// `t` (digits and separators only) with the letters every code of the country starts
+/// with put back: `1073` -> `LV1073` (laid out `LV-1073`), `1101` -> `CP1101` (El
+/// Salvador). Only where the format itself starts with fixed letters, has no
+/// alternatives, and the letters are not optional.
+fn with_fixed_letters(fmt: &AddressFormat, t: &str) -> Option<String> {
+    if fmt.zip.contains('|')
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+    {
+        return None;
+    }
+    let letters = fmt.zip.len()
+        - fmt
+            .zip
+            .trim_start_matches(|c: char| c.is_ascii_uppercase())
+            .len();
+    let (fixed, after) = fmt.zip.split_at_checked(letters)?;
+    if fixed.is_empty() || after.starts_with(['?', '*', '+', '{']) {
+        return None;
+    }
+    Some(format!("{fixed}{t}"))
 }
 
 /// How a country's postal code is called in a sentence ("ZIP code", "PIN code"...).
@@ -306,6 +430,31 @@ mod tests {
                 assert_eq!(normalize_zip(Some(country), &n), n, "{} {ex}", country.code);
             }
         }
+    }
+
+    #[test]
+    fn national_ways_of_writing() {
+        let z = |code: &str, raw: &str| normalize_zip(Some(c(code)), raw);
+        assert_eq!(z("BR", "12.345-678"), "12345-678");
+        assert_eq!(z("DE", "D-10115"), "10115");
+        assert_eq!(z("DE", "DE-10115"), "10115");
+        assert_eq!(z("FR", "F-75008"), "75008");
+        assert_eq!(z("CH", "CH-8001"), "8001");
+        assert_eq!(z("LI", "FL-9490"), "9490");
+        assert_eq!(z("AZ", "az 1000"), "1000");
+        assert_eq!(z("FO", "FO100"), "100");
+        assert_eq!(z("JP", "〒100-0001"), "100-0001");
+        assert_eq!(z("JP", "〒 １００－０００１"), "100-0001");
+        assert_eq!(z("JP", "100ー0001"), "100-0001");
+        assert_eq!(z("US", "94105 – 1234"), "94105-1234");
+        assert_eq!(z("LV", "1073"), "LV-1073");
+        assert_eq!(z("SV", "1101"), "CP 1101");
+        // Not certain, so left as typed: a dot that groups no thousands, letters that
+        // are not the country's sign, digits for a format whose letters vary.
+        assert_eq!(z("BR", "1.2345-678"), "1.2345-678");
+        assert_eq!(z("DE", "X-10115"), "X-10115");
+        assert_eq!(z("SZ", "100"), "100");
+        assert_eq!(z("GB", "1AA"), "1AA");
     }
 
     #[test]

@@ -73,6 +73,9 @@ pub struct AddressFormat {
     pub zip_examples: &'static [&'static str],
     /// Google `zip_name_type`: `"zip"`, `"postal"`, `"pin"` or `"eircode"`.
     pub zip_kind: &'static str,
+    /// Google `postprefix`: what mail writes before the postal code (`CH-`, `FO`,
+    /// `AZ `), `""` when nothing.
+    pub post_prefix: &'static str,
     /// Google `state_name_type`: `"state"`, `"province"`, `"county"`, ...
     pub state_kind: &'static str,
     /// Google `require` contains `S`.
