@@ -191,12 +191,13 @@ def fold_state_name(s: str) -> str:
     lower case (`ı` -> `i`, `ß` -> `ss`, `ς` -> `σ`), compatibility forms (NFKD) with
     the Latin/Greek/Cyrillic accents (U+0300-U+036F) removed, recomposed (NFC); every
     run of characters other than letters, marks and numbers splits words; designator
-    words dropped; the words joined without spaces."""
+    words dropped unless no other word is left (`CO` is Colorado); the words joined
+    without spaces."""
     s = s.lower().replace("ı", "i").replace("ß", "ss").replace("ς", "σ")
     s = "".join(c for c in unicodedata.normalize("NFKD", s) if not "\u0300" <= c <= "\u036f")
     s = unicodedata.normalize("NFC", s)
-    s = "".join(c if unicodedata.category(c)[0] in "LMN" else " " for c in s)
-    return "".join(w for w in s.split() if w not in DESIGNATORS)
+    words = "".join(c if unicodedata.category(c)[0] in "LMN" else " " for c in s).split()
+    return "".join([w for w in words if w not in DESIGNATORS] or words)
 
 
 def iso_name_parts(name: str) -> list[str]:

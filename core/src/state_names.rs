@@ -15,9 +15,9 @@ use crate::data::{AddressFormat, State, STATE_DESIGNATORS};
 /// writes them: lower case (`ı` -> `i`, `ß` -> `ss`, `ς` -> `σ`), compatibility forms
 /// with the Latin, Greek and Cyrillic accents (U+0300-U+036F) removed, recomposed;
 /// every run of characters other than letters, marks and numbers splits words,
-/// designator words (`county`, `province`, `shi`...) are dropped, and the words are
-/// joined without spaces: `Co. Dublin` -> `dublin`, `Nouvelle-Écosse` ->
-/// `nouvelleecosse`.
+/// designator words (`county`, `province`, `shi`...) are dropped unless no other word
+/// is left (`CO` is Colorado), and the words are joined without spaces: `Co. Dublin`
+/// -> `dublin`, `Nouvelle-Écosse` -> `nouvelleecosse`.
 pub fn fold(s: &str) -> String {
     let plain: String = if s.is_ascii() {
         s.to_ascii_lowercase()
@@ -37,11 +37,17 @@ pub fn fold(s: &str) -> String {
             .nfc()
             .collect()
     };
+    let words = || {
+        plain
+            .split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
+            .filter(|w| !w.is_empty())
+    };
     let mut out = String::with_capacity(plain.len());
-    for word in plain.split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c))) {
-        if !word.is_empty() && !STATE_DESIGNATORS.contains(&word) {
-            out.push_str(word);
-        }
+    for word in words().filter(|w| !STATE_DESIGNATORS.contains(w)) {
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out.extend(words());
     }
     out
 }
@@ -169,7 +175,8 @@ mod tests {
         assert_eq!(fold("ＴＯＫＹＯ"), "tokyo");
         // Marks of other scripts are part of the letter, not accents.
         assert_eq!(fold("दिल्ली"), "दिल्ली");
-        assert_eq!(fold("Province"), "");
+        assert_eq!(fold("Co."), "co");
+        assert_eq!(fold(" - "), "");
     }
 
     /// The generator folds in Python what `fold` folds here: every stored name must
