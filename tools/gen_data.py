@@ -123,6 +123,22 @@ def split_tilde(entry: dict, field: str, n: int, code: str) -> list[str] | None:
     return parts
 
 
+# Signs written before postal codes before the ISO codes were (`D-10115`): the
+# distinguishing signs of vehicles in international traffic (Geneva Convention on Road
+# Traffic, 1949, annex 4) where they differ from the ISO 3166-1 code.
+OLD_SIGNS = {
+    "AT": "A", "BE": "B", "DE": "D", "ES": "E", "FI": "SF", "FR": "F", "HU": "H",
+    "IT": "I", "NO": "N", "PT": "P", "SE": "S",
+}
+
+
+def country_signs(code: str, entry: dict) -> list[str]:
+    """What may precede a postal code of `code` (`CH-8001`): the ISO 3166-1 code,
+    Google's `postprefix` (`FL-`, `AZ `) without its separator, the old vehicle sign."""
+    signs = [code, entry.get("postprefix", "").rstrip("- "), OLD_SIGNS.get(code, "")]
+    return [s for s in dict.fromkeys(signs) if s]
+
+
 def address_format(code: str, google: dict, zz: dict) -> dict | None:
     entry = google.get(code)
     if entry is None or not any(f in entry for f in USEFUL_FIELDS):
@@ -137,7 +153,7 @@ def address_format(code: str, google: dict, zz: dict) -> dict | None:
         "zip": entry.get("zip", ""),
         "zip_examples": [z.strip() for z in entry.get("zipex", "").split(",") if z.strip()],
         "zip_kind": field("zip_name_type", "postal"),
-        "post_prefix": entry.get("postprefix", ""),
+        "country_signs": country_signs(code, entry),
         "state_kind": field("state_name_type", "province"),
         "requires_state": "S" in require,
         "requires_zip": "Z" in require,
@@ -444,7 +460,7 @@ def gen_countries(root: Path) -> tuple[str, dict]:
             out.append(f"    zip: {rust_str(fmt['zip'])},")
             out.append(f"    zip_examples: {rust_str_slice(fmt['zip_examples'])},")
             out.append(f"    zip_kind: {rust_str(fmt['zip_kind'])},")
-            out.append(f"    post_prefix: {rust_str(fmt['post_prefix'])},")
+            out.append(f"    country_signs: {rust_str_slice(fmt['country_signs'])},")
             out.append(f"    state_kind: {rust_str(fmt['state_kind'])},")
             out.append(f"    requires_state: {rust_bool(fmt['requires_state'])},")
             out.append(f"    requires_zip: {rust_bool(fmt['requires_zip'])},")

@@ -133,7 +133,7 @@ pub fn normalize_zip(country: Option<&'static Country>, raw: &str) -> String {
     };
     laid_out(country, fmt, &t)
         .or_else(|| {
-            let rest = without_country_prefix(country, fmt, &t)?;
+            let rest = without_country_prefix(fmt, &t)?;
             laid_out(country, fmt, rest)
         })
         .or_else(|| laid_out(country, fmt, &with_fixed_letters(fmt, &t)?))
@@ -226,49 +226,19 @@ fn laid_out(country: &'static Country, fmt: &AddressFormat, t: &str) -> Option<S
     }
 }
 
-/// Signs written before postal codes before the ISO codes were (`D-10115`): the
-/// distinguishing signs of vehicles in international traffic (Geneva Convention on
-/// Road Traffic, 1949) where they differ from the ISO 3166-1 code.
-const OLD_SIGNS: &[(&str, &str)] = &[
-    ("AT", "A"),
-    ("BE", "B"),
-    ("DE", "D"),
-    ("ES", "E"),
-    ("FI", "SF"),
-    ("FR", "F"),
-    ("HU", "H"),
-    ("IT", "I"),
-    ("NO", "N"),
-    ("PT", "P"),
-    ("SE", "S"),
-];
-
-/// `t` without a country sign before its digits: the ISO 3166-1 code (`CH-8001`,
-/// `DE-10115`), Google's `postprefix` (`FL-9490`, `AZ 1000`, `FO100`) or the old sign
-/// (`D-10115`, `F-75008`), then an optional `-` or space, then a digit.
-fn without_country_prefix<'t>(
-    country: &Country,
-    fmt: &AddressFormat,
-    t: &'t str,
-) -> Option<&'t str> {
-    let old = OLD_SIGNS
-        .iter()
-        .find(|(code, _)| *code == country.code)
-        .map(|(_, sign)| *sign);
-    let google = fmt.post_prefix.trim_end_matches(['-', ' ']);
-    [Some(country.code), Some(google), old]
-        .into_iter()
-        .flatten()
-        .filter(|p| !p.is_empty())
-        .find_map(|p| {
-            let rest = t.strip_prefix(p)?;
-            let rest = rest
-                .strip_prefix(['-', ' '])
-                .unwrap_or(rest)
-                .trim_start_matches(' ');
-            rest.starts_with(|c: char| c.is_ascii_digit())
-                .then_some(rest)
-        })
+/// `t` without a country sign before its digits (`CH-8001`, `FL-9490`, `AZ 1000`,
+/// `FO100`, `D-10115`; see `AddressFormat::country_signs`), then an optional `-` or
+/// space, then a digit.
+fn without_country_prefix<'t>(fmt: &AddressFormat, t: &'t str) -> Option<&'t str> {
+    fmt.country_signs.iter().find_map(|sign| {
+        let rest = t.strip_prefix(sign)?;
+        let rest = rest
+            .strip_prefix(['-', ' '])
+            .unwrap_or(rest)
+            .trim_start_matches(' ');
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            .then_some(rest)
+    })
 }
 
 /// `t` (digits and separators only) with the letters every code of the country starts

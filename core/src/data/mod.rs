@@ -73,9 +73,9 @@ pub struct AddressFormat {
     pub zip_examples: &'static [&'static str],
     /// Google `zip_name_type`: `"zip"`, `"postal"`, `"pin"` or `"eircode"`.
     pub zip_kind: &'static str,
-    /// Google `postprefix`: what mail writes before the postal code (`CH-`, `FO`,
-    /// `AZ `), `""` when nothing.
-    pub post_prefix: &'static str,
+    /// What may be written before a postal code (`CH-8001`, `D-10115`): the ISO 3166-1
+    /// code, Google's `postprefix` and the old vehicle sign (`tools/gen_data.py`).
+    pub country_signs: &'static [&'static str],
     /// Google `state_name_type`: `"state"`, `"province"`, `"county"`, ...
     pub state_kind: &'static str,
     /// Google `require` contains `S`.
