@@ -414,8 +414,6 @@ def gen_countries(root: Path) -> tuple[str, dict]:
         if "sub_keys" not in entry:
             continue
         keys = entry["sub_keys"].split("~")
-        if len(keys) > 255:
-            fail(f"{code}: more than 255 states (state_name_states holds u8)")
         names_of[code], carried = state_names(
             code, google_all, keys, iso2_by_country.get(code, []), catalogs,
             aliases.get(code, []), stats,
@@ -474,25 +472,15 @@ def gen_countries(root: Path) -> tuple[str, dict]:
                 out.append("    ],")
             else:
                 out.append("    states: &[],")
-            pairs = names_of.get(code, [])
-            ends, at = [], 0
-            for folded, _ in pairs:
-                at += len(folded.encode("utf-8"))
-                ends.append(at)
-                at += 1  # the newline
-            if at > 65536:
-                fail(f"{code}: state names over 64 KiB (state_name_ends holds u16)")
-            if any("\n" in f for f, _ in pairs):
-                fail(f"{code}: a folded state name holds a newline")
-            if pairs:
-                # One name a line (real newlines in the literal), so diffs read well.
+            # One `name<TAB>state index` a line (real newlines in the literal, so diffs
+            # read well): a folded name holds only letters, marks and numbers.
+            lines = [f"{name}\t{i}" for name, i in names_of.get(code, [])]
+            if lines:
                 out.append('    state_names: "\\')
-                out.extend(rust_str(f)[1:-1] for f, _ in pairs[:-1])
-                out.append(rust_str(pairs[-1][0])[1:-1] + '",')
+                out.extend(rust_str(line)[1:-1] for line in lines[:-1])
+                out.append(rust_str(lines[-1])[1:-1] + '",')
             else:
                 out.append('    state_names: "",')
-            out.append(f"    state_name_ends: &{ends},")
-            out.append(f"    state_name_states: &{[i for _, i in pairs]},")
             out.append("};")
             out.append("")
         else:

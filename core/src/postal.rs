@@ -195,24 +195,20 @@ fn laid_out(country: &'static Country, fmt: &AddressFormat, t: &str) -> Option<S
     if zip_matches(country, t) {
         return Some(t.to_string());
     }
-    let seps: Vec<char> = {
-        let mut v: Vec<char> = fmt
-            .zip_examples
+    // The separators the examples use.
+    let seps = [' ', '-'].map(|sep| {
+        fmt.zip_examples
             .iter()
-            .flat_map(|e| e.chars())
-            .filter(|c| *c == ' ' || *c == '-')
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
+            .any(|e| e.contains(sep))
+            .then_some(sep)
+    });
     let mut found: Vec<String> = Vec::new();
     let bare: String = compact.iter().collect();
     if zip_matches(country, &bare) {
         found.push(bare);
     }
     for at in 1..compact.len() {
-        for &sep in &seps {
+        for sep in seps.into_iter().flatten() {
             if let Some(c) = apply(Layout::Sep(sep, compact.len() - at), &compact) {
                 if zip_matches(country, &c) && !found.contains(&c) {
                     found.push(c);
@@ -296,12 +292,15 @@ pub fn resolve_state(country: &Country, raw: &str) -> Option<&'static State> {
     if let Some(s) = fmt.states.iter().find(|s| s.key == t) {
         return Some(s);
     }
-    state_names::lookup(fmt, &state_names::fold(&t)).or_else(|| {
-        let (prefix, code) = t.split_at_checked(3)?;
-        let (cc, dash) = prefix.split_at_checked(2)?;
-        (dash == "-" && cc.eq_ignore_ascii_case(country.code))
-            .then(|| state_names::lookup(fmt, &state_names::fold(code)))?
-    })
+    if let Some(s) = state_names::lookup(fmt, &state_names::fold(&t)) {
+        return Some(s);
+    }
+    let (prefix, code) = t.split_at_checked(3)?;
+    let (cc, dash) = prefix.split_at_checked(2)?;
+    if dash != "-" || !cc.eq_ignore_ascii_case(country.code) {
+        return None;
+    }
+    state_names::lookup(fmt, &state_names::fold(code))
 }
 
 /// A state as a person reads it: `California (CA)`, `Tokyo (東京都)`, `Odisha`.

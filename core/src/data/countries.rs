@@ -83,26 +83,22 @@ static FMT_AD: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-02
-03
-04
-05
-06
-07
-08
-andorralavella
-canillo
-encamp
-escaldesengordany
-lamassana
-ordino
-parroquiadandorralavella
-saintjuliadeloria
-santjuliadeloria",
-    state_name_ends: &[
-        2, 5, 8, 11, 14, 17, 20, 35, 43, 50, 68, 78, 85, 110, 128, 145,
-    ],
-    state_name_states: &[1, 2, 4, 5, 6, 0, 3, 0, 1, 2, 3, 4, 5, 0, 6, 6],
+02\t1
+03\t2
+04\t4
+05\t5
+06\t6
+07\t0
+08\t3
+andorralavella\t0
+canillo\t1
+encamp\t2
+escaldesengordany\t3
+lamassana\t4
+ordino\t5
+parroquiadandorralavella\t0
+saintjuliadeloria\t6
+santjuliadeloria\t6",
 };
 
 static FMT_AE: AddressFormat = AddressFormat {
@@ -158,43 +154,36 @@ static FMT_AE: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-abudhabi
-abuzaby
-aj
-ajman
-alfujayrah
-ashshariqah
-az
-du
-dubai
-dubayy
-fu
-fujairah
-rasalkhaimah
-rasalkhaymah
-rk
-sh
-sharjah
-ummalqaywayn
-ummalquwain
-uq
-أبوظبي
-إمارةالشارقةّ
-إمارةدبيّ
-إمارةرأسالخيمة
-الشارقة
-الفجيرة
-امالقيوين
-دبي
-رأسالخيمة
-عجمان",
-    state_name_ends: &[
-        8, 16, 19, 25, 36, 48, 51, 54, 60, 67, 70, 79, 92, 105, 108, 111, 119, 132, 144, 147, 160,
-        187, 206, 235, 250, 265, 284, 291, 310, 321,
-    ],
-    state_name_states: &[
-        0, 0, 6, 6, 2, 1, 0, 4, 4, 4, 2, 2, 5, 5, 5, 1, 1, 3, 3, 3, 0, 1, 4, 5, 1, 2, 3, 4, 5, 6,
-    ],
+abudhabi\t0
+abuzaby\t0
+aj\t6
+ajman\t6
+alfujayrah\t2
+ashshariqah\t1
+az\t0
+du\t4
+dubai\t4
+dubayy\t4
+fu\t2
+fujairah\t2
+rasalkhaimah\t5
+rasalkhaymah\t5
+rk\t5
+sh\t1
+sharjah\t1
+ummalqaywayn\t3
+ummalquwain\t3
+uq\t3
+أبوظبي\t0
+إمارةالشارقةّ\t1
+إمارةدبيّ\t4
+إمارةرأسالخيمة\t5
+الشارقة\t1
+الفجيرة\t2
+امالقيوين\t3
+دبي\t4
+رأسالخيمة\t5
+عجمان\t6",
 };
 
 static FMT_AF: AddressFormat = AddressFormat {
@@ -207,8 +196,6 @@ static FMT_AF: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_AG: AddressFormat = AddressFormat {
@@ -221,8 +208,6 @@ static FMT_AG: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_AI: AddressFormat = AddressFormat {
@@ -235,8 +220,6 @@ static FMT_AI: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_AL: AddressFormat = AddressFormat {
@@ -249,8 +232,6 @@ static FMT_AL: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_AM: AddressFormat = AddressFormat {
@@ -330,53 +311,45 @@ static FMT_AM: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-ag
-ar
-aragacotn
-aragatsotn
-ararat
-armavir
-av
-er
-erevan
-gegarkunik
-gegharkunik
-gr
-kotayk
-kt
-lo
-lori
-sh
-shirak
-sirak
-su
-syunik
-tavus
-tavush
-tv
-vayocjor
-vayotsdzor
-vd
-yerevan
-արագածոտն
-արարատ
-արմավիր
-գեղարքունիք
-երեւան
-լոռի
-կոտայք
-շիրակ
-սյունիք
-վայոցձոր
-տավուշ",
-    state_name_ends: &[
-        2, 5, 15, 26, 33, 41, 44, 47, 54, 65, 77, 80, 87, 90, 93, 98, 101, 108, 114, 117, 124, 130,
-        137, 140, 149, 160, 163, 171, 190, 203, 218, 241, 254, 263, 276, 287, 302, 319, 332,
-    ],
-    state_name_states: &[
-        0, 1, 0, 0, 1, 2, 2, 4, 4, 3, 3, 3, 6, 6, 5, 5, 7, 7, 7, 8, 8, 10, 10, 10, 9, 9, 9, 4, 0,
-        1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
-    ],
+ag\t0
+ar\t1
+aragacotn\t0
+aragatsotn\t0
+ararat\t1
+armavir\t2
+av\t2
+er\t4
+erevan\t4
+gegarkunik\t3
+gegharkunik\t3
+gr\t3
+kotayk\t6
+kt\t6
+lo\t5
+lori\t5
+sh\t7
+shirak\t7
+sirak\t7
+su\t8
+syunik\t8
+tavus\t10
+tavush\t10
+tv\t10
+vayocjor\t9
+vayotsdzor\t9
+vd\t9
+yerevan\t4
+արագածոտն\t0
+արարատ\t1
+արմավիր\t2
+գեղարքունիք\t3
+երեւան\t4
+լոռի\t5
+կոտայք\t6
+շիրակ\t7
+սյունիք\t8
+վայոցձոր\t9
+տավուշ\t10",
 };
 
 static FMT_AR: AddressFormat = AddressFormat {
@@ -534,63 +507,54 @@ static FMT_AR: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-a
-b
-buenosaires
-c
-catamarca
-chaco
-chubut
-ciudadautonomadebuenosaires
-cordoba
-corrientes
-d
-e
-entrerios
-f
-formosa
-g
-h
-j
-jujuy
-k
-l
-lapampa
-larioja
-m
-mendoza
-misiones
-n
-neuquen
-p
-q
-r
-rionegro
-s
-salta
-sanjuan
-sanluis
-santacruz
-santafe
-santiagodelestero
-t
-tierradelfuego
-tucuman
-u
-v
-w
-x
-y
-z",
-    state_name_ends: &[
-        1, 3, 15, 17, 27, 33, 40, 68, 76, 87, 89, 91, 101, 103, 111, 113, 115, 117, 123, 125, 127,
-        135, 143, 145, 153, 162, 164, 172, 174, 176, 178, 187, 189, 195, 203, 211, 221, 229, 247,
-        249, 264, 272, 274, 276, 278, 280, 282, 284,
-    ],
-    state_name_states: &[
-        16, 0, 0, 4, 1, 2, 3, 4, 5, 6, 18, 7, 7, 11, 8, 21, 2, 17, 9, 1, 10, 10, 11, 12, 12, 13,
-        13, 14, 8, 14, 15, 15, 20, 16, 17, 18, 19, 20, 21, 23, 22, 23, 3, 22, 6, 5, 9, 19,
-    ],
+a\t16
+b\t0
+buenosaires\t0
+c\t4
+catamarca\t1
+chaco\t2
+chubut\t3
+ciudadautonomadebuenosaires\t4
+cordoba\t5
+corrientes\t6
+d\t18
+e\t7
+entrerios\t7
+f\t11
+formosa\t8
+g\t21
+h\t2
+j\t17
+jujuy\t9
+k\t1
+l\t10
+lapampa\t10
+larioja\t11
+m\t12
+mendoza\t12
+misiones\t13
+n\t13
+neuquen\t14
+p\t8
+q\t14
+r\t15
+rionegro\t15
+s\t20
+salta\t16
+sanjuan\t17
+sanluis\t18
+santacruz\t19
+santafe\t20
+santiagodelestero\t21
+t\t23
+tierradelfuego\t22
+tucuman\t23
+u\t3
+v\t22
+w\t6
+x\t5
+y\t9
+z\t19",
 };
 
 static FMT_AS: AddressFormat = AddressFormat {
@@ -603,8 +567,6 @@ static FMT_AS: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_AT: AddressFormat = AddressFormat {
@@ -617,8 +579,6 @@ static FMT_AT: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_AU: AddressFormat = AddressFormat {
@@ -686,28 +646,24 @@ static FMT_AU: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-act
-australiancapitalterritory
-jbt
-jervisbayterritory
-newsouthwales
-northernterritory
-nsw
-nt
-qld
-queensland
-sa
-southaustralia
-tas
-tasmania
-vic
-victoria
-wa
-westernaustralia",
-    state_name_ends: &[
-        3, 30, 34, 53, 67, 85, 89, 92, 96, 107, 110, 125, 129, 138, 142, 151, 154, 171,
-    ],
-    state_name_states: &[0, 0, 1, 1, 2, 3, 2, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8],
+act\t0
+australiancapitalterritory\t0
+jbt\t1
+jervisbayterritory\t1
+newsouthwales\t2
+northernterritory\t3
+nsw\t2
+nt\t3
+qld\t4
+queensland\t4
+sa\t5
+southaustralia\t5
+tas\t6
+tasmania\t6
+vic\t7
+victoria\t7
+wa\t8
+westernaustralia\t8",
 };
 
 static FMT_AX: AddressFormat = AddressFormat {
@@ -722,8 +678,6 @@ static FMT_AX: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_AZ: AddressFormat = AddressFormat {
@@ -736,8 +690,6 @@ static FMT_AZ: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_BA: AddressFormat = AddressFormat {
@@ -750,8 +702,6 @@ static FMT_BA: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_BB: AddressFormat = AddressFormat {
@@ -764,8 +714,6 @@ static FMT_BB: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_BD: AddressFormat = AddressFormat {
@@ -778,8 +726,6 @@ static FMT_BD: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_BE: AddressFormat = AddressFormat {
@@ -792,8 +738,6 @@ static FMT_BE: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_BG: AddressFormat = AddressFormat {
@@ -806,8 +750,6 @@ static FMT_BG: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_BH: AddressFormat = AddressFormat {
@@ -820,8 +762,6 @@ static FMT_BH: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_BL: AddressFormat = AddressFormat {
@@ -834,8 +774,6 @@ static FMT_BL: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_BM: AddressFormat = AddressFormat {
@@ -848,8 +786,6 @@ static FMT_BM: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_BN: AddressFormat = AddressFormat {
@@ -862,8 +798,6 @@ static FMT_BN: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_BR: AddressFormat = AddressFormat {
@@ -1039,70 +973,60 @@ static FMT_BR: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-ac
-acre
-al
-alagoas
-am
-amapa
-amazonas
-ap
-ba
-bahia
-ce
-ceara
-df
-distritofederal
-es
-espiritosanto
-go
-goias
-ma
-maranhao
-matogrosso
-matogrossosul
-mg
-minasgerais
-ms
-mt
-pa
-para
-paraiba
-parana
-pb
-pe
-pernambuco
-pi
-piaui
-pr
-riodejaneiro
-riograndenorte
-riograndesul
-rj
-rn
-ro
-rondonia
-roraima
-rr
-rs
-santacatarina
-saopaulo
-sc
-se
-sergipe
-sp
-to
-tocantins",
-    state_name_ends: &[
-        2, 7, 10, 18, 21, 27, 36, 39, 42, 48, 51, 57, 60, 76, 79, 93, 96, 102, 105, 114, 125, 139,
-        142, 154, 157, 160, 163, 168, 176, 183, 186, 189, 200, 203, 209, 212, 225, 240, 253, 256,
-        259, 262, 271, 279, 282, 285, 299, 308, 311, 314, 322, 325, 328, 338,
-    ],
-    state_name_states: &[
-        0, 0, 1, 1, 3, 2, 3, 2, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 11, 12, 12, 11, 10, 13, 13,
-        14, 15, 14, 16, 16, 17, 17, 15, 18, 19, 20, 18, 19, 21, 21, 22, 22, 20, 23, 24, 23, 25, 25,
-        24, 26, 26,
-    ],
+ac\t0
+acre\t0
+al\t1
+alagoas\t1
+am\t3
+amapa\t2
+amazonas\t3
+ap\t2
+ba\t4
+bahia\t4
+ce\t5
+ceara\t5
+df\t6
+distritofederal\t6
+es\t7
+espiritosanto\t7
+go\t8
+goias\t8
+ma\t9
+maranhao\t9
+matogrosso\t10
+matogrossosul\t11
+mg\t12
+minasgerais\t12
+ms\t11
+mt\t10
+pa\t13
+para\t13
+paraiba\t14
+parana\t15
+pb\t14
+pe\t16
+pernambuco\t16
+pi\t17
+piaui\t17
+pr\t15
+riodejaneiro\t18
+riograndenorte\t19
+riograndesul\t20
+rj\t18
+rn\t19
+ro\t21
+rondonia\t21
+roraima\t22
+rr\t22
+rs\t20
+santacatarina\t23
+saopaulo\t24
+sc\t23
+se\t25
+sergipe\t25
+sp\t24
+to\t26
+tocantins\t26",
 };
 
 static FMT_BS: AddressFormat = AddressFormat {
@@ -1230,50 +1154,42 @@ static FMT_BS: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-abaco
-abacoislands
-acklins
-ak
-andros
-androsisland
-berryislands
-bi
-bimini
-by
-catisland
-ci
-crookedisland
-eleuthera
-ex
-exuma
-exumaandcays
-grandbahama
-harbourisland
-hi
-in
-inagua
-li
-longisland
-mayaguana
-mg
-newprovidence
-np
-raggedisland
-rc
-ri
-rumcay
-sansalvador
-spanishwells
-ss
-sw",
-    state_name_ends: &[
-        5, 18, 26, 29, 36, 49, 62, 65, 72, 75, 85, 88, 102, 112, 115, 121, 134, 146, 160, 163, 166,
-        173, 176, 187, 197, 200, 214, 217, 230, 233, 236, 243, 255, 268, 271, 274,
-    ],
-    state_name_states: &[
-        0, 0, 1, 1, 2, 2, 3, 4, 4, 3, 5, 5, 6, 7, 8, 8, 8, 9, 10, 10, 11, 11, 12, 12, 13, 13, 14,
-        14, 15, 16, 15, 16, 17, 18, 17, 18,
-    ],
+abaco\t0
+abacoislands\t0
+acklins\t1
+ak\t1
+andros\t2
+androsisland\t2
+berryislands\t3
+bi\t4
+bimini\t4
+by\t3
+catisland\t5
+ci\t5
+crookedisland\t6
+eleuthera\t7
+ex\t8
+exuma\t8
+exumaandcays\t8
+grandbahama\t9
+harbourisland\t10
+hi\t10
+in\t11
+inagua\t11
+li\t12
+longisland\t12
+mayaguana\t13
+mg\t13
+newprovidence\t14
+np\t14
+raggedisland\t15
+rc\t16
+ri\t15
+rumcay\t16
+sansalvador\t17
+spanishwells\t18
+ss\t17
+sw\t18",
 };
 
 static FMT_BT: AddressFormat = AddressFormat {
@@ -1286,8 +1202,6 @@ static FMT_BT: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_BY: AddressFormat = AddressFormat {
@@ -1300,8 +1214,6 @@ static FMT_BY: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_CA: AddressFormat = AddressFormat {
@@ -1393,49 +1305,41 @@ static FMT_CA: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-ab
-alberta
-bc
-britishcolumbia
-colombiebritannique
-ileduprinceedouard
-manitoba
-mb
-nb
-newbrunswick
-newfoundland
-newfoundlandandlabrador
-nl
-northwestterritories
-nouveaubrunswick
-nouvelleecosse
-novascotia
-ns
-nt
-nu
-nunavut
-on
-ontario
-pe
-pei
-princeedwardisland
-qc
-quebec
-saskatchewan
-sk
-terreneuveetlabrador
-territoiresdunordouest
-yt
-yukon
-yukonterritory",
-    state_name_ends: &[
-        2, 10, 13, 29, 49, 68, 77, 80, 83, 96, 109, 133, 136, 157, 174, 189, 200, 203, 206, 209,
-        217, 220, 228, 231, 235, 254, 257, 264, 277, 280, 301, 324, 327, 333, 348,
-    ],
-    state_name_states: &[
-        0, 0, 1, 1, 1, 9, 2, 2, 3, 3, 4, 4, 4, 5, 3, 6, 6, 6, 5, 7, 7, 8, 8, 9, 9, 9, 10, 10, 11,
-        11, 4, 5, 12, 12, 12,
-    ],
+ab\t0
+alberta\t0
+bc\t1
+britishcolumbia\t1
+colombiebritannique\t1
+ileduprinceedouard\t9
+manitoba\t2
+mb\t2
+nb\t3
+newbrunswick\t3
+newfoundland\t4
+newfoundlandandlabrador\t4
+nl\t4
+northwestterritories\t5
+nouveaubrunswick\t3
+nouvelleecosse\t6
+novascotia\t6
+ns\t6
+nt\t5
+nu\t7
+nunavut\t7
+on\t8
+ontario\t8
+pe\t9
+pei\t9
+princeedwardisland\t9
+qc\t10
+quebec\t10
+saskatchewan\t11
+sk\t11
+terreneuveetlabrador\t4
+territoiresdunordouest\t5
+yt\t12
+yukon\t12
+yukonterritory\t12",
 };
 
 static FMT_CC: AddressFormat = AddressFormat {
@@ -1448,8 +1352,6 @@ static FMT_CC: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_CH: AddressFormat = AddressFormat {
@@ -1462,8 +1364,6 @@ static FMT_CH: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_CL: AddressFormat = AddressFormat {
@@ -1573,52 +1473,44 @@ static FMT_CL: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-ai
-aisendelgeneralcarlosibanezdelcampo
-an
-antofagasta
-ap
-ar
-araucania
-aricayparinacota
-at
-atacama
-aysen
-aysendelgeneralcarlosibanezdelcampo
-bi
-biobio
-co
-coquimbo
-laaraucania
-li
-libertadorgeneralbernardoohiggins
-ll
-loslagos
-losrios
-lr
-ma
-magallanes
-magallanesydelaantarticachilena
-maule
-metropolitana
-metropolitanadesantiago
-ml
-nb
-nuble
-ohiggins
-rm
-ta
-tarapaca
-valparaiso
-vs",
-    state_name_ends: &[
-        2, 38, 41, 53, 56, 59, 69, 86, 89, 97, 103, 139, 142, 149, 152, 161, 173, 176, 210, 213,
-        222, 230, 233, 236, 247, 279, 285, 299, 323, 326, 329, 335, 344, 347, 350, 359, 370, 373,
-    ],
-    state_name_states: &[
-        4, 4, 0, 0, 2, 1, 1, 2, 3, 3, 4, 4, 5, 5, 6, 6, 1, 7, 7, 8, 8, 9, 9, 10, 10, 10, 11, 12,
-        12, 11, 13, 13, 7, 12, 14, 14, 15, 15,
-    ],
+ai\t4
+aisendelgeneralcarlosibanezdelcampo\t4
+an\t0
+antofagasta\t0
+ap\t2
+ar\t1
+araucania\t1
+aricayparinacota\t2
+at\t3
+atacama\t3
+aysen\t4
+aysendelgeneralcarlosibanezdelcampo\t4
+bi\t5
+biobio\t5
+co\t6
+coquimbo\t6
+laaraucania\t1
+li\t7
+libertadorgeneralbernardoohiggins\t7
+ll\t8
+loslagos\t8
+losrios\t9
+lr\t9
+ma\t10
+magallanes\t10
+magallanesydelaantarticachilena\t10
+maule\t11
+metropolitana\t12
+metropolitanadesantiago\t12
+ml\t11
+nb\t13
+nuble\t13
+ohiggins\t7
+rm\t12
+ta\t14
+tarapaca\t14
+valparaiso\t15
+vs\t15",
 };
 
 static FMT_CN: AddressFormat = AddressFormat {
@@ -1836,162 +1728,144 @@ static FMT_CN: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-11
-12
-13
-14
-15
-21
-22
-23
-31
-32
-33
-34
-35
-36
-37
-41
-42
-43
-44
-45
-46
-50
-51
-52
-53
-54
-61
-62
-63
-64
-65
-71
-91
-92
-ah
-anhui
-beijing
-bj
-chongqing
-cq
-fj
-fujian
-gansu
-gd
-gs
-guangdong
-guangxizhuangzuzizhiqu
-guizhou
-gx
-gz
-ha
-hainan
-hb
-he
-hebei
-heilongjiang
-henan
-hi
-hl
-hn
-hongkong
-hubei
-hunan
-jiangsu
-jiangxi
-jilin
-jl
-js
-jx
-liaoning
-ln
-macau
-neimengguzizhiqu
-ningxiahuizuzizhiqu
-nx
-qh
-qinghai
-sc
-sd
-sh
-shaanxi
-shandong
-shanghai
-shanxi
-sichuan
-sn
-sx
-taiwan
-tianjin
-tj
-tw
-xinjiangweiwuerzizhiqu
-xizangzizhiqu
-xz
-yn
-yunnan
-zhejiang
-zj
-上海市
-云南省
-内蒙古
-内蒙古自治区
-北京市
-台湾
-台湾省
-吉林省
-四川省
-天津市
-宁夏
-宁夏回族自治区
-安徽省
-山东省
-山西省
-广东省
-广西
-广西壮族自治区
-新疆
-新疆维吾尔自治区
-江苏省
-江西省
-河北省
-河南省
-浙江省
-海南省
-湖北省
-湖南省
-澳门
-甘肃省
-福建省
-西藏
-西藏自治区
-贵州省
-辽宁省
-重庆市
-陕西省
-青海省
-香港
-黑龙江省",
-    state_name_ends: &[
-        2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 35, 38, 41, 44, 47, 50, 53, 56, 59, 62, 65, 68,
-        71, 74, 77, 80, 83, 86, 89, 92, 95, 98, 101, 104, 110, 118, 121, 131, 134, 137, 144, 150,
-        153, 156, 166, 189, 197, 200, 203, 206, 213, 216, 219, 225, 238, 244, 247, 250, 253, 262,
-        268, 274, 282, 290, 296, 299, 302, 305, 314, 317, 323, 340, 360, 363, 366, 374, 377, 380,
-        383, 391, 400, 409, 416, 424, 427, 430, 437, 445, 448, 451, 474, 488, 491, 494, 501, 510,
-        513, 523, 533, 543, 562, 572, 579, 589, 599, 609, 619, 626, 648, 658, 668, 678, 688, 695,
-        717, 724, 749, 759, 769, 779, 789, 799, 809, 819, 829, 836, 846, 856, 863, 879, 889, 899,
-        909, 919, 929, 936, 949,
-    ],
-    state_name_states: &[
-        2, 28, 10, 23, 19, 18, 15, 12, 25, 16, 33, 0, 4, 17, 22, 11, 13, 14, 6, 7, 9, 3, 26, 8, 32,
-        29, 24, 5, 21, 20, 31, 27, 30, 1, 0, 0, 2, 2, 3, 3, 4, 4, 5, 6, 5, 6, 7, 8, 7, 8, 11, 9,
-        13, 10, 10, 12, 11, 9, 12, 14, 30, 13, 14, 16, 17, 15, 15, 16, 17, 18, 18, 1, 19, 20, 20,
-        21, 21, 26, 22, 25, 24, 22, 25, 23, 26, 24, 23, 27, 28, 28, 27, 31, 29, 29, 32, 32, 33, 33,
-        25, 32, 19, 19, 2, 27, 27, 15, 26, 28, 20, 20, 0, 22, 23, 6, 7, 7, 31, 31, 16, 17, 10, 11,
-        33, 9, 13, 14, 1, 5, 4, 29, 29, 8, 18, 3, 24, 21, 30, 12,
-    ],
+11\t2
+12\t28
+13\t10
+14\t23
+15\t19
+21\t18
+22\t15
+23\t12
+31\t25
+32\t16
+33\t33
+34\t0
+35\t4
+36\t17
+37\t22
+41\t11
+42\t13
+43\t14
+44\t6
+45\t7
+46\t9
+50\t3
+51\t26
+52\t8
+53\t32
+54\t29
+61\t24
+62\t5
+63\t21
+64\t20
+65\t31
+71\t27
+91\t30
+92\t1
+ah\t0
+anhui\t0
+beijing\t2
+bj\t2
+chongqing\t3
+cq\t3
+fj\t4
+fujian\t4
+gansu\t5
+gd\t6
+gs\t5
+guangdong\t6
+guangxizhuangzuzizhiqu\t7
+guizhou\t8
+gx\t7
+gz\t8
+ha\t11
+hainan\t9
+hb\t13
+he\t10
+hebei\t10
+heilongjiang\t12
+henan\t11
+hi\t9
+hl\t12
+hn\t14
+hongkong\t30
+hubei\t13
+hunan\t14
+jiangsu\t16
+jiangxi\t17
+jilin\t15
+jl\t15
+js\t16
+jx\t17
+liaoning\t18
+ln\t18
+macau\t1
+neimengguzizhiqu\t19
+ningxiahuizuzizhiqu\t20
+nx\t20
+qh\t21
+qinghai\t21
+sc\t26
+sd\t22
+sh\t25
+shaanxi\t24
+shandong\t22
+shanghai\t25
+shanxi\t23
+sichuan\t26
+sn\t24
+sx\t23
+taiwan\t27
+tianjin\t28
+tj\t28
+tw\t27
+xinjiangweiwuerzizhiqu\t31
+xizangzizhiqu\t29
+xz\t29
+yn\t32
+yunnan\t32
+zhejiang\t33
+zj\t33
+上海市\t25
+云南省\t32
+内蒙古\t19
+内蒙古自治区\t19
+北京市\t2
+台湾\t27
+台湾省\t27
+吉林省\t15
+四川省\t26
+天津市\t28
+宁夏\t20
+宁夏回族自治区\t20
+安徽省\t0
+山东省\t22
+山西省\t23
+广东省\t6
+广西\t7
+广西壮族自治区\t7
+新疆\t31
+新疆维吾尔自治区\t31
+江苏省\t16
+江西省\t17
+河北省\t10
+河南省\t11
+浙江省\t33
+海南省\t9
+湖北省\t13
+湖南省\t14
+澳门\t1
+甘肃省\t5
+福建省\t4
+西藏\t29
+西藏自治区\t29
+贵州省\t8
+辽宁省\t18
+重庆市\t3
+陕西省\t24
+青海省\t21
+香港\t30
+黑龙江省\t12",
 };
 
 static FMT_CO: AddressFormat = AddressFormat {
@@ -2203,85 +2077,74 @@ static FMT_CO: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-ama
-amazonas
-ant
-antioquia
-ara
-arauca
-atl
-atlantico
-bogota
-bol
-bolivar
-boy
-boyaca
-cal
-caldas
-caq
-caqueta
-cas
-casanare
-cau
-cauca
-ces
-cesar
-cho
-choco
-cor
-cordoba
-cun
-cundinamarca
-dc
-distritocapitaldebogota
-gua
-guainia
-guaviare
-guv
-hui
-huila
-lag
-laguajira
-mag
-magdalena
-met
-meta
-nar
-narino
-nortedesantander
-nsa
-put
-putumayo
-qui
-quindio
-ris
-risaralda
-san
-sanandresprovidenciaysantacatalina
-sanandresyprovidencia
-santander
-sap
-suc
-sucre
-tol
-tolima
-vac
-valledelcauca
-vau
-vaupes
-vichada
-vid",
-    state_name_ends: &[
-        3, 12, 16, 26, 30, 37, 41, 51, 58, 62, 70, 74, 81, 85, 92, 96, 104, 108, 117, 121, 127,
-        131, 137, 141, 147, 151, 159, 163, 176, 179, 203, 207, 215, 224, 228, 232, 238, 242, 252,
-        256, 266, 270, 275, 279, 286, 303, 307, 311, 320, 324, 332, 336, 346, 350, 385, 407, 417,
-        421, 425, 431, 435, 442, 446, 460, 464, 471, 479, 483,
-    ],
-    state_name_states: &[
-        0, 0, 1, 1, 2, 2, 3, 3, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
-        14, 14, 4, 4, 15, 15, 16, 16, 17, 17, 18, 18, 19, 19, 20, 20, 21, 21, 22, 22, 23, 23, 24,
-        24, 25, 25, 27, 26, 26, 27, 26, 28, 28, 29, 29, 30, 30, 31, 31, 32, 32,
-    ],
+ama\t0
+amazonas\t0
+ant\t1
+antioquia\t1
+ara\t2
+arauca\t2
+atl\t3
+atlantico\t3
+bogota\t4
+bol\t5
+bolivar\t5
+boy\t6
+boyaca\t6
+cal\t7
+caldas\t7
+caq\t8
+caqueta\t8
+cas\t9
+casanare\t9
+cau\t10
+cauca\t10
+ces\t11
+cesar\t11
+cho\t12
+choco\t12
+cor\t13
+cordoba\t13
+cun\t14
+cundinamarca\t14
+dc\t4
+distritocapitaldebogota\t4
+gua\t15
+guainia\t15
+guaviare\t16
+guv\t16
+hui\t17
+huila\t17
+lag\t18
+laguajira\t18
+mag\t19
+magdalena\t19
+met\t20
+meta\t20
+nar\t21
+narino\t21
+nortedesantander\t22
+nsa\t22
+put\t23
+putumayo\t23
+qui\t24
+quindio\t24
+ris\t25
+risaralda\t25
+san\t27
+sanandresprovidenciaysantacatalina\t26
+sanandresyprovidencia\t26
+santander\t27
+sap\t26
+suc\t28
+sucre\t28
+tol\t29
+tolima\t29
+vac\t30
+valledelcauca\t30
+vau\t31
+vaupes\t31
+vichada\t32
+vid\t32",
 };
 
 static FMT_CR: AddressFormat = AddressFormat {
@@ -2294,8 +2157,6 @@ static FMT_CR: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_CU: AddressFormat = AddressFormat {
@@ -2405,46 +2266,38 @@ static FMT_CU: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-01
-03
-04
-05
-06
-07
-08
-09
-10
-11
-12
-13
-14
-15
-16
-99
-artemisa
-camaguey
-ciegodeavila
-cienfuegos
-granma
-guantanamo
-holguin
-isladelajuventud
-lahabana
-lastunas
-matanzas
-mayabeque
-pinardelrio
-sanctispiritus
-santiagodecuba
-villaclara",
-    state_name_ends: &[
-        2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 35, 38, 41, 44, 47, 56, 65, 78, 89, 96, 107, 115,
-        132, 141, 150, 159, 169, 181, 196, 211, 222,
-    ],
-    state_name_states: &[
-        12, 8, 10, 15, 3, 13, 2, 1, 9, 6, 4, 14, 5, 0, 11, 7, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
-        12, 13, 14, 15,
-    ],
+01\t12
+03\t8
+04\t10
+05\t15
+06\t3
+07\t13
+08\t2
+09\t1
+10\t9
+11\t6
+12\t4
+13\t14
+14\t5
+15\t0
+16\t11
+99\t7
+artemisa\t0
+camaguey\t1
+ciegodeavila\t2
+cienfuegos\t3
+granma\t4
+guantanamo\t5
+holguin\t6
+isladelajuventud\t7
+lahabana\t8
+lastunas\t9
+matanzas\t10
+mayabeque\t11
+pinardelrio\t12
+sanctispiritus\t13
+santiagodecuba\t14
+villaclara\t15",
 };
 
 static FMT_CV: AddressFormat = AddressFormat {
@@ -2512,22 +2365,20 @@ static FMT_CV: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-boavista
-br
-brava
-bv
-fogo
-ma
-maio
-sal
-santiago
-santoantao
-saonicolau
-saovicente
-sl
-sv",
-    state_name_ends: &[8, 11, 17, 20, 25, 28, 33, 37, 46, 57, 68, 79, 82, 85],
-    state_name_states: &[0, 1, 1, 0, 2, 3, 3, 4, 5, 6, 7, 8, 4, 8],
+boavista\t0
+br\t1
+brava\t1
+bv\t0
+fogo\t2
+ma\t3
+maio\t3
+sal\t4
+santiago\t5
+santoantao\t6
+saonicolau\t7
+saovicente\t8
+sl\t4
+sv\t8",
 };
 
 static FMT_CX: AddressFormat = AddressFormat {
@@ -2540,8 +2391,6 @@ static FMT_CX: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_CY: AddressFormat = AddressFormat {
@@ -2554,8 +2403,6 @@ static FMT_CY: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_CZ: AddressFormat = AddressFormat {
@@ -2568,8 +2415,6 @@ static FMT_CZ: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_DE: AddressFormat = AddressFormat {
@@ -2582,8 +2427,6 @@ static FMT_DE: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_DK: AddressFormat = AddressFormat {
@@ -2596,8 +2439,6 @@ static FMT_DK: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_DO: AddressFormat = AddressFormat {
@@ -2610,8 +2451,6 @@ static FMT_DO: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_DZ: AddressFormat = AddressFormat {
@@ -2624,8 +2463,6 @@ static FMT_DZ: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_EC: AddressFormat = AddressFormat {
@@ -2638,8 +2475,6 @@ static FMT_EC: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_EE: AddressFormat = AddressFormat {
@@ -2652,8 +2487,6 @@ static FMT_EE: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_EG: AddressFormat = AddressFormat {
@@ -2829,127 +2662,112 @@ static FMT_EG: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-addaqahliyah
-albahralahmar
-albuhayrah
-alexandria
-alfayyum
-algharbiyah
-aliskandariyah
-alismailiyah
-aljizah
-alminufiyah
-alminya
-alqahirah
-alqalyubiyah
-aluqsur
-alwadialjadid
-alx
-ashsharqia
-ashsharqiyah
-asn
-assuways
-ast
-aswan
-asyut
-ba
-banisuwayf
-benisuef
-bh
-bns
-bursaid
-c
-cairo
-dakahlia
-damietta
-dk
-dt
-dumyat
-elbeheira
-faiyum
-fym
-gh
-gharbia
-giza
-gz
-is
-ismailia
-janubsina
-js
-kafrashshaykh
-kafrelsheikh
-kb
-kfs
-kn
-luxor
-lx
-matrouh
-matruh
-menia
-menofia
-mn
-mnf
-mt
-newvalley
-northsinai
-portsaid
-pts
-qalyubia
-qena
-qina
-redsea
-shamalsina
-shg
-shr
-sin
-sohag
-southsinai
-suez
-suhaj
-suz
-wad
-أسوان
-أسيوط
-الأقصر
-الإسكندرية
-الإسماعيلية
-البحرالأحمر
-البحيرة
-الجيزة
-الدقهلية
-السويس
-الشرقية
-الغربية
-الفيوم
-القاهرة
-القليوبية
-المنوفية
-المنيا
-الواديالجديد
-بنيسويف
-بورسعيد
-جنوبسيناء
-دمياط
-سوهاج
-شمالسيناء
-قنا
-كفرالشيخ
-مطروح",
-    state_name_ends: &[
-        12, 26, 37, 48, 57, 69, 84, 97, 105, 117, 125, 135, 148, 156, 170, 174, 185, 198, 202, 211,
-        215, 221, 227, 230, 241, 250, 253, 257, 265, 267, 273, 282, 291, 294, 297, 304, 314, 321,
-        325, 328, 336, 341, 344, 347, 356, 366, 369, 383, 396, 399, 403, 406, 412, 415, 423, 430,
-        436, 444, 447, 451, 454, 464, 475, 484, 488, 497, 502, 507, 514, 525, 529, 533, 537, 543,
-        554, 559, 565, 569, 573, 584, 595, 608, 629, 652, 675, 690, 703, 720, 733, 748, 763, 776,
-        791, 810, 827, 840, 865, 880, 895, 914, 925, 936, 955, 962, 979, 990,
-    ],
-    state_name_states: &[
-        8, 5, 6, 2, 12, 11, 2, 3, 7, 15, 16, 13, 14, 4, 17, 2, 10, 10, 0, 9, 1, 0, 1, 5, 18, 18, 6,
-        18, 19, 13, 13, 8, 21, 8, 21, 21, 6, 12, 12, 11, 11, 7, 7, 3, 3, 20, 20, 25, 25, 14, 25,
-        24, 4, 4, 26, 26, 16, 15, 16, 15, 26, 17, 23, 19, 19, 14, 24, 24, 5, 23, 22, 10, 23, 22,
-        20, 9, 22, 9, 17, 0, 1, 4, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
-        21, 22, 23, 24, 25, 26,
-    ],
+addaqahliyah\t8
+albahralahmar\t5
+albuhayrah\t6
+alexandria\t2
+alfayyum\t12
+algharbiyah\t11
+aliskandariyah\t2
+alismailiyah\t3
+aljizah\t7
+alminufiyah\t15
+alminya\t16
+alqahirah\t13
+alqalyubiyah\t14
+aluqsur\t4
+alwadialjadid\t17
+alx\t2
+ashsharqia\t10
+ashsharqiyah\t10
+asn\t0
+assuways\t9
+ast\t1
+aswan\t0
+asyut\t1
+ba\t5
+banisuwayf\t18
+benisuef\t18
+bh\t6
+bns\t18
+bursaid\t19
+c\t13
+cairo\t13
+dakahlia\t8
+damietta\t21
+dk\t8
+dt\t21
+dumyat\t21
+elbeheira\t6
+faiyum\t12
+fym\t12
+gh\t11
+gharbia\t11
+giza\t7
+gz\t7
+is\t3
+ismailia\t3
+janubsina\t20
+js\t20
+kafrashshaykh\t25
+kafrelsheikh\t25
+kb\t14
+kfs\t25
+kn\t24
+luxor\t4
+lx\t4
+matrouh\t26
+matruh\t26
+menia\t16
+menofia\t15
+mn\t16
+mnf\t15
+mt\t26
+newvalley\t17
+northsinai\t23
+portsaid\t19
+pts\t19
+qalyubia\t14
+qena\t24
+qina\t24
+redsea\t5
+shamalsina\t23
+shg\t22
+shr\t10
+sin\t23
+sohag\t22
+southsinai\t20
+suez\t9
+suhaj\t22
+suz\t9
+wad\t17
+أسوان\t0
+أسيوط\t1
+الأقصر\t4
+الإسكندرية\t2
+الإسماعيلية\t3
+البحرالأحمر\t5
+البحيرة\t6
+الجيزة\t7
+الدقهلية\t8
+السويس\t9
+الشرقية\t10
+الغربية\t11
+الفيوم\t12
+القاهرة\t13
+القليوبية\t14
+المنوفية\t15
+المنيا\t16
+الواديالجديد\t17
+بنيسويف\t18
+بورسعيد\t19
+جنوبسيناء\t20
+دمياط\t21
+سوهاج\t22
+شمالسيناء\t23
+قنا\t24
+كفرالشيخ\t25
+مطروح\t26",
 };
 
 static FMT_EH: AddressFormat = AddressFormat {
@@ -2962,8 +2780,6 @@ static FMT_EH: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_ES: AddressFormat = AddressFormat {
@@ -3289,158 +3105,140 @@ static FMT_ES: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-a
-ab
-acoruna
-al
-alacant
-alava
-albacete
-alicante
-almeria
-araba
-aspalmas
-asturias
-av
-avila
-b
-ba
-badajoz
-badaxoz
-balearicislands
-barcelona
-bi
-biscaia
-bizkaia
-bu
-burgos
-c
-ca
-caceres
-cadis
-cadiz
-cantabria
-castello
-castellon
-cc
-ce
-ceuta
-cidadereal
-ciudadreal
-co
-conca
-cordoba
-coruna
-cr
-cs
-cu
-cuenca
-gc
-gerona
-gi
-gipuzkoa
-girona
-gr
-granada
-gu
-guadalajara
-guipuscoa
-guipuzcoa
-h
-hu
-huelva
-huesca
-illasbaleares
-illesbalears
-islasbaleares
-j
-jaen
-kordoba
-l
-lacoruna
-lacorunya
-larioja
-laspalmas
-le
-leon
-lerida
-lleida
-lo
-lu
-lugo
-m
-ma
-madrid
-malaga
-melilla
-ml
-mu
-murcia
-murtzia
-na
-nafarroa
-navarra
-o
-or
-orense
-ourense
-p
-palencia
-palentzia
-pm
-po
-pontevedra
-s
-sa
-salamanca
-santacruzdetenerife
-santacruztenerifekoa
-se
-segovia
-sevilla
-seville
-sg
-so
-soria
-ss
-t
-tarragona
-te
-teruel
-tf
-to
-toledo
-v
-va
-valencia
-valentzia
-valladolid
-vi
-vizcaya
-xaen
-xirona
-z
-za
-zamora
-zaragoza",
-    state_name_ends: &[
-        1, 4, 12, 15, 23, 29, 38, 47, 55, 61, 70, 79, 82, 88, 90, 93, 101, 109, 125, 135, 138, 146,
-        154, 157, 164, 166, 169, 177, 183, 189, 199, 208, 218, 221, 224, 230, 241, 252, 255, 261,
-        269, 276, 279, 282, 285, 292, 295, 302, 305, 314, 321, 324, 332, 335, 347, 357, 367, 369,
-        372, 379, 386, 400, 413, 427, 429, 434, 442, 444, 453, 463, 471, 481, 484, 489, 496, 503,
-        506, 509, 514, 516, 519, 526, 533, 541, 544, 547, 554, 562, 565, 574, 582, 584, 587, 594,
-        602, 604, 613, 623, 626, 629, 640, 642, 645, 655, 675, 696, 699, 707, 715, 723, 726, 729,
-        735, 738, 740, 750, 753, 760, 763, 766, 773, 775, 778, 787, 797, 808, 811, 819, 824, 831,
-        833, 836, 843, 852,
-    ],
-    state_name_states: &[
-        2, 1, 25, 3, 2, 0, 1, 2, 3, 0, 27, 4, 5, 5, 7, 6, 6, 6, 23, 7, 49, 49, 49, 8, 8, 25, 10, 9,
-        10, 10, 11, 12, 12, 9, 13, 13, 14, 14, 15, 16, 15, 25, 14, 12, 16, 16, 27, 17, 17, 20, 17,
-        18, 18, 19, 19, 20, 20, 21, 22, 21, 22, 23, 23, 23, 24, 24, 15, 29, 25, 25, 26, 27, 28, 28,
-        29, 29, 26, 30, 30, 31, 32, 31, 32, 33, 33, 34, 34, 34, 35, 35, 35, 4, 36, 36, 36, 37, 37,
-        37, 23, 38, 38, 11, 39, 39, 40, 40, 42, 41, 42, 42, 41, 43, 43, 20, 44, 44, 45, 45, 40, 46,
-        46, 47, 48, 47, 47, 48, 0, 49, 24, 17, 51, 50, 50, 51,
-    ],
+a\t2
+ab\t1
+acoruna\t25
+al\t3
+alacant\t2
+alava\t0
+albacete\t1
+alicante\t2
+almeria\t3
+araba\t0
+aspalmas\t27
+asturias\t4
+av\t5
+avila\t5
+b\t7
+ba\t6
+badajoz\t6
+badaxoz\t6
+balearicislands\t23
+barcelona\t7
+bi\t49
+biscaia\t49
+bizkaia\t49
+bu\t8
+burgos\t8
+c\t25
+ca\t10
+caceres\t9
+cadis\t10
+cadiz\t10
+cantabria\t11
+castello\t12
+castellon\t12
+cc\t9
+ce\t13
+ceuta\t13
+cidadereal\t14
+ciudadreal\t14
+co\t15
+conca\t16
+cordoba\t15
+coruna\t25
+cr\t14
+cs\t12
+cu\t16
+cuenca\t16
+gc\t27
+gerona\t17
+gi\t17
+gipuzkoa\t20
+girona\t17
+gr\t18
+granada\t18
+gu\t19
+guadalajara\t19
+guipuscoa\t20
+guipuzcoa\t20
+h\t21
+hu\t22
+huelva\t21
+huesca\t22
+illasbaleares\t23
+illesbalears\t23
+islasbaleares\t23
+j\t24
+jaen\t24
+kordoba\t15
+l\t29
+lacoruna\t25
+lacorunya\t25
+larioja\t26
+laspalmas\t27
+le\t28
+leon\t28
+lerida\t29
+lleida\t29
+lo\t26
+lu\t30
+lugo\t30
+m\t31
+ma\t32
+madrid\t31
+malaga\t32
+melilla\t33
+ml\t33
+mu\t34
+murcia\t34
+murtzia\t34
+na\t35
+nafarroa\t35
+navarra\t35
+o\t4
+or\t36
+orense\t36
+ourense\t36
+p\t37
+palencia\t37
+palentzia\t37
+pm\t23
+po\t38
+pontevedra\t38
+s\t11
+sa\t39
+salamanca\t39
+santacruzdetenerife\t40
+santacruztenerifekoa\t40
+se\t42
+segovia\t41
+sevilla\t42
+seville\t42
+sg\t41
+so\t43
+soria\t43
+ss\t20
+t\t44
+tarragona\t44
+te\t45
+teruel\t45
+tf\t40
+to\t46
+toledo\t46
+v\t47
+va\t48
+valencia\t47
+valentzia\t47
+valladolid\t48
+vi\t0
+vizcaya\t49
+xaen\t24
+xirona\t17
+z\t51
+za\t50
+zamora\t50
+zaragoza\t51",
 };
 
 static FMT_ET: AddressFormat = AddressFormat {
@@ -3453,8 +3251,6 @@ static FMT_ET: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_FI: AddressFormat = AddressFormat {
@@ -3467,8 +3263,6 @@ static FMT_FI: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_FK: AddressFormat = AddressFormat {
@@ -3481,8 +3275,6 @@ static FMT_FK: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_FM: AddressFormat = AddressFormat {
@@ -3495,8 +3287,6 @@ static FMT_FM: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_FO: AddressFormat = AddressFormat {
@@ -3509,8 +3299,6 @@ static FMT_FO: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_FR: AddressFormat = AddressFormat {
@@ -3523,8 +3311,6 @@ static FMT_FR: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_GB: AddressFormat = AddressFormat {
@@ -3537,8 +3323,6 @@ static FMT_GB: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_GE: AddressFormat = AddressFormat {
@@ -3551,8 +3335,6 @@ static FMT_GE: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_GF: AddressFormat = AddressFormat {
@@ -3565,8 +3347,6 @@ static FMT_GF: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_GG: AddressFormat = AddressFormat {
@@ -3579,8 +3359,6 @@ static FMT_GG: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_GI: AddressFormat = AddressFormat {
@@ -3593,8 +3371,6 @@ static FMT_GI: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_GL: AddressFormat = AddressFormat {
@@ -3607,8 +3383,6 @@ static FMT_GL: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_GN: AddressFormat = AddressFormat {
@@ -3621,8 +3395,6 @@ static FMT_GN: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_GP: AddressFormat = AddressFormat {
@@ -3635,8 +3407,6 @@ static FMT_GP: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_GR: AddressFormat = AddressFormat {
@@ -3649,8 +3419,6 @@ static FMT_GR: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_GS: AddressFormat = AddressFormat {
@@ -3663,8 +3431,6 @@ static FMT_GS: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_GT: AddressFormat = AddressFormat {
@@ -3677,8 +3443,6 @@ static FMT_GT: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_GU: AddressFormat = AddressFormat {
@@ -3691,8 +3455,6 @@ static FMT_GU: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_GW: AddressFormat = AddressFormat {
@@ -3705,8 +3467,6 @@ static FMT_GW: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_HK: AddressFormat = AddressFormat {
@@ -3738,14 +3498,12 @@ static FMT_HK: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-hongkongisland
-kowloon
-newterritories
-九龍
-新界
-香港島",
-    state_name_ends: &[14, 22, 37, 44, 51, 61],
-    state_name_states: &[1, 0, 2, 0, 2, 1],
+hongkongisland\t1
+kowloon\t0
+newterritories\t2
+九龍\t0
+新界\t2
+香港島\t1",
 };
 
 static FMT_HM: AddressFormat = AddressFormat {
@@ -3758,8 +3516,6 @@ static FMT_HM: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_HN: AddressFormat = AddressFormat {
@@ -3772,8 +3528,6 @@ static FMT_HN: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_HR: AddressFormat = AddressFormat {
@@ -3786,8 +3540,6 @@ static FMT_HR: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_HT: AddressFormat = AddressFormat {
@@ -3800,8 +3552,6 @@ static FMT_HT: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_HU: AddressFormat = AddressFormat {
@@ -3814,8 +3564,6 @@ static FMT_HU: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_ID: AddressFormat = AddressFormat {
@@ -4033,114 +3781,100 @@ static FMT_ID: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-ac
-aceh
-ba
-bali
-bangkabelitungislands
-banten
-bb
-be
-bengkulu
-bt
-centraljava
-centralkalimantan
-centralsulawesi
-daerahistimewayogyakarta
-dkijakarta
-eastjava
-eastkalimantan
-eastnusatenggara
-go
-gorontalo
-ja
-jakarta
-jakartaraya
-jambi
-jawabarat
-jawatengah
-jawatimur
-jb
-ji
-jk
-jt
-kalimantanbarat
-kalimantanselatan
-kalimantantengah
-kalimantantimur
-kalimantanutara
-kb
-kepulauanbangkabelitung
-kepulauanriau
-ki
-kr
-ks
-kt
-ku
-la
-lampung
-ma
-maluku
-malukuutara
-mu
-nb
-northkalimantan
-northmaluku
-northsulawesi
-northsumatra
-nt
-nusatenggarabarat
-nusatenggaratimur
-pa
-papua
-papuabarat
-pb
-ri
-riau
-riauislands
-sa
-sb
-sg
-sn
-southeastsulawesi
-southkalimantan
-southsulawesi
-southsumatra
-specialyogyakarta
-sr
-ss
-st
-su
-sulawesibarat
-sulawesiselatan
-sulawesitengah
-sulawesitenggara
-sulawesiutara
-sumaterabarat
-sumateraselatan
-sumaterautara
-westjava
-westkalimantan
-westnusatenggara
-westpapua
-westsulawesi
-westsumatra
-yo
-yogyakarta",
-    state_name_ends: &[
-        2, 7, 10, 15, 37, 44, 47, 50, 59, 62, 74, 92, 108, 133, 144, 153, 168, 185, 188, 198, 201,
-        209, 221, 227, 237, 248, 258, 261, 264, 267, 270, 286, 304, 321, 337, 353, 356, 380, 394,
-        397, 400, 403, 406, 409, 412, 420, 423, 430, 442, 445, 448, 464, 476, 490, 503, 506, 524,
-        542, 545, 551, 562, 565, 568, 573, 585, 588, 591, 594, 597, 615, 631, 645, 658, 676, 679,
-        682, 685, 688, 702, 718, 733, 750, 764, 778, 794, 808, 817, 832, 849, 859, 872, 884, 887,
-        898,
-    ],
-    state_name_states: &[
-        0, 0, 1, 1, 16, 2, 16, 3, 3, 2, 9, 13, 28, 4, 5, 10, 14, 22, 6, 6, 7, 5, 5, 7, 8, 9, 10, 8,
-        10, 5, 9, 11, 12, 13, 14, 15, 11, 16, 17, 14, 17, 12, 13, 15, 18, 18, 19, 19, 20, 20, 21,
-        15, 20, 30, 33, 22, 21, 22, 23, 23, 24, 24, 25, 25, 17, 30, 31, 29, 27, 29, 12, 27, 32, 4,
-        26, 32, 28, 33, 26, 27, 28, 29, 30, 31, 32, 33, 8, 11, 21, 24, 26, 31, 4, 4,
-    ],
+ac\t0
+aceh\t0
+ba\t1
+bali\t1
+bangkabelitungislands\t16
+banten\t2
+bb\t16
+be\t3
+bengkulu\t3
+bt\t2
+centraljava\t9
+centralkalimantan\t13
+centralsulawesi\t28
+daerahistimewayogyakarta\t4
+dkijakarta\t5
+eastjava\t10
+eastkalimantan\t14
+eastnusatenggara\t22
+go\t6
+gorontalo\t6
+ja\t7
+jakarta\t5
+jakartaraya\t5
+jambi\t7
+jawabarat\t8
+jawatengah\t9
+jawatimur\t10
+jb\t8
+ji\t10
+jk\t5
+jt\t9
+kalimantanbarat\t11
+kalimantanselatan\t12
+kalimantantengah\t13
+kalimantantimur\t14
+kalimantanutara\t15
+kb\t11
+kepulauanbangkabelitung\t16
+kepulauanriau\t17
+ki\t14
+kr\t17
+ks\t12
+kt\t13
+ku\t15
+la\t18
+lampung\t18
+ma\t19
+maluku\t19
+malukuutara\t20
+mu\t20
+nb\t21
+northkalimantan\t15
+northmaluku\t20
+northsulawesi\t30
+northsumatra\t33
+nt\t22
+nusatenggarabarat\t21
+nusatenggaratimur\t22
+pa\t23
+papua\t23
+papuabarat\t24
+pb\t24
+ri\t25
+riau\t25
+riauislands\t17
+sa\t30
+sb\t31
+sg\t29
+sn\t27
+southeastsulawesi\t29
+southkalimantan\t12
+southsulawesi\t27
+southsumatra\t32
+specialyogyakarta\t4
+sr\t26
+ss\t32
+st\t28
+su\t33
+sulawesibarat\t26
+sulawesiselatan\t27
+sulawesitengah\t28
+sulawesitenggara\t29
+sulawesiutara\t30
+sumaterabarat\t31
+sumateraselatan\t32
+sumaterautara\t33
+westjava\t8
+westkalimantan\t11
+westnusatenggara\t21
+westpapua\t24
+westsulawesi\t26
+westsumatra\t31
+yo\t4
+yogyakarta\t4",
 };
 
 static FMT_IE: AddressFormat = AddressFormat {
@@ -4310,68 +4044,58 @@ static FMT_IE: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-carlow
-cavan
-ce
-clare
-cn
-co
-cork
-cw
-d
-dl
-donegal
-dublin
-g
-galway
-ke
-kerry
-kildare
-kilkenny
-kk
-ky
-laois
-ld
-leitrim
-lh
-limerick
-lk
-lm
-longford
-louth
-ls
-mayo
-meath
-mh
-mn
-mo
-monaghan
-offaly
-oy
-rn
-roscommon
-sligo
-so
-ta
-tipperary
-waterford
-wd
-westmeath
-wexford
-wh
-wicklow
-ww
-wx",
-    state_name_ends: &[
-        6, 12, 15, 21, 24, 27, 32, 35, 37, 40, 48, 55, 57, 64, 67, 73, 81, 90, 93, 96, 102, 105,
-        113, 116, 125, 128, 131, 140, 146, 149, 154, 160, 163, 166, 169, 178, 185, 188, 191, 201,
-        207, 210, 213, 223, 233, 236, 246, 254, 257, 265, 268, 271,
-    ],
-    state_name_states: &[
-        0, 1, 2, 2, 1, 3, 3, 0, 5, 4, 4, 5, 6, 6, 8, 7, 8, 9, 9, 7, 10, 13, 11, 14, 12, 12, 11, 13,
-        14, 10, 15, 16, 16, 17, 15, 17, 18, 18, 19, 19, 20, 20, 21, 21, 22, 22, 23, 24, 23, 25, 25,
-        24,
-    ],
+carlow\t0
+cavan\t1
+ce\t2
+clare\t2
+cn\t1
+co\t3
+cork\t3
+cw\t0
+d\t5
+dl\t4
+donegal\t4
+dublin\t5
+g\t6
+galway\t6
+ke\t8
+kerry\t7
+kildare\t8
+kilkenny\t9
+kk\t9
+ky\t7
+laois\t10
+ld\t13
+leitrim\t11
+lh\t14
+limerick\t12
+lk\t12
+lm\t11
+longford\t13
+louth\t14
+ls\t10
+mayo\t15
+meath\t16
+mh\t16
+mn\t17
+mo\t15
+monaghan\t17
+offaly\t18
+oy\t18
+rn\t19
+roscommon\t19
+sligo\t20
+so\t20
+ta\t21
+tipperary\t21
+waterford\t22
+wd\t22
+westmeath\t23
+wexford\t24
+wh\t23
+wicklow\t25
+ww\t25
+wx\t24",
 };
 
 static FMT_IL: AddressFormat = AddressFormat {
@@ -4384,8 +4108,6 @@ static FMT_IL: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_IM: AddressFormat = AddressFormat {
@@ -4398,8 +4120,6 @@ static FMT_IM: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_IN: AddressFormat = AddressFormat {
@@ -4629,152 +4349,134 @@ static FMT_IN: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-an
-andamanandnicobarislands
-andamannicobar
-andhrapradesh
-ap
-ar
-arunachalpradesh
-as
-assam
-bihar
-br
-cg
-ch
-chandigarh
-chhattisgarh
-ct
-dadraandnagarhavelianddamananddiu
-dadranagarhavelidamandiu
-delhi
-dh
-dl
-ga
-gj
-goa
-gujarat
-haryana
-himachalpradesh
-hp
-hr
-jammuandkashmir
-jammukashmir
-jh
-jharkhand
-jk
-ka
-karnataka
-kerala
-kl
-la
-ladakh
-lakshadweep
-ld
-madhyapradesh
-maharashtra
-manipur
-meghalaya
-mh
-mizoram
-ml
-mn
-mp
-mz
-nagaland
-nl
-od
-odisha
-or
-orissa
-pb
-pondicherry
-puducherry
-punjab
-py
-rajasthan
-rj
-sikkim
-sk
-tamilnadu
-telangana
-tg
-tn
-tr
-tripura
-ts
-uk
-up
-ut
-uttarakhand
-uttaranchal
-uttarpradesh
-wb
-westbengal
-अंडमानऔरनिकोबारद्वीपसमूह
-अंडमानवनोकोबारद्वीपसमूह
-अरुणाचलप्रदेश
-असम
-आंध्रप्रदेश
-उत्तरप्रदेश
-उत्तराखंड
-उत्तराखण्ड
-ओड़िशा
-ओडिशा
-कर्नाटक
-केरल
-गुजरात
-गोआ
-गोवा
-चंडीगढ़
-छत्तीसगढ़
-जम्मूऔरकश्मीर
-झारखंड
-झारखण्ड
-तमिलनाडु
-तेलंगाना
-त्रिपुरा
-दादराऔरनगरहवेलीऔरदमनऔरदिउ
-दादराऔरनगरहवेलीऔरदमनऔरदीव
-दिल्ली
-नगालैंड
-नागालैंड
-पंजाब
-पश्चिमबंगाल
-पांडिचेरी
-पुदुचेरी
-बिहार
-मणिपुर
-मध्यप्रदेश
-महाराष्ट्र
-मिजोरम
-मेघालय
-राजस्थान
-लक्षद्वीप
-लद्दाख
-लद्दाख़
-सिक्किम
-हरयाणा
-हरियाणा
-हिमाचलप्रदेश",
-    state_name_ends: &[
-        2, 27, 42, 56, 59, 62, 79, 82, 88, 94, 97, 100, 103, 114, 127, 130, 164, 189, 195, 198,
-        201, 204, 207, 211, 219, 227, 243, 246, 249, 265, 278, 281, 291, 294, 297, 307, 314, 317,
-        320, 327, 339, 342, 356, 368, 376, 386, 389, 397, 400, 403, 406, 409, 418, 421, 424, 431,
-        434, 441, 444, 456, 467, 474, 477, 487, 490, 497, 500, 510, 520, 523, 526, 529, 537, 540,
-        543, 546, 549, 561, 573, 586, 589, 600, 673, 743, 783, 793, 827, 861, 889, 920, 939, 955,
-        977, 990, 1009, 1019, 1032, 1054, 1082, 1122, 1141, 1163, 1188, 1213, 1238, 1314, 1390,
-        1409, 1431, 1456, 1472, 1506, 1534, 1559, 1575, 1594, 1625, 1656, 1675, 1694, 1719, 1747,
-        1766, 1788, 1810, 1829, 1851, 1888,
-    ],
-    state_name_states: &[
-        0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 6, 5, 5, 6, 6, 7, 7, 8, 7, 8, 9, 10, 9, 10, 11, 12, 12,
-        11, 13, 13, 14, 14, 13, 15, 15, 16, 16, 17, 17, 18, 18, 19, 20, 21, 22, 20, 23, 22, 21, 19,
-        23, 24, 24, 25, 25, 25, 25, 27, 26, 26, 27, 26, 28, 28, 29, 29, 30, 31, 31, 30, 32, 32, 31,
-        34, 33, 34, 34, 34, 33, 35, 35, 0, 0, 2, 3, 1, 33, 34, 34, 25, 25, 15, 16, 10, 9, 9, 5, 6,
-        13, 14, 14, 30, 31, 32, 7, 7, 8, 24, 24, 27, 35, 26, 26, 4, 21, 19, 20, 23, 22, 28, 18, 17,
-        17, 29, 11, 11, 12,
-    ],
+an\t0
+andamanandnicobarislands\t0
+andamannicobar\t0
+andhrapradesh\t1
+ap\t1
+ar\t2
+arunachalpradesh\t2
+as\t3
+assam\t3
+bihar\t4
+br\t4
+cg\t6
+ch\t5
+chandigarh\t5
+chhattisgarh\t6
+ct\t6
+dadraandnagarhavelianddamananddiu\t7
+dadranagarhavelidamandiu\t7
+delhi\t8
+dh\t7
+dl\t8
+ga\t9
+gj\t10
+goa\t9
+gujarat\t10
+haryana\t11
+himachalpradesh\t12
+hp\t12
+hr\t11
+jammuandkashmir\t13
+jammukashmir\t13
+jh\t14
+jharkhand\t14
+jk\t13
+ka\t15
+karnataka\t15
+kerala\t16
+kl\t16
+la\t17
+ladakh\t17
+lakshadweep\t18
+ld\t18
+madhyapradesh\t19
+maharashtra\t20
+manipur\t21
+meghalaya\t22
+mh\t20
+mizoram\t23
+ml\t22
+mn\t21
+mp\t19
+mz\t23
+nagaland\t24
+nl\t24
+od\t25
+odisha\t25
+or\t25
+orissa\t25
+pb\t27
+pondicherry\t26
+puducherry\t26
+punjab\t27
+py\t26
+rajasthan\t28
+rj\t28
+sikkim\t29
+sk\t29
+tamilnadu\t30
+telangana\t31
+tg\t31
+tn\t30
+tr\t32
+tripura\t32
+ts\t31
+uk\t34
+up\t33
+ut\t34
+uttarakhand\t34
+uttaranchal\t34
+uttarpradesh\t33
+wb\t35
+westbengal\t35
+अंडमानऔरनिकोबारद्वीपसमूह\t0
+अंडमानवनोकोबारद्वीपसमूह\t0
+अरुणाचलप्रदेश\t2
+असम\t3
+आंध्रप्रदेश\t1
+उत्तरप्रदेश\t33
+उत्तराखंड\t34
+उत्तराखण्ड\t34
+ओड़िशा\t25
+ओडिशा\t25
+कर्नाटक\t15
+केरल\t16
+गुजरात\t10
+गोआ\t9
+गोवा\t9
+चंडीगढ़\t5
+छत्तीसगढ़\t6
+जम्मूऔरकश्मीर\t13
+झारखंड\t14
+झारखण्ड\t14
+तमिलनाडु\t30
+तेलंगाना\t31
+त्रिपुरा\t32
+दादराऔरनगरहवेलीऔरदमनऔरदिउ\t7
+दादराऔरनगरहवेलीऔरदमनऔरदीव\t7
+दिल्ली\t8
+नगालैंड\t24
+नागालैंड\t24
+पंजाब\t27
+पश्चिमबंगाल\t35
+पांडिचेरी\t26
+पुदुचेरी\t26
+बिहार\t4
+मणिपुर\t21
+मध्यप्रदेश\t19
+महाराष्ट्र\t20
+मिजोरम\t23
+मेघालय\t22
+राजस्थान\t28
+लक्षद्वीप\t18
+लद्दाख\t17
+लद्दाख़\t17
+सिक्किम\t29
+हरयाणा\t11
+हरियाणा\t11
+हिमाचलप्रदेश\t12",
 };
 
 static FMT_IO: AddressFormat = AddressFormat {
@@ -4787,8 +4489,6 @@ static FMT_IO: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_IQ: AddressFormat = AddressFormat {
@@ -4801,8 +4501,6 @@ static FMT_IQ: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_IR: AddressFormat = AddressFormat {
@@ -5002,124 +4700,109 @@ static FMT_IR: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-00
-01
-02
-03
-04
-05
-06
-07
-08
-09
-10
-11
-12
-13
-14
-15
-16
-17
-18
-19
-20
-21
-22
-23
-24
-25
-26
-27
-28
-29
-30
-alborz
-ardabil
-azarbayjanegharbi
-azarbayjanesharqi
-bushehr
-chaharmahalandbakhtiari
-chaharmahalvabakhtiari
-eastazerbaijan
-esfahan
-fars
-gilan
-golestan
-hamadan
-hormozgan
-ilam
-isfahan
-kerman
-kermanshah
-khorasanejonubi
-khorasanerazavi
-khorasaneshomali
-khuzestan
-kohgiluyehandboyerahmad
-kohgiluyehvabowyerahmad
-kordestan
-kurdistan
-lorestan
-markazi
-mazandaran
-northkhorasan
-qazvin
-qom
-razavikhorasan
-semnan
-sistanandbaluchestan
-sistanvabaluchestan
-southkhorasan
-tehran
-westazerbaijan
-yazd
-zanjan
-استانآذربایجانشرقی
-استانآذربایجانغربی
-استاناردبیل
-استاناصفهان
-استانالبرز
-استانایلام
-استانبوشهر
-استانتهران
-استانخراسانجنوبی
-استانخراسانرضوی
-استانخراسانشمالی
-استانخوزستان
-استانزنجان
-استانسمنان
-استانسیستانوبلوچستان
-استانفارس
-استانقزوین
-استانقم
-استانلرستان
-استانمازندران
-استانمرکزی
-استانهرمزگان
-استانهمدان
-استانچهارمحالوبختیاری
-استانکردستان
-استانکرمان
-استانکرمانشاه
-استانکهگیلویهوبویراحمد
-استانگلستان
-استانگیلان
-استانیزد",
-    state_name_ends: &[
-        2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 35, 38, 41, 44, 47, 50, 53, 56, 59, 62, 65, 68,
-        71, 74, 77, 80, 83, 86, 89, 92, 99, 107, 125, 143, 151, 175, 198, 213, 221, 226, 232, 241,
-        249, 259, 264, 272, 279, 290, 306, 322, 339, 349, 373, 397, 407, 417, 426, 434, 445, 459,
-        466, 470, 485, 492, 513, 533, 547, 554, 569, 574, 581, 618, 655, 678, 701, 722, 743, 764,
-        785, 818, 849, 882, 907, 928, 949, 990, 1009, 1030, 1045, 1068, 1095, 1116, 1141, 1162,
-        1205, 1230, 1251, 1278, 1323, 1346, 1367, 1384,
-    ],
-    state_name_states: &[
-        27, 24, 26, 0, 1, 21, 12, 16, 20, 10, 3, 15, 19, 29, 8, 25, 5, 22, 6, 13, 14, 30, 28, 7, 2,
-        18, 17, 23, 11, 9, 4, 4, 2, 1, 0, 6, 8, 8, 0, 3, 16, 24, 23, 29, 28, 5, 3, 20, 21, 9, 10,
-        11, 12, 22, 22, 19, 19, 25, 27, 26, 11, 17, 18, 10, 14, 15, 15, 9, 7, 1, 30, 13, 0, 1, 2,
-        3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 25, 26, 27, 28, 29, 8, 19, 20, 21,
-        22, 23, 24, 30,
-    ],
+00\t27
+01\t24
+02\t26
+03\t0
+04\t1
+05\t21
+06\t12
+07\t16
+08\t20
+09\t10
+10\t3
+11\t15
+12\t19
+13\t29
+14\t8
+15\t25
+16\t5
+17\t22
+18\t6
+19\t13
+20\t14
+21\t30
+22\t28
+23\t7
+24\t2
+25\t18
+26\t17
+27\t23
+28\t11
+29\t9
+30\t4
+alborz\t4
+ardabil\t2
+azarbayjanegharbi\t1
+azarbayjanesharqi\t0
+bushehr\t6
+chaharmahalandbakhtiari\t8
+chaharmahalvabakhtiari\t8
+eastazerbaijan\t0
+esfahan\t3
+fars\t16
+gilan\t24
+golestan\t23
+hamadan\t29
+hormozgan\t28
+ilam\t5
+isfahan\t3
+kerman\t20
+kermanshah\t21
+khorasanejonubi\t9
+khorasanerazavi\t10
+khorasaneshomali\t11
+khuzestan\t12
+kohgiluyehandboyerahmad\t22
+kohgiluyehvabowyerahmad\t22
+kordestan\t19
+kurdistan\t19
+lorestan\t25
+markazi\t27
+mazandaran\t26
+northkhorasan\t11
+qazvin\t17
+qom\t18
+razavikhorasan\t10
+semnan\t14
+sistanandbaluchestan\t15
+sistanvabaluchestan\t15
+southkhorasan\t9
+tehran\t7
+westazerbaijan\t1
+yazd\t30
+zanjan\t13
+استانآذربایجانشرقی\t0
+استانآذربایجانغربی\t1
+استاناردبیل\t2
+استاناصفهان\t3
+استانالبرز\t4
+استانایلام\t5
+استانبوشهر\t6
+استانتهران\t7
+استانخراسانجنوبی\t9
+استانخراسانرضوی\t10
+استانخراسانشمالی\t11
+استانخوزستان\t12
+استانزنجان\t13
+استانسمنان\t14
+استانسیستانوبلوچستان\t15
+استانفارس\t16
+استانقزوین\t17
+استانقم\t18
+استانلرستان\t25
+استانمازندران\t26
+استانمرکزی\t27
+استانهرمزگان\t28
+استانهمدان\t29
+استانچهارمحالوبختیاری\t8
+استانکردستان\t19
+استانکرمان\t20
+استانکرمانشاه\t21
+استانکهگیلویهوبویراحمد\t22
+استانگلستان\t23
+استانگیلان\t24
+استانیزد\t30",
 };
 
 static FMT_IS: AddressFormat = AddressFormat {
@@ -5132,8 +4815,6 @@ static FMT_IS: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_IT: AddressFormat = AddressFormat {
@@ -5790,254 +5471,227 @@ static FMT_IT: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-ag
-agrigento
-al
-alessandria
-an
-ancona
-ao
-aosta
-ap
-aq
-ar
-arezzo
-ascolipiceno
-asti
-at
-av
-avellino
-ba
-bari
-barlettaandriatrani
-belluno
-benevento
-bergamo
-bg
-bi
-biella
-bl
-bn
-bo
-bologna
-bolzano
-br
-brescia
-brindisi
-bs
-bt
-bz
-ca
-cagliari
-caltanissetta
-campobasso
-caserta
-catania
-catanzaro
-cb
-ce
-ch
-chieti
-cl
-cn
-co
-como
-cosenza
-cr
-cremona
-crotone
-cs
-ct
-cuneo
-cz
-en
-enna
-fc
-fe
-fermo
-ferrara
-fg
-fi
-firenze
-florence
-fm
-foggia
-forlicesena
-fr
-frosinone
-ge
-genoa
-genova
-go
-gorizia
-gr
-grosseto
-im
-imperia
-is
-isernia
-kr
-laquila
-laspezia
-latina
-lc
-le
-lecce
-lecco
-li
-livorno
-lo
-lodi
-lt
-lu
-lucca
-macerata
-mantova
-massacarrara
-matera
-mb
-mc
-me
-messina
-mi
-milan
-milano
-mn
-mo
-modena
-monzaebrianza
-ms
-mt
-na
-naples
-napoli
-no
-novara
-nu
-nuoro
-or
-oristano
-pa
-padova
-palermo
-parma
-pavia
-pc
-pd
-pe
-perugia
-pesaroeurbino
-pescara
-pg
-pi
-piacenza
-pisa
-pistoia
-pn
-po
-pordenone
-potenza
-pr
-prato
-pt
-pu
-pv
-pz
-ra
-ragusa
-ravenna
-rc
-re
-reggiocalabria
-reggioemilia
-rg
-ri
-rieti
-rimini
-rm
-rn
-ro
-roma
-rome
-rovigo
-sa
-salerno
-sassari
-savona
-si
-siena
-siracusa
-so
-sondrio
-sp
-sr
-ss
-su
-sudsardegna
-sv
-ta
-taranto
-te
-teramo
-terni
-tn
-to
-torino
-tp
-tr
-trapani
-trento
-treviso
-trieste
-ts
-turin
-tv
-ud
-udine
-va
-varese
-vb
-vc
-ve
-venezia
-venice
-verbanocusioossola
-vercelli
-verona
-vi
-vibovalentia
-vicenza
-viterbo
-vr
-vt
-vv",
-    state_name_ends: &[
-        2, 12, 15, 27, 30, 37, 40, 46, 49, 52, 55, 62, 75, 80, 83, 86, 95, 98, 103, 123, 131, 141,
-        149, 152, 155, 162, 165, 168, 171, 179, 187, 190, 198, 207, 210, 213, 216, 219, 228, 242,
-        253, 261, 269, 279, 282, 285, 288, 295, 298, 301, 304, 309, 317, 320, 328, 336, 339, 342,
-        348, 351, 354, 359, 362, 365, 371, 379, 382, 385, 393, 402, 405, 412, 424, 427, 437, 440,
-        446, 453, 456, 464, 467, 476, 479, 487, 490, 498, 501, 509, 518, 525, 528, 531, 537, 543,
-        546, 554, 557, 562, 565, 568, 574, 583, 591, 604, 611, 614, 617, 620, 628, 631, 637, 644,
-        647, 650, 657, 671, 674, 677, 680, 687, 694, 697, 704, 707, 713, 716, 725, 728, 735, 743,
-        749, 755, 758, 761, 764, 772, 786, 794, 797, 800, 809, 814, 822, 825, 828, 838, 846, 849,
-        855, 858, 861, 864, 867, 870, 877, 885, 888, 891, 906, 919, 922, 925, 931, 938, 941, 944,
-        947, 952, 957, 964, 967, 975, 983, 990, 993, 999, 1008, 1011, 1019, 1022, 1025, 1028, 1031,
-        1043, 1046, 1049, 1057, 1060, 1067, 1073, 1076, 1079, 1086, 1089, 1092, 1100, 1107, 1115,
-        1123, 1126, 1132, 1135, 1138, 1144, 1147, 1154, 1157, 1160, 1163, 1171, 1178, 1197, 1206,
-        1213, 1216, 1229, 1237, 1245, 1248, 1251, 1254,
-    ],
-    state_name_states: &[
-        0, 0, 1, 1, 2, 2, 3, 3, 5, 42, 4, 4, 5, 6, 6, 7, 7, 8, 8, 9, 10, 11, 12, 12, 13, 13, 10,
-        11, 14, 14, 15, 17, 16, 17, 16, 9, 15, 18, 18, 19, 20, 21, 22, 23, 20, 21, 24, 24, 19, 29,
-        25, 25, 26, 27, 27, 28, 26, 22, 29, 23, 30, 30, 35, 32, 31, 32, 34, 33, 33, 33, 31, 34, 35,
-        36, 36, 37, 37, 37, 38, 38, 39, 39, 40, 40, 41, 41, 28, 42, 43, 44, 46, 45, 45, 46, 47, 47,
-        48, 48, 44, 49, 49, 50, 51, 52, 53, 57, 50, 54, 54, 55, 55, 55, 51, 56, 56, 57, 52, 53, 58,
-        58, 58, 59, 59, 60, 60, 61, 61, 63, 62, 63, 64, 65, 69, 62, 68, 66, 67, 68, 66, 70, 69, 70,
-        71, 72, 74, 72, 73, 64, 74, 71, 67, 65, 73, 76, 75, 76, 77, 78, 77, 78, 75, 79, 79, 80, 81,
-        80, 82, 81, 81, 82, 83, 83, 84, 85, 86, 86, 87, 88, 88, 43, 87, 84, 89, 89, 85, 90, 90, 91,
-        91, 92, 95, 93, 93, 94, 92, 94, 95, 96, 97, 97, 93, 96, 98, 98, 99, 99, 101, 102, 100, 100,
-        100, 101, 102, 103, 105, 104, 105, 106, 103, 106, 104,
-    ],
+ag\t0
+agrigento\t0
+al\t1
+alessandria\t1
+an\t2
+ancona\t2
+ao\t3
+aosta\t3
+ap\t5
+aq\t42
+ar\t4
+arezzo\t4
+ascolipiceno\t5
+asti\t6
+at\t6
+av\t7
+avellino\t7
+ba\t8
+bari\t8
+barlettaandriatrani\t9
+belluno\t10
+benevento\t11
+bergamo\t12
+bg\t12
+bi\t13
+biella\t13
+bl\t10
+bn\t11
+bo\t14
+bologna\t14
+bolzano\t15
+br\t17
+brescia\t16
+brindisi\t17
+bs\t16
+bt\t9
+bz\t15
+ca\t18
+cagliari\t18
+caltanissetta\t19
+campobasso\t20
+caserta\t21
+catania\t22
+catanzaro\t23
+cb\t20
+ce\t21
+ch\t24
+chieti\t24
+cl\t19
+cn\t29
+co\t25
+como\t25
+cosenza\t26
+cr\t27
+cremona\t27
+crotone\t28
+cs\t26
+ct\t22
+cuneo\t29
+cz\t23
+en\t30
+enna\t30
+fc\t35
+fe\t32
+fermo\t31
+ferrara\t32
+fg\t34
+fi\t33
+firenze\t33
+florence\t33
+fm\t31
+foggia\t34
+forlicesena\t35
+fr\t36
+frosinone\t36
+ge\t37
+genoa\t37
+genova\t37
+go\t38
+gorizia\t38
+gr\t39
+grosseto\t39
+im\t40
+imperia\t40
+is\t41
+isernia\t41
+kr\t28
+laquila\t42
+laspezia\t43
+latina\t44
+lc\t46
+le\t45
+lecce\t45
+lecco\t46
+li\t47
+livorno\t47
+lo\t48
+lodi\t48
+lt\t44
+lu\t49
+lucca\t49
+macerata\t50
+mantova\t51
+massacarrara\t52
+matera\t53
+mb\t57
+mc\t50
+me\t54
+messina\t54
+mi\t55
+milan\t55
+milano\t55
+mn\t51
+mo\t56
+modena\t56
+monzaebrianza\t57
+ms\t52
+mt\t53
+na\t58
+naples\t58
+napoli\t58
+no\t59
+novara\t59
+nu\t60
+nuoro\t60
+or\t61
+oristano\t61
+pa\t63
+padova\t62
+palermo\t63
+parma\t64
+pavia\t65
+pc\t69
+pd\t62
+pe\t68
+perugia\t66
+pesaroeurbino\t67
+pescara\t68
+pg\t66
+pi\t70
+piacenza\t69
+pisa\t70
+pistoia\t71
+pn\t72
+po\t74
+pordenone\t72
+potenza\t73
+pr\t64
+prato\t74
+pt\t71
+pu\t67
+pv\t65
+pz\t73
+ra\t76
+ragusa\t75
+ravenna\t76
+rc\t77
+re\t78
+reggiocalabria\t77
+reggioemilia\t78
+rg\t75
+ri\t79
+rieti\t79
+rimini\t80
+rm\t81
+rn\t80
+ro\t82
+roma\t81
+rome\t81
+rovigo\t82
+sa\t83
+salerno\t83
+sassari\t84
+savona\t85
+si\t86
+siena\t86
+siracusa\t87
+so\t88
+sondrio\t88
+sp\t43
+sr\t87
+ss\t84
+su\t89
+sudsardegna\t89
+sv\t85
+ta\t90
+taranto\t90
+te\t91
+teramo\t91
+terni\t92
+tn\t95
+to\t93
+torino\t93
+tp\t94
+tr\t92
+trapani\t94
+trento\t95
+treviso\t96
+trieste\t97
+ts\t97
+turin\t93
+tv\t96
+ud\t98
+udine\t98
+va\t99
+varese\t99
+vb\t101
+vc\t102
+ve\t100
+venezia\t100
+venice\t100
+verbanocusioossola\t101
+vercelli\t102
+verona\t103
+vi\t105
+vibovalentia\t104
+vicenza\t105
+viterbo\t106
+vr\t103
+vt\t106
+vv\t104",
 };
 
 static FMT_JE: AddressFormat = AddressFormat {
@@ -6050,8 +5704,6 @@ static FMT_JE: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_JM: AddressFormat = AddressFormat {
@@ -6149,49 +5801,41 @@ static FMT_JM: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-01
-02
-03
-04
-05
-06
-07
-08
-09
-10
-11
-12
-13
-14
-clarendon
-hanover
-kingston
-manchester
-portland
-saintandrew
-saintann
-saintcatherine
-saintelizabeth
-saintjames
-saintmary
-saintthomas
-standrew
-stann
-stcatherine
-stelizabeth
-stjames
-stmary
-stthomas
-trelawny
-westmoreland",
-    state_name_ends: &[
-        2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 35, 38, 41, 51, 59, 68, 79, 88, 100, 109, 124,
-        139, 150, 160, 172, 181, 187, 199, 211, 219, 226, 235, 244, 257,
-    ],
-    state_name_states: &[
-        2, 5, 11, 4, 10, 6, 12, 9, 1, 13, 8, 3, 0, 7, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 5, 6,
-        7, 8, 9, 10, 11, 12, 13,
-    ],
+01\t2
+02\t5
+03\t11
+04\t4
+05\t10
+06\t6
+07\t12
+08\t9
+09\t1
+10\t13
+11\t8
+12\t3
+13\t0
+14\t7
+clarendon\t0
+hanover\t1
+kingston\t2
+manchester\t3
+portland\t4
+saintandrew\t5
+saintann\t6
+saintcatherine\t7
+saintelizabeth\t8
+saintjames\t9
+saintmary\t10
+saintthomas\t11
+standrew\t5
+stann\t6
+stcatherine\t7
+stelizabeth\t8
+stjames\t9
+stmary\t10
+stthomas\t11
+trelawny\t12
+westmoreland\t13",
 };
 
 static FMT_JO: AddressFormat = AddressFormat {
@@ -6204,8 +5848,6 @@ static FMT_JO: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_JP: AddressFormat = AddressFormat {
@@ -6503,216 +6145,193 @@ static FMT_JP: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-01
-02
-03
-04
-05
-06
-07
-08
-09
-10
-11
-12
-13
-14
-15
-16
-17
-18
-19
-20
-21
-22
-23
-24
-25
-26
-27
-28
-29
-30
-31
-32
-33
-34
-35
-36
-37
-38
-39
-40
-41
-42
-43
-44
-45
-46
-47
-aichi
-akita
-aomori
-chiba
-ehime
-fukui
-fukuoka
-fukushima
-gifu
-gunma
-hiroshima
-hokkaido
-hyogo
-ibaraki
-ishikawa
-iwate
-kagawa
-kagoshima
-kanagawa
-kochi
-kumamoto
-kyoto
-mie
-miyagi
-miyazaki
-nagano
-nagasaki
-nara
-niigata
-oita
-okayama
-okinawa
-osaka
-saga
-saitama
-shiga
-shimane
-shizuoka
-tochigi
-tokushima
-tokyo
-tottori
-toyama
-wakayama
-yamagata
-yamaguchi
-yamanashi
-三重
-三重県
-京都
-京都府
-佐賀
-佐賀県
-兵庫
-兵庫県
-北海道
-千葉
-千葉県
-和歌山
-和歌山県
-埼玉
-埼玉県
-大分
-大分県
-大阪
-大阪府
-奈良
-奈良県
-宮城
-宮城県
-宮崎
-宮崎県
-富山
-富山県
-山口
-山口県
-山形
-山形県
-山梨
-山梨県
-岐阜
-岐阜県
-岡山
-岡山県
-岩手
-岩手県
-島根
-島根県
-広島
-広島県
-徳島
-徳島県
-愛媛
-愛媛県
-愛知
-愛知県
-新潟
-新潟県
-東京
-東京都
-栃木
-栃木県
-沖縄
-沖縄県
-滋賀
-滋賀県
-熊本
-熊本県
-石川
-石川県
-神奈川
-神奈川県
-福井
-福井県
-福岡
-福岡県
-福島
-福島県
-秋田
-秋田県
-群馬
-群馬県
-茨城
-茨城県
-長崎
-長崎県
-長野
-長野県
-青森
-青森県
-静岡
-静岡県
-香川
-香川県
-高知
-高知県
-鳥取
-鳥取県
-鹿児島
-鹿児島県",
-    state_name_ends: &[
-        2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 35, 38, 41, 44, 47, 50, 53, 56, 59, 62, 65, 68,
-        71, 74, 77, 80, 83, 86, 89, 92, 95, 98, 101, 104, 107, 110, 113, 116, 119, 122, 125, 128,
-        131, 134, 137, 140, 146, 152, 159, 165, 171, 177, 185, 195, 200, 206, 216, 225, 231, 239,
-        248, 254, 261, 271, 280, 286, 295, 301, 305, 312, 321, 328, 337, 342, 350, 355, 363, 371,
-        377, 382, 390, 396, 404, 413, 421, 431, 437, 445, 452, 461, 470, 480, 490, 497, 507, 514,
-        524, 531, 541, 548, 558, 568, 575, 585, 595, 608, 615, 625, 632, 642, 649, 659, 666, 676,
-        683, 693, 700, 710, 717, 727, 734, 744, 751, 761, 768, 778, 785, 795, 802, 812, 819, 829,
-        836, 846, 853, 863, 870, 880, 887, 897, 904, 914, 921, 931, 938, 948, 955, 965, 972, 982,
-        989, 999, 1006, 1016, 1023, 1033, 1043, 1056, 1063, 1073, 1080, 1090, 1097, 1107, 1114,
-        1124, 1131, 1141, 1148, 1158, 1165, 1175, 1182, 1192, 1199, 1209, 1216, 1226, 1233, 1243,
-        1250, 1260, 1267, 1277, 1287, 1300,
-    ],
-    state_name_states: &[
-        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
-        25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 22,
-        4, 1, 11, 37, 17, 39, 6, 20, 9, 33, 0, 27, 7, 16, 2, 36, 45, 13, 38, 42, 25, 23, 3, 44, 19,
-        41, 28, 14, 43, 32, 46, 26, 40, 10, 24, 31, 21, 8, 35, 12, 30, 15, 29, 5, 34, 18, 23, 23,
-        25, 25, 40, 40, 27, 27, 0, 11, 11, 29, 29, 10, 10, 43, 43, 26, 26, 28, 28, 3, 3, 44, 44,
-        15, 15, 34, 34, 5, 5, 18, 18, 20, 20, 32, 32, 2, 2, 31, 31, 33, 33, 35, 35, 37, 37, 22, 22,
-        14, 14, 12, 12, 8, 8, 46, 46, 24, 24, 42, 42, 16, 16, 13, 13, 17, 17, 39, 39, 6, 6, 4, 4,
-        9, 9, 7, 7, 41, 41, 19, 19, 1, 1, 21, 21, 36, 36, 38, 38, 30, 30, 45, 45,
-    ],
+01\t0
+02\t1
+03\t2
+04\t3
+05\t4
+06\t5
+07\t6
+08\t7
+09\t8
+10\t9
+11\t10
+12\t11
+13\t12
+14\t13
+15\t14
+16\t15
+17\t16
+18\t17
+19\t18
+20\t19
+21\t20
+22\t21
+23\t22
+24\t23
+25\t24
+26\t25
+27\t26
+28\t27
+29\t28
+30\t29
+31\t30
+32\t31
+33\t32
+34\t33
+35\t34
+36\t35
+37\t36
+38\t37
+39\t38
+40\t39
+41\t40
+42\t41
+43\t42
+44\t43
+45\t44
+46\t45
+47\t46
+aichi\t22
+akita\t4
+aomori\t1
+chiba\t11
+ehime\t37
+fukui\t17
+fukuoka\t39
+fukushima\t6
+gifu\t20
+gunma\t9
+hiroshima\t33
+hokkaido\t0
+hyogo\t27
+ibaraki\t7
+ishikawa\t16
+iwate\t2
+kagawa\t36
+kagoshima\t45
+kanagawa\t13
+kochi\t38
+kumamoto\t42
+kyoto\t25
+mie\t23
+miyagi\t3
+miyazaki\t44
+nagano\t19
+nagasaki\t41
+nara\t28
+niigata\t14
+oita\t43
+okayama\t32
+okinawa\t46
+osaka\t26
+saga\t40
+saitama\t10
+shiga\t24
+shimane\t31
+shizuoka\t21
+tochigi\t8
+tokushima\t35
+tokyo\t12
+tottori\t30
+toyama\t15
+wakayama\t29
+yamagata\t5
+yamaguchi\t34
+yamanashi\t18
+三重\t23
+三重県\t23
+京都\t25
+京都府\t25
+佐賀\t40
+佐賀県\t40
+兵庫\t27
+兵庫県\t27
+北海道\t0
+千葉\t11
+千葉県\t11
+和歌山\t29
+和歌山県\t29
+埼玉\t10
+埼玉県\t10
+大分\t43
+大分県\t43
+大阪\t26
+大阪府\t26
+奈良\t28
+奈良県\t28
+宮城\t3
+宮城県\t3
+宮崎\t44
+宮崎県\t44
+富山\t15
+富山県\t15
+山口\t34
+山口県\t34
+山形\t5
+山形県\t5
+山梨\t18
+山梨県\t18
+岐阜\t20
+岐阜県\t20
+岡山\t32
+岡山県\t32
+岩手\t2
+岩手県\t2
+島根\t31
+島根県\t31
+広島\t33
+広島県\t33
+徳島\t35
+徳島県\t35
+愛媛\t37
+愛媛県\t37
+愛知\t22
+愛知県\t22
+新潟\t14
+新潟県\t14
+東京\t12
+東京都\t12
+栃木\t8
+栃木県\t8
+沖縄\t46
+沖縄県\t46
+滋賀\t24
+滋賀県\t24
+熊本\t42
+熊本県\t42
+石川\t16
+石川県\t16
+神奈川\t13
+神奈川県\t13
+福井\t17
+福井県\t17
+福岡\t39
+福岡県\t39
+福島\t6
+福島県\t6
+秋田\t4
+秋田県\t4
+群馬\t9
+群馬県\t9
+茨城\t7
+茨城県\t7
+長崎\t41
+長崎県\t41
+長野\t19
+長野県\t19
+青森\t1
+青森県\t1
+静岡\t21
+静岡県\t21
+香川\t36
+香川県\t36
+高知\t38
+高知県\t38
+鳥取\t30
+鳥取県\t30
+鹿児島\t45
+鹿児島県\t45",
 };
 
 static FMT_KE: AddressFormat = AddressFormat {
@@ -6725,8 +6344,6 @@ static FMT_KE: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_KG: AddressFormat = AddressFormat {
@@ -6739,8 +6356,6 @@ static FMT_KG: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_KH: AddressFormat = AddressFormat {
@@ -6753,8 +6368,6 @@ static FMT_KH: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_KI: AddressFormat = AddressFormat {
@@ -6767,8 +6380,6 @@ static FMT_KI: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_KN: AddressFormat = AddressFormat {
@@ -6794,13 +6405,11 @@ static FMT_KN: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-k
-n
-nevis
-saintkitts
-stkitts",
-    state_name_ends: &[1, 3, 9, 20, 28],
-    state_name_states: &[1, 0, 0, 1, 1],
+k\t1
+n\t0
+nevis\t0
+saintkitts\t1
+stkitts\t1",
 };
 
 static FMT_KP: AddressFormat = AddressFormat {
@@ -6880,60 +6489,51 @@ static FMT_KP: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-01
-02
-03
-04
-05
-06
-07
-08
-09
-10
-13
-chagang
-hamkyeongnamto
-hamkyeongpukto
-hwanghainamto
-hwanghaipukto
-jakangto
-kangweonto
-kangwon
-northhamgyong
-northhwanghae
-northpyongan
-phyeongannamto
-phyeonganpukto
-phyeongyang
-pyongyang
-raseon
-rason
-ryanggang
-ryangkangto
-southhamgyong
-southhwanghae
-southpyongan
-강원도
-라선
-라선특별시
-량강도
-자강도
-평안남도
-평안북도
-평양직할시
-함경남도
-함경북도
-황해남도
-황해북도",
-    state_name_ends: &[
-        2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 40, 55, 70, 84, 98, 107, 118, 126, 140, 154, 167,
-        182, 197, 209, 219, 226, 232, 242, 254, 268, 282, 295, 305, 312, 328, 338, 348, 361, 374,
-        390, 403, 416, 429, 442,
-    ],
-    state_name_states: &[
-        6, 4, 5, 3, 9, 10, 0, 7, 8, 2, 1, 3, 7, 8, 9, 10, 3, 0, 0, 8, 10, 5, 4, 5, 6, 6, 1, 1, 2,
-        2, 7, 9, 4, 0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
-    ],
+01\t6
+02\t4
+03\t5
+04\t3
+05\t9
+06\t10
+07\t0
+08\t7
+09\t8
+10\t2
+13\t1
+chagang\t3
+hamkyeongnamto\t7
+hamkyeongpukto\t8
+hwanghainamto\t9
+hwanghaipukto\t10
+jakangto\t3
+kangweonto\t0
+kangwon\t0
+northhamgyong\t8
+northhwanghae\t10
+northpyongan\t5
+phyeongannamto\t4
+phyeonganpukto\t5
+phyeongyang\t6
+pyongyang\t6
+raseon\t1
+rason\t1
+ryanggang\t2
+ryangkangto\t2
+southhamgyong\t7
+southhwanghae\t9
+southpyongan\t4
+강원도\t0
+라선\t1
+라선특별시\t1
+량강도\t2
+자강도\t3
+평안남도\t4
+평안북도\t5
+평양직할시\t6
+함경남도\t7
+함경북도\t8
+황해남도\t9
+황해북도\t10",
 };
 
 static FMT_KR: AddressFormat = AddressFormat {
@@ -7049,97 +6649,85 @@ static FMT_KR: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-11
-26
-27
-28
-29
-30
-31
-41
-42
-43
-44
-45
-46
-47
-48
-49
-50
-busan
-busangwangyeoksi
-chungcheongbuk
-chungcheongnam
-daegu
-daegugwangyeoksi
-daejeon
-daejeongwangyeoksi
-gangwon
-gangwonteukbyeoljachido
-gwangju
-gwangjugwangyeoksi
-gyeonggi
-gyeongsangbuk
-gyeongsangnam
-incheon
-incheongwangyeoksi
-jeju
-jejuteukbyeoljachido
-jeollabuk
-jeollanam
-sejong
-seoul
-seoulteukbyeolsi
-ulsan
-ulsangwangyeoksi
-강원
-강원도
-경기
-경기도
-경남
-경북
-경상남도
-경상북도
-광주
-광주광역시
-대구
-대구광역시
-대전
-대전광역시
-부산
-부산광역시
-서울
-서울특별시
-세종
-세종시
-세종특별자치시
-울산
-울산광역시
-인천
-인천광역시
-전남
-전라남도
-전라북도
-전북
-제주
-제주도
-제주특별자치도
-충남
-충북
-충청남도
-충청북도",
-    state_name_ends: &[
-        2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 35, 38, 41, 44, 47, 50, 56, 73, 88, 103, 109, 126,
-        134, 153, 161, 185, 193, 212, 221, 235, 249, 257, 276, 281, 302, 312, 322, 329, 335, 352,
-        358, 375, 382, 392, 399, 409, 416, 423, 436, 449, 456, 472, 479, 495, 502, 518, 525, 541,
-        548, 564, 571, 581, 603, 610, 626, 633, 649, 656, 669, 682, 689, 696, 706, 728, 735, 742,
-        755, 768,
-    ],
-    state_name_states: &[
-        8, 7, 5, 11, 4, 6, 10, 1, 0, 16, 15, 13, 12, 3, 2, 14, 9, 7, 7, 16, 15, 5, 5, 6, 6, 0, 0,
-        4, 4, 1, 3, 2, 11, 11, 14, 14, 13, 12, 9, 8, 8, 10, 10, 0, 0, 1, 1, 2, 3, 2, 3, 4, 4, 5, 5,
-        6, 6, 7, 7, 8, 8, 9, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13, 14, 14, 14, 15, 16, 15, 16,
-    ],
+11\t8
+26\t7
+27\t5
+28\t11
+29\t4
+30\t6
+31\t10
+41\t1
+42\t0
+43\t16
+44\t15
+45\t13
+46\t12
+47\t3
+48\t2
+49\t14
+50\t9
+busan\t7
+busangwangyeoksi\t7
+chungcheongbuk\t16
+chungcheongnam\t15
+daegu\t5
+daegugwangyeoksi\t5
+daejeon\t6
+daejeongwangyeoksi\t6
+gangwon\t0
+gangwonteukbyeoljachido\t0
+gwangju\t4
+gwangjugwangyeoksi\t4
+gyeonggi\t1
+gyeongsangbuk\t3
+gyeongsangnam\t2
+incheon\t11
+incheongwangyeoksi\t11
+jeju\t14
+jejuteukbyeoljachido\t14
+jeollabuk\t13
+jeollanam\t12
+sejong\t9
+seoul\t8
+seoulteukbyeolsi\t8
+ulsan\t10
+ulsangwangyeoksi\t10
+강원\t0
+강원도\t0
+경기\t1
+경기도\t1
+경남\t2
+경북\t3
+경상남도\t2
+경상북도\t3
+광주\t4
+광주광역시\t4
+대구\t5
+대구광역시\t5
+대전\t6
+대전광역시\t6
+부산\t7
+부산광역시\t7
+서울\t8
+서울특별시\t8
+세종\t9
+세종시\t9
+세종특별자치시\t9
+울산\t10
+울산광역시\t10
+인천\t11
+인천광역시\t11
+전남\t12
+전라남도\t12
+전라북도\t13
+전북\t13
+제주\t14
+제주도\t14
+제주특별자치도\t14
+충남\t15
+충북\t16
+충청남도\t15
+충청북도\t16",
 };
 
 static FMT_KW: AddressFormat = AddressFormat {
@@ -7152,8 +6740,6 @@ static FMT_KW: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_KY: AddressFormat = AddressFormat {
@@ -7185,11 +6771,9 @@ static FMT_KY: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-caymanbrac
-grandcayman
-littlecayman",
-    state_name_ends: &[10, 22, 35],
-    state_name_states: &[0, 1, 2],
+caymanbrac\t0
+grandcayman\t1
+littlecayman\t2",
 };
 
 static FMT_KZ: AddressFormat = AddressFormat {
@@ -7202,8 +6786,6 @@ static FMT_KZ: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_LA: AddressFormat = AddressFormat {
@@ -7216,8 +6798,6 @@ static FMT_LA: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_LB: AddressFormat = AddressFormat {
@@ -7230,8 +6810,6 @@ static FMT_LB: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_LI: AddressFormat = AddressFormat {
@@ -7244,8 +6822,6 @@ static FMT_LI: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_LK: AddressFormat = AddressFormat {
@@ -7258,8 +6834,6 @@ static FMT_LK: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_LR: AddressFormat = AddressFormat {
@@ -7272,8 +6846,6 @@ static FMT_LR: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_LS: AddressFormat = AddressFormat {
@@ -7286,8 +6858,6 @@ static FMT_LS: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_LT: AddressFormat = AddressFormat {
@@ -7300,8 +6870,6 @@ static FMT_LT: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_LU: AddressFormat = AddressFormat {
@@ -7314,8 +6882,6 @@ static FMT_LU: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_LV: AddressFormat = AddressFormat {
@@ -7328,8 +6894,6 @@ static FMT_LV: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MA: AddressFormat = AddressFormat {
@@ -7342,8 +6906,6 @@ static FMT_MA: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MC: AddressFormat = AddressFormat {
@@ -7356,8 +6918,6 @@ static FMT_MC: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MD: AddressFormat = AddressFormat {
@@ -7370,8 +6930,6 @@ static FMT_MD: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_ME: AddressFormat = AddressFormat {
@@ -7384,8 +6942,6 @@ static FMT_ME: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MF: AddressFormat = AddressFormat {
@@ -7398,8 +6954,6 @@ static FMT_MF: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MG: AddressFormat = AddressFormat {
@@ -7412,8 +6966,6 @@ static FMT_MG: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MH: AddressFormat = AddressFormat {
@@ -7426,8 +6978,6 @@ static FMT_MH: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MK: AddressFormat = AddressFormat {
@@ -7440,8 +6990,6 @@ static FMT_MK: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MM: AddressFormat = AddressFormat {
@@ -7454,8 +7002,6 @@ static FMT_MM: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MN: AddressFormat = AddressFormat {
@@ -7468,8 +7014,6 @@ static FMT_MN: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MO: AddressFormat = AddressFormat {
@@ -7482,8 +7026,6 @@ static FMT_MO: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MP: AddressFormat = AddressFormat {
@@ -7496,8 +7038,6 @@ static FMT_MP: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MQ: AddressFormat = AddressFormat {
@@ -7510,8 +7050,6 @@ static FMT_MQ: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MT: AddressFormat = AddressFormat {
@@ -7526,8 +7064,6 @@ static FMT_MT: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MU: AddressFormat = AddressFormat {
@@ -7540,8 +7076,6 @@ static FMT_MU: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MV: AddressFormat = AddressFormat {
@@ -7554,8 +7088,6 @@ static FMT_MV: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_MX: AddressFormat = AddressFormat {
@@ -7761,104 +7293,91 @@ static FMT_MX: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-ags
-agu
-aguascalientes
-bajacalifornia
-bajacaliforniasur
-bc
-bcn
-bcs
-cam
-camp
-campeche
-cdmx
-chh
-chiapas
-chih
-chihuahua
-chis
-chp
-ciudaddemexico
-cmx
-coa
-coah
-coahuiladezaragoza
-col
-colima
-demexico
-dgo
-distritofederal
-dur
-durango
-gro
-gto
-gua
-guanajuato
-guerrero
-hgo
-hid
-hidalgo
-jal
-jalisco
-mex
-mexico
-mexicocity
-mic
-mich
-michoacan
-michoacandeocampo
-mor
-morelos
-nay
-nayarit
-nl
-nle
-nuevoleon
-oax
-oaxaca
-pue
-puebla
-qr
-qro
-que
-queretaro
-quintanaroo
-roo
-sanluispotosi
-sin
-sinaloa
-slp
-son
-sonora
-tab
-tabasco
-tam
-tamaulipas
-tamps
-tla
-tlax
-tlaxcala
-ver
-veracruz
-veracruzdeignaciodelallave
-yuc
-yucatan
-zac
-zacatecas",
-    state_name_ends: &[
-        3, 7, 22, 37, 55, 58, 62, 66, 70, 75, 84, 89, 93, 101, 106, 116, 121, 125, 140, 144, 148,
-        153, 172, 176, 183, 192, 196, 212, 216, 224, 228, 232, 236, 247, 256, 260, 264, 272, 276,
-        284, 288, 295, 306, 310, 315, 325, 343, 347, 355, 359, 367, 370, 374, 384, 388, 395, 399,
-        406, 409, 413, 417, 427, 439, 443, 457, 461, 469, 473, 477, 484, 488, 496, 500, 511, 517,
-        521, 526, 535, 539, 548, 575, 579, 587, 591, 601,
-    ],
-    state_name_states: &[
-        0, 0, 0, 1, 2, 1, 1, 2, 3, 3, 3, 6, 5, 4, 5, 5, 4, 4, 6, 6, 7, 7, 7, 8, 8, 10, 9, 6, 9, 9,
-        12, 11, 11, 11, 12, 13, 13, 13, 14, 14, 10, 10, 6, 15, 15, 15, 15, 16, 16, 17, 17, 18, 18,
-        18, 19, 19, 20, 20, 22, 21, 21, 21, 22, 22, 23, 24, 24, 23, 25, 25, 26, 26, 27, 27, 27, 28,
-        28, 28, 29, 29, 29, 30, 30, 31, 31,
-    ],
+ags\t0
+agu\t0
+aguascalientes\t0
+bajacalifornia\t1
+bajacaliforniasur\t2
+bc\t1
+bcn\t1
+bcs\t2
+cam\t3
+camp\t3
+campeche\t3
+cdmx\t6
+chh\t5
+chiapas\t4
+chih\t5
+chihuahua\t5
+chis\t4
+chp\t4
+ciudaddemexico\t6
+cmx\t6
+coa\t7
+coah\t7
+coahuiladezaragoza\t7
+col\t8
+colima\t8
+demexico\t10
+dgo\t9
+distritofederal\t6
+dur\t9
+durango\t9
+gro\t12
+gto\t11
+gua\t11
+guanajuato\t11
+guerrero\t12
+hgo\t13
+hid\t13
+hidalgo\t13
+jal\t14
+jalisco\t14
+mex\t10
+mexico\t10
+mexicocity\t6
+mic\t15
+mich\t15
+michoacan\t15
+michoacandeocampo\t15
+mor\t16
+morelos\t16
+nay\t17
+nayarit\t17
+nl\t18
+nle\t18
+nuevoleon\t18
+oax\t19
+oaxaca\t19
+pue\t20
+puebla\t20
+qr\t22
+qro\t21
+que\t21
+queretaro\t21
+quintanaroo\t22
+roo\t22
+sanluispotosi\t23
+sin\t24
+sinaloa\t24
+slp\t23
+son\t25
+sonora\t25
+tab\t26
+tabasco\t26
+tam\t27
+tamaulipas\t27
+tamps\t27
+tla\t28
+tlax\t28
+tlaxcala\t28
+ver\t29
+veracruz\t29
+veracruzdeignaciodelallave\t29
+yuc\t30
+yucatan\t30
+zac\t31
+zacatecas\t31",
 };
 
 static FMT_MY: AddressFormat = AddressFormat {
@@ -7968,49 +7487,41 @@ static FMT_MY: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-01
-02
-03
-04
-05
-06
-07
-08
-09
-10
-11
-12
-13
-14
-15
-16
-johor
-kedah
-kelantan
-kualalumpur
-labuan
-melaka
-negerisembilan
-pahang
-perak
-perlis
-pulaupinang
-putrajaya
-sabah
-sarawak
-selangor
-terengganu
-wilayahpersekutuankualalumpur
-wilayahpersekutuanlabuan
-wilayahpersekutuanputrajaya",
-    state_name_ends: &[
-        2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 35, 38, 41, 44, 47, 53, 59, 68, 80, 87, 94, 109,
-        116, 122, 129, 141, 151, 157, 165, 174, 185, 215, 240, 268,
-    ],
-    state_name_states: &[
-        0, 1, 2, 5, 6, 7, 10, 8, 9, 14, 15, 12, 13, 3, 4, 11, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
-        12, 13, 14, 15, 3, 4, 11,
-    ],
+01\t0
+02\t1
+03\t2
+04\t5
+05\t6
+06\t7
+07\t10
+08\t8
+09\t9
+10\t14
+11\t15
+12\t12
+13\t13
+14\t3
+15\t4
+16\t11
+johor\t0
+kedah\t1
+kelantan\t2
+kualalumpur\t3
+labuan\t4
+melaka\t5
+negerisembilan\t6
+pahang\t7
+perak\t8
+perlis\t9
+pulaupinang\t10
+putrajaya\t11
+sabah\t12
+sarawak\t13
+selangor\t14
+terengganu\t15
+wilayahpersekutuankualalumpur\t3
+wilayahpersekutuanlabuan\t4
+wilayahpersekutuanputrajaya\t11",
 };
 
 static FMT_MZ: AddressFormat = AddressFormat {
@@ -8090,33 +7601,27 @@ static FMT_MZ: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-a
-b
-cabodelgado
-cidadedemaputo
-g
-gaza
-i
-inhambane
-l
-manica
-mpm
-n
-nampula
-niassa
-p
-q
-s
-sofala
-t
-tete
-zambezia",
-    state_name_ends: &[
-        1, 3, 15, 30, 32, 37, 39, 49, 51, 58, 62, 64, 72, 79, 81, 83, 85, 92, 94, 99, 108,
-    ],
-    state_name_states: &[
-        7, 4, 0, 1, 2, 2, 3, 3, 5, 4, 1, 6, 6, 7, 0, 10, 8, 8, 9, 9, 10,
-    ],
+a\t7
+b\t4
+cabodelgado\t0
+cidadedemaputo\t1
+g\t2
+gaza\t2
+i\t3
+inhambane\t3
+l\t5
+manica\t4
+mpm\t1
+n\t6
+nampula\t6
+niassa\t7
+p\t0
+q\t10
+s\t8
+sofala\t8
+t\t9
+tete\t9
+zambezia\t10",
 };
 
 static FMT_NA: AddressFormat = AddressFormat {
@@ -8129,8 +7634,6 @@ static FMT_NA: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_NC: AddressFormat = AddressFormat {
@@ -8143,8 +7646,6 @@ static FMT_NC: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_NE: AddressFormat = AddressFormat {
@@ -8157,8 +7658,6 @@ static FMT_NE: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_NF: AddressFormat = AddressFormat {
@@ -8171,8 +7670,6 @@ static FMT_NF: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_NG: AddressFormat = AddressFormat {
@@ -8408,93 +7905,81 @@ static FMT_NG: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-ab
-abia
-abujafederalcapitalterritory
-ad
-adamawa
-ak
-akwaibom
-an
-anambra
-ba
-bauchi
-bayelsa
-be
-benue
-bo
-borno
-by
-cr
-crossriver
-de
-delta
-eb
-ebonyi
-ed
-edo
-ek
-ekiti
-en
-enugu
-fc
-federalcapitalterritory
-go
-gombe
-im
-imo
-ji
-jigawa
-kaduna
-kano
-katsina
-kd
-ke
-kebbi
-kn
-ko
-kogi
-kt
-kw
-kwara
-la
-lagos
-na
-nasarawa
-ni
-niger
-og
-ogun
-on
-ondo
-os
-osun
-oy
-oyo
-pl
-plateau
-ri
-rivers
-so
-sokoto
-ta
-taraba
-yo
-yobe
-za
-zamfara",
-    state_name_ends: &[
-        2, 7, 36, 39, 47, 50, 59, 62, 70, 73, 80, 88, 91, 97, 100, 106, 109, 112, 123, 126, 132,
-        135, 142, 145, 149, 152, 158, 161, 167, 170, 194, 197, 203, 206, 210, 213, 220, 227, 232,
-        240, 243, 246, 252, 255, 258, 263, 266, 269, 275, 278, 284, 287, 296, 299, 305, 308, 313,
-        316, 321, 324, 329, 332, 336, 339, 347, 350, 357, 360, 367, 370, 377, 380, 385, 388, 396,
-    ],
-    state_name_states: &[
-        0, 0, 14, 1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 6, 7, 7, 5, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13,
-        13, 14, 14, 15, 15, 16, 16, 17, 17, 18, 19, 20, 18, 21, 21, 19, 22, 22, 20, 23, 23, 24, 24,
-        25, 25, 26, 26, 27, 27, 28, 28, 29, 29, 30, 30, 31, 31, 32, 32, 33, 33, 34, 34, 35, 35, 36,
-        36,
-    ],
+ab\t0
+abia\t0
+abujafederalcapitalterritory\t14
+ad\t1
+adamawa\t1
+ak\t2
+akwaibom\t2
+an\t3
+anambra\t3
+ba\t4
+bauchi\t4
+bayelsa\t5
+be\t6
+benue\t6
+bo\t7
+borno\t7
+by\t5
+cr\t8
+crossriver\t8
+de\t9
+delta\t9
+eb\t10
+ebonyi\t10
+ed\t11
+edo\t11
+ek\t12
+ekiti\t12
+en\t13
+enugu\t13
+fc\t14
+federalcapitalterritory\t14
+go\t15
+gombe\t15
+im\t16
+imo\t16
+ji\t17
+jigawa\t17
+kaduna\t18
+kano\t19
+katsina\t20
+kd\t18
+ke\t21
+kebbi\t21
+kn\t19
+ko\t22
+kogi\t22
+kt\t20
+kw\t23
+kwara\t23
+la\t24
+lagos\t24
+na\t25
+nasarawa\t25
+ni\t26
+niger\t26
+og\t27
+ogun\t27
+on\t28
+ondo\t28
+os\t29
+osun\t29
+oy\t30
+oyo\t30
+pl\t31
+plateau\t31
+ri\t32
+rivers\t32
+so\t33
+sokoto\t33
+ta\t34
+taraba\t34
+yo\t35
+yobe\t35
+za\t36
+zamfara\t36",
 };
 
 static FMT_NI: AddressFormat = AddressFormat {
@@ -8610,50 +8095,42 @@ static FMT_NI: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-an
-as
-autonomadelacostacaribenorte
-autonomadelacostacaribesur
-bo
-boaco
-ca
-carazo
-chinandega
-chontales
-ci
-co
-costacaribenorte
-costacaribesur
-es
-esteli
-gr
-granada
-ji
-jinotega
-le
-leon
-madriz
-managua
-masaya
-matagalpa
-md
-mn
-ms
-mt
-ns
-nuevasegovia
-ri
-riosanjuan
-rivas
-sj",
-    state_name_ends: &[
-        2, 5, 34, 61, 64, 70, 73, 80, 91, 101, 104, 107, 124, 139, 142, 149, 152, 160, 163, 172,
-        175, 180, 187, 195, 202, 212, 215, 218, 221, 224, 227, 240, 243, 254, 260, 263,
-    ],
-    state_name_states: &[
-        13, 14, 13, 14, 0, 0, 1, 1, 2, 3, 2, 3, 13, 14, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11, 8, 9,
-        10, 11, 12, 12, 16, 15, 16, 15,
-    ],
+an\t13
+as\t14
+autonomadelacostacaribenorte\t13
+autonomadelacostacaribesur\t14
+bo\t0
+boaco\t0
+ca\t1
+carazo\t1
+chinandega\t2
+chontales\t3
+ci\t2
+co\t3
+costacaribenorte\t13
+costacaribesur\t14
+es\t4
+esteli\t4
+gr\t5
+granada\t5
+ji\t6
+jinotega\t6
+le\t7
+leon\t7
+madriz\t8
+managua\t9
+masaya\t10
+matagalpa\t11
+md\t8
+mn\t9
+ms\t10
+mt\t11
+ns\t12
+nuevasegovia\t12
+ri\t16
+riosanjuan\t15
+rivas\t16
+sj\t15",
 };
 
 static FMT_NL: AddressFormat = AddressFormat {
@@ -8666,8 +8143,6 @@ static FMT_NL: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_NO: AddressFormat = AddressFormat {
@@ -8680,8 +8155,6 @@ static FMT_NO: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_NP: AddressFormat = AddressFormat {
@@ -8694,8 +8167,6 @@ static FMT_NP: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_NR: AddressFormat = AddressFormat {
@@ -8793,57 +8264,48 @@ static FMT_NR: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-01
-02
-03
-04
-05
-06
-07
-08
-09
-10
-11
-12
-13
-14
-aiwo
-aiwodistrict
-anabar
-anabardistrict
-anetan
-anetandistrict
-anibare
-anibaredistrict
-baitidistrict
-baitsi
-boe
-boedistrict
-buada
-buadadistrict
-denigomodu
-denigomodudistrict
-ewa
-ewadistrict
-ijuw
-ijuwdistrict
-meneng
-menengdistrict
-nibok
-nibokdistrict
-uaboe
-uaboedistrict
-yaren
-yarendistrict",
-    state_name_ends: &[
-        2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 35, 38, 41, 46, 59, 66, 81, 88, 103, 111, 127,
-        141, 148, 152, 164, 170, 184, 195, 214, 218, 230, 235, 248, 255, 270, 276, 290, 296, 310,
-        316, 330,
-    ],
-    state_name_states: &[
-        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7,
-        7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
-    ],
+01\t0
+02\t1
+03\t2
+04\t3
+05\t4
+06\t5
+07\t6
+08\t7
+09\t8
+10\t9
+11\t10
+12\t11
+13\t12
+14\t13
+aiwo\t0
+aiwodistrict\t0
+anabar\t1
+anabardistrict\t1
+anetan\t2
+anetandistrict\t2
+anibare\t3
+anibaredistrict\t3
+baitidistrict\t4
+baitsi\t4
+boe\t5
+boedistrict\t5
+buada\t6
+buadadistrict\t6
+denigomodu\t7
+denigomodudistrict\t7
+ewa\t8
+ewadistrict\t8
+ijuw\t9
+ijuwdistrict\t9
+meneng\t10
+menengdistrict\t10
+nibok\t11
+nibokdistrict\t11
+uaboe\t12
+uaboedistrict\t12
+yaren\t13
+yarendistrict\t13",
 };
 
 static FMT_NZ: AddressFormat = AddressFormat {
@@ -8856,8 +8318,6 @@ static FMT_NZ: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_OM: AddressFormat = AddressFormat {
@@ -8870,8 +8330,6 @@ static FMT_OM: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_PE: AddressFormat = AddressFormat {
@@ -9041,70 +8499,60 @@ static FMT_PE: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-ama
-amazonas
-anc
-ancash
-apu
-apurimac
-are
-arequipa
-aya
-ayacucho
-caj
-cajamarca
-cal
-callao
-cus
-cusco
-cuzco
-elcallao
-gobiernoregionaldelima
-huancavelica
-huanuco
-huc
-huv
-ica
-jun
-junin
-lal
-lalibertad
-lam
-lambayeque
-lim
-lima
-lma
-lor
-loreto
-madrededios
-mdd
-moq
-moquegua
-municipalidadmetropolitanadelima
-pas
-pasco
-piu
-piura
-pun
-puno
-sam
-sanmartin
-tac
-tacna
-tum
-tumbes
-uca
-ucayali",
-    state_name_ends: &[
-        3, 12, 16, 23, 27, 36, 40, 49, 53, 62, 66, 76, 80, 87, 91, 97, 103, 112, 135, 148, 156,
-        160, 164, 168, 172, 178, 182, 193, 197, 208, 212, 217, 221, 225, 232, 244, 248, 252, 261,
-        294, 298, 304, 308, 314, 318, 323, 327, 337, 341, 347, 351, 358, 362, 370,
-    ],
-    state_name_states: &[
-        0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 7, 6, 8, 9, 10, 10, 9, 11, 12, 12, 13, 13,
-        14, 14, 8, 8, 18, 15, 15, 16, 16, 17, 17, 18, 19, 19, 20, 20, 21, 21, 22, 22, 23, 23, 24,
-        24, 25, 25,
-    ],
+ama\t0
+amazonas\t0
+anc\t1
+ancash\t1
+apu\t2
+apurimac\t2
+are\t3
+arequipa\t3
+aya\t4
+ayacucho\t4
+caj\t5
+cajamarca\t5
+cal\t6
+callao\t6
+cus\t7
+cusco\t7
+cuzco\t7
+elcallao\t6
+gobiernoregionaldelima\t8
+huancavelica\t9
+huanuco\t10
+huc\t10
+huv\t9
+ica\t11
+jun\t12
+junin\t12
+lal\t13
+lalibertad\t13
+lam\t14
+lambayeque\t14
+lim\t8
+lima\t8
+lma\t18
+lor\t15
+loreto\t15
+madrededios\t16
+mdd\t16
+moq\t17
+moquegua\t17
+municipalidadmetropolitanadelima\t18
+pas\t19
+pasco\t19
+piu\t20
+piura\t20
+pun\t21
+puno\t21
+sam\t22
+sanmartin\t22
+tac\t23
+tacna\t23
+tum\t24
+tumbes\t24
+uca\t25
+ucayali\t25",
 };
 
 static FMT_PF: AddressFormat = AddressFormat {
@@ -9117,8 +8565,6 @@ static FMT_PF: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_PG: AddressFormat = AddressFormat {
@@ -9131,8 +8577,6 @@ static FMT_PG: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_PH: AddressFormat = AddressFormat {
@@ -9638,195 +9082,173 @@ static FMT_PH: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-00
-abr
-abra
-agn
-ags
-agusandelnorte
-agusandelsur
-akl
-aklan
-alb
-albay
-ant
-antique
-apa
-apayao
-aur
-aurora
-ban
-bas
-basilan
-bataan
-batanes
-batangas
-ben
-benguet
-bil
-biliran
-boh
-bohol
-btg
-btn
-buk
-bukidnon
-bul
-bulacan
-cag
-cagayan
-cam
-camarinesnorte
-camarinessur
-camiguin
-can
-cap
-capiz
-cas
-cat
-catanduanes
-cav
-cavite
-ceb
-cebu
-com
-compostelavalley
-cotabato
-dao
-das
-dav
-davaodelnorte
-davaodelsur
-davaodeoro
-davaooccidental
-davaooriental
-din
-dinagatislands
-dvo
-eas
-easternsamar
-gui
-guimaras
-ifu
-ifugao
-ili
-iln
-ilocosnorte
-ilocossur
-iloilo
-ils
-isa
-isabela
-kal
-kalinga
-lag
-laguna
-lan
-lanaodelnorte
-lanaodelsur
-las
-launion
-ley
-leyte
-lun
-mad
-mag
-maguindanao
-marinduque
-mas
-masbate
-mdc
-mdr
-metromanila
-mindorooccidental
-mindorooriental
-misamisoccidental
-misamisoriental
-mou
-mountain
-msc
-msr
-nationalcapital
-nco
-nec
-negrosoccidental
-negrosoriental
-ner
-northernsamar
-nsa
-nue
-nuevaecija
-nuevavizcaya
-nuv
-palawan
-pam
-pampanga
-pan
-pangasinan
-plw
-que
-quezon
-qui
-quirino
-riz
-rizal
-rom
-romblon
-samar
-sar
-sarangani
-sco
-sig
-siquijor
-sle
-slu
-sor
-sorsogon
-southcotabato
-southernleyte
-suk
-sultankudarat
-sulu
-sun
-sur
-surigaodelnorte
-surigaodelsur
-tar
-tarlac
-taw
-tawitawi
-wsa
-zambales
-zamboangadelnorte
-zamboangadelsur
-zamboangasibugay
-zamboangasibuguey
-zan
-zas
-zmb
-zsi",
-    state_name_ends: &[
-        2, 6, 11, 15, 19, 34, 47, 51, 57, 61, 67, 71, 79, 83, 90, 94, 101, 105, 109, 117, 124, 132,
-        141, 145, 153, 157, 165, 169, 175, 179, 183, 187, 196, 200, 208, 212, 220, 224, 239, 252,
-        261, 265, 269, 275, 279, 283, 295, 299, 306, 310, 315, 319, 336, 345, 349, 353, 357, 371,
-        383, 394, 410, 424, 428, 443, 447, 451, 464, 468, 477, 481, 488, 492, 496, 508, 518, 525,
-        529, 533, 541, 545, 553, 557, 564, 568, 582, 594, 598, 606, 610, 616, 620, 624, 628, 640,
-        651, 655, 663, 667, 671, 683, 701, 717, 735, 751, 755, 764, 768, 772, 788, 792, 796, 813,
-        828, 832, 846, 850, 854, 865, 878, 882, 890, 894, 903, 907, 918, 922, 926, 933, 937, 945,
-        949, 955, 959, 967, 973, 977, 987, 991, 995, 1004, 1008, 1012, 1016, 1025, 1039, 1053,
-        1057, 1071, 1076, 1080, 1084, 1100, 1114, 1118, 1125, 1129, 1138, 1142, 1151, 1169, 1185,
-        1202, 1220, 1224, 1228, 1232, 1236,
-    ],
-    state_name_states: &[
-        48, 0, 0, 1, 2, 1, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 9, 8, 8, 9, 10, 11, 12, 12, 13, 13, 14,
-        14, 11, 10, 15, 15, 16, 16, 17, 17, 20, 18, 19, 20, 18, 21, 21, 19, 22, 22, 23, 23, 24, 24,
-        25, 25, 26, 30, 28, 27, 27, 28, 25, 29, 30, 31, 31, 29, 32, 32, 33, 33, 34, 34, 37, 35, 35,
-        36, 37, 36, 38, 38, 39, 39, 41, 41, 42, 42, 43, 43, 40, 44, 44, 40, 46, 45, 45, 46, 47, 47,
-        49, 50, 48, 49, 50, 51, 52, 53, 53, 51, 52, 48, 26, 54, 54, 55, 55, 56, 56, 57, 57, 58, 58,
-        59, 60, 60, 61, 61, 59, 62, 62, 63, 63, 64, 64, 65, 65, 66, 67, 67, 70, 68, 68, 71, 73, 69,
-        69, 70, 71, 72, 72, 73, 74, 75, 74, 75, 76, 76, 77, 77, 66, 78, 79, 80, 81, 81, 79, 80, 78,
-        81,
-    ],
+00\t48
+abr\t0
+abra\t0
+agn\t1
+ags\t2
+agusandelnorte\t1
+agusandelsur\t2
+akl\t3
+aklan\t3
+alb\t4
+albay\t4
+ant\t5
+antique\t5
+apa\t6
+apayao\t6
+aur\t7
+aurora\t7
+ban\t9
+bas\t8
+basilan\t8
+bataan\t9
+batanes\t10
+batangas\t11
+ben\t12
+benguet\t12
+bil\t13
+biliran\t13
+boh\t14
+bohol\t14
+btg\t11
+btn\t10
+buk\t15
+bukidnon\t15
+bul\t16
+bulacan\t16
+cag\t17
+cagayan\t17
+cam\t20
+camarinesnorte\t18
+camarinessur\t19
+camiguin\t20
+can\t18
+cap\t21
+capiz\t21
+cas\t19
+cat\t22
+catanduanes\t22
+cav\t23
+cavite\t23
+ceb\t24
+cebu\t24
+com\t25
+compostelavalley\t25
+cotabato\t26
+dao\t30
+das\t28
+dav\t27
+davaodelnorte\t27
+davaodelsur\t28
+davaodeoro\t25
+davaooccidental\t29
+davaooriental\t30
+din\t31
+dinagatislands\t31
+dvo\t29
+eas\t32
+easternsamar\t32
+gui\t33
+guimaras\t33
+ifu\t34
+ifugao\t34
+ili\t37
+iln\t35
+ilocosnorte\t35
+ilocossur\t36
+iloilo\t37
+ils\t36
+isa\t38
+isabela\t38
+kal\t39
+kalinga\t39
+lag\t41
+laguna\t41
+lan\t42
+lanaodelnorte\t42
+lanaodelsur\t43
+las\t43
+launion\t40
+ley\t44
+leyte\t44
+lun\t40
+mad\t46
+mag\t45
+maguindanao\t45
+marinduque\t46
+mas\t47
+masbate\t47
+mdc\t49
+mdr\t50
+metromanila\t48
+mindorooccidental\t49
+mindorooriental\t50
+misamisoccidental\t51
+misamisoriental\t52
+mou\t53
+mountain\t53
+msc\t51
+msr\t52
+nationalcapital\t48
+nco\t26
+nec\t54
+negrosoccidental\t54
+negrosoriental\t55
+ner\t55
+northernsamar\t56
+nsa\t56
+nue\t57
+nuevaecija\t57
+nuevavizcaya\t58
+nuv\t58
+palawan\t59
+pam\t60
+pampanga\t60
+pan\t61
+pangasinan\t61
+plw\t59
+que\t62
+quezon\t62
+qui\t63
+quirino\t63
+riz\t64
+rizal\t64
+rom\t65
+romblon\t65
+samar\t66
+sar\t67
+sarangani\t67
+sco\t70
+sig\t68
+siquijor\t68
+sle\t71
+slu\t73
+sor\t69
+sorsogon\t69
+southcotabato\t70
+southernleyte\t71
+suk\t72
+sultankudarat\t72
+sulu\t73
+sun\t74
+sur\t75
+surigaodelnorte\t74
+surigaodelsur\t75
+tar\t76
+tarlac\t76
+taw\t77
+tawitawi\t77
+wsa\t66
+zambales\t78
+zamboangadelnorte\t79
+zamboangadelsur\t80
+zamboangasibugay\t81
+zamboangasibuguey\t81
+zan\t79
+zas\t80
+zmb\t78
+zsi\t81",
 };
 
 static FMT_PK: AddressFormat = AddressFormat {
@@ -9839,8 +9261,6 @@ static FMT_PK: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_PL: AddressFormat = AddressFormat {
@@ -9853,8 +9273,6 @@ static FMT_PL: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_PM: AddressFormat = AddressFormat {
@@ -9867,8 +9285,6 @@ static FMT_PM: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_PN: AddressFormat = AddressFormat {
@@ -9881,8 +9297,6 @@ static FMT_PN: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_PR: AddressFormat = AddressFormat {
@@ -9895,8 +9309,6 @@ static FMT_PR: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_PT: AddressFormat = AddressFormat {
@@ -9909,8 +9321,6 @@ static FMT_PT: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_PW: AddressFormat = AddressFormat {
@@ -9923,8 +9333,6 @@ static FMT_PW: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_PY: AddressFormat = AddressFormat {
@@ -9937,8 +9345,6 @@ static FMT_PY: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_RE: AddressFormat = AddressFormat {
@@ -9951,8 +9357,6 @@ static FMT_RE: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_RO: AddressFormat = AddressFormat {
@@ -9965,8 +9369,6 @@ static FMT_RO: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_RS: AddressFormat = AddressFormat {
@@ -9979,8 +9381,6 @@ static FMT_RS: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_RU: AddressFormat = AddressFormat {
@@ -10504,325 +9904,290 @@ static FMT_RU: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-ad
-adygeyarespublika
-al
-alt
-altayrepublits
-altayrespublika
-altayskiy
-amu
-amurskaya
-ark
-arkhangelskaya
-ast
-astrakhanskaya
-ba
-bashkortostanrepublits
-bashkortostanrespublika
-bel
-belgorodskaya
-bry
-bryanskaya
-bu
-buryatiyarepublits
-buryatiyarespublika
-ce
-che
-chechenskayarepublits
-chechenskayarespublika
-chelyabinskaya
-chu
-chukotskiy
-chukotskiyavtonomnyyokrug
-chuvashia
-chuvashskayarespublika
-cu
-da
-dagestanrepublits
-dagestanrespublika
-evreyskayaavtonomnaya
-in
-ingushetiyarepublits
-ingushetiyarespublika
-irk
-irkutskaya
-iva
-ivanovskaya
-kabardinobalkarskayarepublits
-kabardinobalkarskayarespublika
-kaliningradskaya
-kalmykiyarespublika
-kaluzhskaya
-kam
-kamchatskiy
-karachaevocherkesskayarepublits
-karachayevocherkesskayarespublika
-kareliyarepublits
-kareliyarespublika
-kb
-kc
-kda
-kem
-kemerovskaya
-kgd
-kgn
-kha
-khabarovskiy
-khakasiyarepublits
-khakasiyarespublika
-khantymansiyskiyavtonomnyyokrug
-khm
-kir
-kirovskaya
-kk
-kl
-klu
-ko
-komirepublits
-komirespublika
-kos
-kostromskaya
-kr
-krasnodarskiy
-krasnoyarskiy
-krs
-kurganskaya
-kurskaya
-kya
-len
-leningradskaya
-lip
-lipetskaya
-mag
-magadanskaya
-mariyelrespublika
-me
-mo
-mordoviyarespublika
-mos
-moscow
-moskovskaya
-moskva
-mow
-mur
-murmanskaya
-nen
-nenetskiy
-nenetskiyavtonomnyyokrug
-ngr
-niz
-nizhegorodskaya
-novgorodskaya
-novosibirskaya
-nvs
-oms
-omskaya
-ore
-orenburgskaya
-orl
-orlovskaya
-penzenskaya
-per
-permskiy
-pnz
-pri
-primorskiy
-psk
-pskovskaya
-respublikaadygeya
-respublikakalmykiya
-respublikakrym
-respublikamariyel
-respublikamordoviya
-respublikasevernayaosetiyaalaniya
-respublikatatarstan
-ros
-rostovskaya
-rya
-ryazanskaya
-sa
-saharespublika
-saintpetersburg
-sak
-sakhalinskaya
-sakhayakutiyarepublits
-sam
-samarskaya
-sanktpeterburg
-sar
-saratovskaya
-se
-sevastopol
-severnayaosetiyarespublika
-smo
-smolenskaya
-spe
-sta
-stavropolskiy
-stpetersburg
-sve
-sverdlovskaya
-ta
-tam
-tambovskaya
-tatarstanrespublika
-tom
-tomskaya
-tul
-tulskaya
-tve
-tverskaya
-ty
-tyu
-tyumenskaya
-tyvarepublits
-tyvarespublika
-ud
-udmurtskajarespublika
-udmurtskayarespublika
-uly
-ulyanovskaya
-vgg
-vla
-vladimirskaya
-vlg
-volgogradskaya
-vologodskaya
-vor
-voronezhskaya
-yamalonenetskiy
-yamalonenetskiyavtonomnyyokrug
-yan
-yar
-yaroslavskaya
-yev
-yevreyskayaavtonomnaya
-zab
-zabaykalskiy
-автономнареспублікакрим
-алтаискиикраи
-амурскаяобласть
-архангельскаяобласть
-астраханскаяобласть
-белгородскаяобласть
-брянскаяобласть
-владимирскаяобласть
-волгоградскаяобласть
-вологодскаяобласть
-воронежскаяобласть
-евреискаяавтономнаяобласть
-забаикальскиикраи
-ивановскаяобласть
-иркутскаяобласть
-кабардинобалкарскаяреспублика
-калининградскаяобласть
-калужскаяобласть
-камчатскиикраи
-карачаевочеркесскаяреспублика
-кемеровскаяобласть
-кировскаяобласть
-костромскаяобласть
-краснодарскиикраи
-красноярскиикраи
-курганскаяобласть
-курскаяобласть
-ленинградскаяобласть
-липецкаяобласть
-магаданскаяобласть
-москва
-московскаяобласть
-мурманскаяобласть
-ненецкииавтономныиокруг
-нижегородскаяобласть
-новгородскаяобласть
-новосибирскаяобласть
-омскаяобласть
-оренбургскаяобласть
-орловскаяобласть
-пензенскаяобласть
-пермскиикраи
-приморскиикраи
-псковскаяобласть
-республикаадыгея
-республикаалтаи
-республикабашкортостан
-республикабурятия
-республикадагестан
-республикаингушетия
-республикакалмыкия
-республикакарелия
-республикакоми
-республикакрым
-республикамарииэл
-республикамордовия
-республикасаха
-республикасахаякутия
-республикасевернаяосетияалания
-республикататарстан
-республикатува
-республикатыва
-республикаудмуртия
-республикахакасия
-ростовскаяобласть
-рязанскаяобласть
-самарскаяобласть
-санктпетербург
-саратовскаяобласть
-сахалинскаяобласть
-свердловскаяобласть
-севастополь
-смоленскаяобласть
-ставропольскиикраи
-тамбовскаяобласть
-тверскаяобласть
-томскаяобласть
-тульскаяобласть
-тюменскаяобласть
-ульяновскаяобласть
-хабаровскиикраи
-хантымансиискииавтономныиокруг
-челябинскаяобласть
-чеченскаяреспублика
-чувашскаяреспублика
-чукотскииавтономныиокруг
-ямалоненецкииавтономныиокруг
-ярославскаяобласть",
-    state_name_ends: &[
-        2, 20, 23, 27, 42, 58, 68, 72, 82, 86, 101, 105, 120, 123, 146, 170, 174, 188, 192, 203,
-        206, 225, 245, 248, 252, 274, 297, 312, 316, 327, 353, 363, 386, 389, 392, 410, 429, 451,
-        454, 475, 497, 501, 512, 516, 528, 558, 589, 606, 626, 638, 642, 654, 686, 720, 738, 757,
-        760, 763, 767, 771, 784, 788, 792, 796, 809, 828, 848, 880, 884, 888, 899, 902, 905, 909,
-        912, 926, 941, 945, 958, 961, 975, 989, 993, 1005, 1014, 1018, 1022, 1037, 1041, 1052,
-        1056, 1069, 1087, 1090, 1093, 1113, 1117, 1124, 1136, 1143, 1147, 1151, 1163, 1167, 1177,
-        1202, 1206, 1210, 1226, 1240, 1255, 1259, 1263, 1271, 1275, 1289, 1293, 1304, 1316, 1320,
-        1329, 1333, 1337, 1348, 1352, 1363, 1381, 1401, 1416, 1434, 1454, 1488, 1508, 1512, 1524,
-        1528, 1540, 1543, 1558, 1574, 1578, 1592, 1615, 1619, 1630, 1645, 1649, 1662, 1665, 1676,
-        1703, 1707, 1719, 1723, 1727, 1741, 1754, 1758, 1772, 1775, 1779, 1791, 1811, 1815, 1824,
-        1828, 1837, 1841, 1851, 1854, 1858, 1870, 1884, 1899, 1902, 1924, 1946, 1950, 1963, 1967,
-        1971, 1985, 1989, 2004, 2017, 2021, 2035, 2051, 2082, 2086, 2090, 2104, 2108, 2131, 2135,
-        2148, 2195, 2222, 2253, 2294, 2333, 2372, 2403, 2442, 2483, 2520, 2557, 2610, 2645, 2680,
-        2713, 2772, 2817, 2850, 2879, 2938, 2975, 3008, 3045, 3080, 3113, 3148, 3177, 3218, 3249,
-        3286, 3299, 3334, 3369, 3416, 3457, 3496, 3537, 3564, 3603, 3636, 3671, 3696, 3725, 3758,
-        3791, 3822, 3867, 3902, 3939, 3978, 4015, 4050, 4079, 4108, 4143, 4180, 4209, 4250, 4311,
-        4350, 4379, 4408, 4445, 4480, 4515, 4548, 4581, 4610, 4647, 4684, 4723, 4746, 4781, 4818,
-        4853, 4884, 4913, 4944, 4977, 5014, 5045, 5106, 5143, 5182, 5221, 5270, 5327, 5364,
-    ],
-    state_name_states: &[
-        43, 43, 44, 0, 44, 44, 0, 1, 1, 2, 2, 3, 3, 45, 45, 45, 4, 4, 5, 5, 46, 46, 46, 80, 79, 80,
-        80, 79, 82, 82, 82, 81, 81, 81, 47, 47, 47, 10, 48, 48, 48, 13, 13, 12, 12, 14, 14, 15, 49,
-        16, 17, 17, 18, 18, 50, 50, 14, 18, 22, 19, 19, 15, 24, 77, 77, 60, 60, 78, 78, 20, 20, 60,
-        49, 16, 51, 51, 51, 21, 21, 50, 22, 23, 25, 24, 25, 23, 26, 26, 27, 27, 28, 28, 53, 53, 54,
-        54, 30, 29, 30, 29, 29, 31, 31, 32, 32, 32, 34, 33, 33, 34, 35, 35, 36, 36, 37, 37, 38, 38,
-        39, 40, 40, 39, 41, 41, 42, 42, 43, 49, 52, 53, 54, 56, 57, 61, 61, 62, 62, 55, 55, 64, 66,
-        66, 55, 63, 63, 64, 65, 65, 56, 68, 56, 69, 69, 64, 70, 70, 64, 67, 67, 57, 71, 71, 57, 73,
-        73, 74, 74, 72, 72, 58, 75, 75, 58, 58, 59, 59, 59, 76, 76, 7, 6, 6, 8, 7, 8, 9, 9, 83, 83,
-        83, 84, 84, 10, 10, 11, 11, 52, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-        17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39,
-        40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 55, 56, 57, 58, 58, 59, 60,
-        61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83,
-        84,
-    ],
+ad\t43
+adygeyarespublika\t43
+al\t44
+alt\t0
+altayrepublits\t44
+altayrespublika\t44
+altayskiy\t0
+amu\t1
+amurskaya\t1
+ark\t2
+arkhangelskaya\t2
+ast\t3
+astrakhanskaya\t3
+ba\t45
+bashkortostanrepublits\t45
+bashkortostanrespublika\t45
+bel\t4
+belgorodskaya\t4
+bry\t5
+bryanskaya\t5
+bu\t46
+buryatiyarepublits\t46
+buryatiyarespublika\t46
+ce\t80
+che\t79
+chechenskayarepublits\t80
+chechenskayarespublika\t80
+chelyabinskaya\t79
+chu\t82
+chukotskiy\t82
+chukotskiyavtonomnyyokrug\t82
+chuvashia\t81
+chuvashskayarespublika\t81
+cu\t81
+da\t47
+dagestanrepublits\t47
+dagestanrespublika\t47
+evreyskayaavtonomnaya\t10
+in\t48
+ingushetiyarepublits\t48
+ingushetiyarespublika\t48
+irk\t13
+irkutskaya\t13
+iva\t12
+ivanovskaya\t12
+kabardinobalkarskayarepublits\t14
+kabardinobalkarskayarespublika\t14
+kaliningradskaya\t15
+kalmykiyarespublika\t49
+kaluzhskaya\t16
+kam\t17
+kamchatskiy\t17
+karachaevocherkesskayarepublits\t18
+karachayevocherkesskayarespublika\t18
+kareliyarepublits\t50
+kareliyarespublika\t50
+kb\t14
+kc\t18
+kda\t22
+kem\t19
+kemerovskaya\t19
+kgd\t15
+kgn\t24
+kha\t77
+khabarovskiy\t77
+khakasiyarepublits\t60
+khakasiyarespublika\t60
+khantymansiyskiyavtonomnyyokrug\t78
+khm\t78
+kir\t20
+kirovskaya\t20
+kk\t60
+kl\t49
+klu\t16
+ko\t51
+komirepublits\t51
+komirespublika\t51
+kos\t21
+kostromskaya\t21
+kr\t50
+krasnodarskiy\t22
+krasnoyarskiy\t23
+krs\t25
+kurganskaya\t24
+kurskaya\t25
+kya\t23
+len\t26
+leningradskaya\t26
+lip\t27
+lipetskaya\t27
+mag\t28
+magadanskaya\t28
+mariyelrespublika\t53
+me\t53
+mo\t54
+mordoviyarespublika\t54
+mos\t30
+moscow\t29
+moskovskaya\t30
+moskva\t29
+mow\t29
+mur\t31
+murmanskaya\t31
+nen\t32
+nenetskiy\t32
+nenetskiyavtonomnyyokrug\t32
+ngr\t34
+niz\t33
+nizhegorodskaya\t33
+novgorodskaya\t34
+novosibirskaya\t35
+nvs\t35
+oms\t36
+omskaya\t36
+ore\t37
+orenburgskaya\t37
+orl\t38
+orlovskaya\t38
+penzenskaya\t39
+per\t40
+permskiy\t40
+pnz\t39
+pri\t41
+primorskiy\t41
+psk\t42
+pskovskaya\t42
+respublikaadygeya\t43
+respublikakalmykiya\t49
+respublikakrym\t52
+respublikamariyel\t53
+respublikamordoviya\t54
+respublikasevernayaosetiyaalaniya\t56
+respublikatatarstan\t57
+ros\t61
+rostovskaya\t61
+rya\t62
+ryazanskaya\t62
+sa\t55
+saharespublika\t55
+saintpetersburg\t64
+sak\t66
+sakhalinskaya\t66
+sakhayakutiyarepublits\t55
+sam\t63
+samarskaya\t63
+sanktpeterburg\t64
+sar\t65
+saratovskaya\t65
+se\t56
+sevastopol\t68
+severnayaosetiyarespublika\t56
+smo\t69
+smolenskaya\t69
+spe\t64
+sta\t70
+stavropolskiy\t70
+stpetersburg\t64
+sve\t67
+sverdlovskaya\t67
+ta\t57
+tam\t71
+tambovskaya\t71
+tatarstanrespublika\t57
+tom\t73
+tomskaya\t73
+tul\t74
+tulskaya\t74
+tve\t72
+tverskaya\t72
+ty\t58
+tyu\t75
+tyumenskaya\t75
+tyvarepublits\t58
+tyvarespublika\t58
+ud\t59
+udmurtskajarespublika\t59
+udmurtskayarespublika\t59
+uly\t76
+ulyanovskaya\t76
+vgg\t7
+vla\t6
+vladimirskaya\t6
+vlg\t8
+volgogradskaya\t7
+vologodskaya\t8
+vor\t9
+voronezhskaya\t9
+yamalonenetskiy\t83
+yamalonenetskiyavtonomnyyokrug\t83
+yan\t83
+yar\t84
+yaroslavskaya\t84
+yev\t10
+yevreyskayaavtonomnaya\t10
+zab\t11
+zabaykalskiy\t11
+автономнареспублікакрим\t52
+алтаискиикраи\t0
+амурскаяобласть\t1
+архангельскаяобласть\t2
+астраханскаяобласть\t3
+белгородскаяобласть\t4
+брянскаяобласть\t5
+владимирскаяобласть\t6
+волгоградскаяобласть\t7
+вологодскаяобласть\t8
+воронежскаяобласть\t9
+евреискаяавтономнаяобласть\t10
+забаикальскиикраи\t11
+ивановскаяобласть\t12
+иркутскаяобласть\t13
+кабардинобалкарскаяреспублика\t14
+калининградскаяобласть\t15
+калужскаяобласть\t16
+камчатскиикраи\t17
+карачаевочеркесскаяреспублика\t18
+кемеровскаяобласть\t19
+кировскаяобласть\t20
+костромскаяобласть\t21
+краснодарскиикраи\t22
+красноярскиикраи\t23
+курганскаяобласть\t24
+курскаяобласть\t25
+ленинградскаяобласть\t26
+липецкаяобласть\t27
+магаданскаяобласть\t28
+москва\t29
+московскаяобласть\t30
+мурманскаяобласть\t31
+ненецкииавтономныиокруг\t32
+нижегородскаяобласть\t33
+новгородскаяобласть\t34
+новосибирскаяобласть\t35
+омскаяобласть\t36
+оренбургскаяобласть\t37
+орловскаяобласть\t38
+пензенскаяобласть\t39
+пермскиикраи\t40
+приморскиикраи\t41
+псковскаяобласть\t42
+республикаадыгея\t43
+республикаалтаи\t44
+республикабашкортостан\t45
+республикабурятия\t46
+республикадагестан\t47
+республикаингушетия\t48
+республикакалмыкия\t49
+республикакарелия\t50
+республикакоми\t51
+республикакрым\t52
+республикамарииэл\t53
+республикамордовия\t54
+республикасаха\t55
+республикасахаякутия\t55
+республикасевернаяосетияалания\t56
+республикататарстан\t57
+республикатува\t58
+республикатыва\t58
+республикаудмуртия\t59
+республикахакасия\t60
+ростовскаяобласть\t61
+рязанскаяобласть\t62
+самарскаяобласть\t63
+санктпетербург\t64
+саратовскаяобласть\t65
+сахалинскаяобласть\t66
+свердловскаяобласть\t67
+севастополь\t68
+смоленскаяобласть\t69
+ставропольскиикраи\t70
+тамбовскаяобласть\t71
+тверскаяобласть\t72
+томскаяобласть\t73
+тульскаяобласть\t74
+тюменскаяобласть\t75
+ульяновскаяобласть\t76
+хабаровскиикраи\t77
+хантымансиискииавтономныиокруг\t78
+челябинскаяобласть\t79
+чеченскаяреспублика\t80
+чувашскаяреспублика\t81
+чукотскииавтономныиокруг\t82
+ямалоненецкииавтономныиокруг\t83
+ярославскаяобласть\t84",
 };
 
 static FMT_SA: AddressFormat = AddressFormat {
@@ -10835,8 +10200,6 @@ static FMT_SA: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_SC: AddressFormat = AddressFormat {
@@ -10849,8 +10212,6 @@ static FMT_SC: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_SD: AddressFormat = AddressFormat {
@@ -10863,8 +10224,6 @@ static FMT_SD: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_SE: AddressFormat = AddressFormat {
@@ -10877,8 +10236,6 @@ static FMT_SE: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_SG: AddressFormat = AddressFormat {
@@ -10891,8 +10248,6 @@ static FMT_SG: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_SH: AddressFormat = AddressFormat {
@@ -10905,8 +10260,6 @@ static FMT_SH: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_SI: AddressFormat = AddressFormat {
@@ -10919,8 +10272,6 @@ static FMT_SI: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_SJ: AddressFormat = AddressFormat {
@@ -10933,8 +10284,6 @@ static FMT_SJ: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_SK: AddressFormat = AddressFormat {
@@ -10947,8 +10296,6 @@ static FMT_SK: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_SM: AddressFormat = AddressFormat {
@@ -10961,8 +10308,6 @@ static FMT_SM: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_SN: AddressFormat = AddressFormat {
@@ -10975,8 +10320,6 @@ static FMT_SN: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_SO: AddressFormat = AddressFormat {
@@ -11098,61 +10441,52 @@ static FMT_SO: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-ad
-aw
-awdal
-bakool
-banaadir
-bari
-bay
-bk
-bn
-br
-by
-ga
-galguduud
-gd
-ge
-gedo
-gg
-hi
-hiiraan
-hr
-jd
-jh
-jubbadadhexe
-jubbadahoose
-md
-mu
-mudug
-ng
-nu
-nugaal
-sa
-sanaag
-sd
-sg
-sh
-shabeellahadhexe
-shabeellahahoose
-sl
-so
-sool
-tg
-to
-togdheer
-wg
-wo
-woqooyigalbeed",
-    state_name_ends: &[
-        2, 5, 11, 18, 27, 32, 36, 39, 42, 45, 48, 51, 61, 64, 67, 72, 75, 78, 86, 89, 92, 95, 108,
-        121, 124, 127, 133, 136, 139, 146, 149, 156, 159, 162, 165, 182, 199, 202, 205, 210, 213,
-        216, 225, 228, 231, 246,
-    ],
-    state_name_states: &[
-        0, 0, 0, 1, 2, 3, 4, 1, 2, 3, 4, 5, 5, 6, 6, 6, 5, 7, 7, 7, 8, 9, 8, 9, 10, 10, 10, 11, 11,
-        11, 12, 12, 13, 12, 14, 13, 14, 15, 15, 15, 16, 16, 16, 17, 17, 17,
-    ],
+ad\t0
+aw\t0
+awdal\t0
+bakool\t1
+banaadir\t2
+bari\t3
+bay\t4
+bk\t1
+bn\t2
+br\t3
+by\t4
+ga\t5
+galguduud\t5
+gd\t6
+ge\t6
+gedo\t6
+gg\t5
+hi\t7
+hiiraan\t7
+hr\t7
+jd\t8
+jh\t9
+jubbadadhexe\t8
+jubbadahoose\t9
+md\t10
+mu\t10
+mudug\t10
+ng\t11
+nu\t11
+nugaal\t11
+sa\t12
+sanaag\t12
+sd\t13
+sg\t12
+sh\t14
+shabeellahadhexe\t13
+shabeellahahoose\t14
+sl\t15
+so\t15
+sool\t15
+tg\t16
+to\t16
+togdheer\t16
+wg\t17
+wo\t17
+woqooyigalbeed\t17",
 };
 
 static FMT_SR: AddressFormat = AddressFormat {
@@ -11226,30 +10560,26 @@ static FMT_SR: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-br
-brokopondo
-cm
-commewijne
-coronie
-cr
-ma
-marowijne
-ni
-nickerie
-para
-paramaribo
-pm
-pr
-sa
-saramacca
-si
-sipaliwini
-wa
-wanica",
-    state_name_ends: &[
-        2, 13, 16, 27, 35, 38, 41, 51, 54, 63, 68, 79, 82, 85, 88, 98, 101, 112, 115, 122,
-    ],
-    state_name_states: &[0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 6, 5, 7, 7, 8, 8, 9, 9],
+br\t0
+brokopondo\t0
+cm\t1
+commewijne\t1
+coronie\t2
+cr\t2
+ma\t3
+marowijne\t3
+ni\t4
+nickerie\t4
+para\t5
+paramaribo\t6
+pm\t6
+pr\t5
+sa\t7
+saramacca\t7
+si\t8
+sipaliwini\t8
+wa\t9
+wanica\t9",
 };
 
 static FMT_SV: AddressFormat = AddressFormat {
@@ -11347,43 +10677,35 @@ static FMT_SV: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-ah
-ahuachapan
-ca
-cabanas
-calatenango
-ch
-chalatenango
-cu
-cuscatlan
-lalibertad
-lapaz
-launion
-li
-mo
-morazan
-pa
-sa
-sanmiguel
-sansalvador
-santaana
-sanvicente
-sm
-so
-sonsonate
-ss
-sv
-un
-us
-usulutan",
-    state_name_ends: &[
-        2, 13, 16, 24, 36, 39, 52, 55, 65, 76, 82, 90, 93, 96, 104, 107, 110, 120, 132, 141, 152,
-        155, 158, 168, 171, 174, 177, 180, 189,
-    ],
-    state_name_states: &[
-        0, 0, 1, 1, 2, 2, 2, 3, 3, 4, 5, 6, 4, 7, 7, 5, 11, 8, 9, 11, 10, 8, 12, 12, 9, 10, 6, 13,
-        13,
-    ],
+ah\t0
+ahuachapan\t0
+ca\t1
+cabanas\t1
+calatenango\t2
+ch\t2
+chalatenango\t2
+cu\t3
+cuscatlan\t3
+lalibertad\t4
+lapaz\t5
+launion\t6
+li\t4
+mo\t7
+morazan\t7
+pa\t5
+sa\t11
+sanmiguel\t8
+sansalvador\t9
+santaana\t11
+sanvicente\t10
+sm\t8
+so\t12
+sonsonate\t12
+ss\t9
+sv\t10
+un\t6
+us\t13
+usulutan\t13",
 };
 
 static FMT_SZ: AddressFormat = AddressFormat {
@@ -11396,8 +10718,6 @@ static FMT_SZ: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_TC: AddressFormat = AddressFormat {
@@ -11410,8 +10730,6 @@ static FMT_TC: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_TH: AddressFormat = AddressFormat {
@@ -11887,269 +11205,241 @@ static FMT_TH: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-10
-11
-12
-13
-14
-15
-16
-17
-18
-19
-20
-21
-22
-23
-24
-25
-26
-27
-30
-31
-32
-33
-34
-35
-36
-37
-38
-39
-40
-41
-42
-43
-44
-45
-46
-47
-48
-49
-50
-51
-52
-53
-54
-55
-56
-57
-58
-60
-61
-62
-63
-64
-65
-66
-67
-70
-71
-72
-73
-74
-75
-76
-77
-80
-81
-82
-83
-84
-85
-86
-90
-91
-92
-93
-94
-95
-96
-amnatcharoen
-angthong
-bangkok
-buengkan
-buriram
-chachoengsao
-chainat
-chaiyaphum
-chanthaburi
-chiangmai
-chiangrai
-chonburi
-chumphon
-chumpon
-kalasin
-kamphaengphet
-kanchanaburi
-khonkaen
-krabi
-krungthepmahanakhon
-lampang
-lamphun
-loei
-lopburi
-maehongson
-mahasarakham
-mukdahan
-nakhonnayok
-nakhonpathom
-nakhonphanom
-nakhonratchasima
-nakhonsawan
-nakhonsithammarat
-nan
-narathiwat
-nongbualamphu
-nongkhai
-nonthaburi
-pathumthani
-pattani
-phangnga
-phattalung
-phatthalung
-phayao
-phetchabun
-phetchaburi
-phichit
-phitsanulok
-phrae
-phranakhonsiayutthaya
-phuket
-prachinburi
-prachuapkhirikhan
-ranong
-ratchaburi
-rayong
-roiet
-sakaeo
-sakonnakhon
-samutprakan
-samutsakhon
-samutsongkhram
-saraburi
-satun
-singburi
-sisaket
-songkhla
-sukhothai
-suphanburi
-suratthani
-surin
-tak
-trang
-trat
-ubonratchathani
-udonthani
-uthaithani
-uttaradit
-yala
-yasothon
-กระบี่
-กรุงเทพมหานคร
-กาญจนบุรี
-กาฬสินธุ์
-กําแพงเพชร
-ขอนแก่น
-จังหวัดบึงกาฬ
-จันทบุรี
-ฉะเชิงเทรา
-ชลบุรี
-ชัยนาท
-ชัยภูมิ
-ชุมพร
-ตรัง
-ตราด
-ตาก
-นครนายก
-นครปฐม
-นครพนม
-นครราชสีมา
-นครศรีธรรมราช
-นครสวรรค์
-นนทบุรี
-นราธิวาส
-น่าน
-บุรีรัมย์
-ปทุมธานี
-ประจวบคีรีขันธ์
-ปราจีนบุรี
-ปัตตานี
-พระนครศรีอยุธยา
-พะเยา
-พังงา
-พัทลุง
-พิจิตร
-พิษณุโลก
-ภูเก็ต
-มหาสารคาม
-มุกดาหาร
-ยะลา
-ยโสธร
-ระนอง
-ระยอง
-ราชบุรี
-ร้อยเอ็ด
-ลพบุรี
-ลําปาง
-ลําพูน
-ศรีสะเกษ
-สกลนคร
-สงขลา
-สตูล
-สมุทรปราการ
-สมุทรสงคราม
-สมุทรสาคร
-สระบุรี
-สระแก้ว
-สิงห์บุรี
-สุพรรณบุรี
-สุราษฎร์ธานี
-สุรินทร์
-สุโขทัย
-หนองคาย
-หนองบัวลําพู
-หนองบัวลําภู
-อุดรธานี
-อุตรดิตถ์
-อุทัยธานี
-อุบลราชธานี
-อ่างทอง
-อํานาจเจริญ
-เชียงราย
-เชียงใหม่
-เพชรบุรี
-เพชรบูรณ์
-เลย
-แพร่
-แม่ฮ่องสอน",
-    state_name_ends: &[
-        2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 35, 38, 41, 44, 47, 50, 53, 56, 59, 62, 65, 68,
-        71, 74, 77, 80, 83, 86, 89, 92, 95, 98, 101, 104, 107, 110, 113, 116, 119, 122, 125, 128,
-        131, 134, 137, 140, 143, 146, 149, 152, 155, 158, 161, 164, 167, 170, 173, 176, 179, 182,
-        185, 188, 191, 194, 197, 200, 203, 206, 209, 212, 215, 218, 221, 224, 227, 230, 243, 252,
-        260, 269, 277, 290, 298, 309, 321, 331, 341, 350, 359, 367, 375, 389, 402, 411, 417, 437,
-        445, 453, 458, 466, 477, 490, 499, 511, 524, 537, 554, 566, 584, 588, 599, 613, 622, 633,
-        645, 653, 662, 673, 685, 692, 703, 715, 723, 735, 741, 763, 770, 782, 800, 807, 818, 825,
-        831, 838, 850, 862, 874, 889, 898, 904, 913, 921, 930, 940, 951, 962, 968, 972, 978, 983,
-        999, 1009, 1020, 1030, 1035, 1044, 1063, 1103, 1131, 1159, 1190, 1212, 1252, 1277, 1308,
-        1327, 1346, 1368, 1384, 1397, 1410, 1420, 1442, 1461, 1480, 1511, 1551, 1579, 1601, 1626,
-        1639, 1667, 1692, 1738, 1769, 1791, 1837, 1853, 1869, 1888, 1907, 1932, 1951, 1979, 2004,
-        2017, 2033, 2049, 2065, 2087, 2112, 2131, 2150, 2169, 2194, 2213, 2229, 2242, 2276, 2310,
-        2338, 2360, 2382, 2410, 2441, 2478, 2503, 2525, 2547, 2584, 2621, 2646, 2674, 2702, 2736,
-        2758, 2792, 2817, 2845, 2870, 2898, 2908, 2921, 2952,
-    ],
-    state_name_states: &[
-        1, 59, 24, 28, 32, 71, 51, 64, 10, 63, 9, 49, 7, 16, 8, 30, 18, 62, 21, 27, 68, 55, 76, 45,
-        11, 72, 6, 70, 5, 73, 54, 69, 42, 47, 3, 56, 20, 43, 14, 53, 52, 74, 40, 26, 33, 13, 44,
-        23, 75, 4, 17, 65, 37, 36, 39, 50, 2, 66, 19, 61, 60, 38, 29, 22, 0, 34, 41, 67, 48, 12,
-        57, 58, 15, 35, 31, 46, 25, 72, 71, 1, 6, 27, 8, 10, 11, 7, 14, 13, 9, 12, 12, 3, 4, 2, 5,
-        0, 1, 52, 53, 54, 51, 44, 42, 43, 18, 19, 20, 21, 23, 22, 26, 25, 70, 69, 24, 28, 31, 34,
-        35, 35, 33, 39, 38, 36, 37, 40, 32, 41, 30, 29, 48, 50, 49, 47, 62, 56, 59, 61, 60, 63, 58,
-        64, 55, 57, 65, 66, 67, 68, 17, 15, 16, 76, 73, 75, 74, 46, 45, 0, 1, 2, 3, 4, 5, 6, 7, 8,
-        9, 10, 11, 12, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33,
-        34, 35, 36, 37, 41, 42, 43, 46, 45, 48, 49, 50, 47, 51, 52, 53, 55, 56, 57, 58, 59, 60, 61,
-        63, 62, 64, 66, 67, 68, 65, 69, 70, 70, 73, 74, 75, 76, 71, 72, 13, 14, 38, 39, 54, 40, 44,
-    ],
+10\t1
+11\t59
+12\t24
+13\t28
+14\t32
+15\t71
+16\t51
+17\t64
+18\t10
+19\t63
+20\t9
+21\t49
+22\t7
+23\t16
+24\t8
+25\t30
+26\t18
+27\t62
+30\t21
+31\t27
+32\t68
+33\t55
+34\t76
+35\t45
+36\t11
+37\t72
+38\t6
+39\t70
+40\t5
+41\t73
+42\t54
+43\t69
+44\t42
+45\t47
+46\t3
+47\t56
+48\t20
+49\t43
+50\t14
+51\t53
+52\t52
+53\t74
+54\t40
+55\t26
+56\t33
+57\t13
+58\t44
+60\t23
+61\t75
+62\t4
+63\t17
+64\t65
+65\t37
+66\t36
+67\t39
+70\t50
+71\t2
+72\t66
+73\t19
+74\t61
+75\t60
+76\t38
+77\t29
+80\t22
+81\t0
+82\t34
+83\t41
+84\t67
+85\t48
+86\t12
+90\t57
+91\t58
+92\t15
+93\t35
+94\t31
+95\t46
+96\t25
+amnatcharoen\t72
+angthong\t71
+bangkok\t1
+buengkan\t6
+buriram\t27
+chachoengsao\t8
+chainat\t10
+chaiyaphum\t11
+chanthaburi\t7
+chiangmai\t14
+chiangrai\t13
+chonburi\t9
+chumphon\t12
+chumpon\t12
+kalasin\t3
+kamphaengphet\t4
+kanchanaburi\t2
+khonkaen\t5
+krabi\t0
+krungthepmahanakhon\t1
+lampang\t52
+lamphun\t53
+loei\t54
+lopburi\t51
+maehongson\t44
+mahasarakham\t42
+mukdahan\t43
+nakhonnayok\t18
+nakhonpathom\t19
+nakhonphanom\t20
+nakhonratchasima\t21
+nakhonsawan\t23
+nakhonsithammarat\t22
+nan\t26
+narathiwat\t25
+nongbualamphu\t70
+nongkhai\t69
+nonthaburi\t24
+pathumthani\t28
+pattani\t31
+phangnga\t34
+phattalung\t35
+phatthalung\t35
+phayao\t33
+phetchabun\t39
+phetchaburi\t38
+phichit\t36
+phitsanulok\t37
+phrae\t40
+phranakhonsiayutthaya\t32
+phuket\t41
+prachinburi\t30
+prachuapkhirikhan\t29
+ranong\t48
+ratchaburi\t50
+rayong\t49
+roiet\t47
+sakaeo\t62
+sakonnakhon\t56
+samutprakan\t59
+samutsakhon\t61
+samutsongkhram\t60
+saraburi\t63
+satun\t58
+singburi\t64
+sisaket\t55
+songkhla\t57
+sukhothai\t65
+suphanburi\t66
+suratthani\t67
+surin\t68
+tak\t17
+trang\t15
+trat\t16
+ubonratchathani\t76
+udonthani\t73
+uthaithani\t75
+uttaradit\t74
+yala\t46
+yasothon\t45
+กระบี่\t0
+กรุงเทพมหานคร\t1
+กาญจนบุรี\t2
+กาฬสินธุ์\t3
+กําแพงเพชร\t4
+ขอนแก่น\t5
+จังหวัดบึงกาฬ\t6
+จันทบุรี\t7
+ฉะเชิงเทรา\t8
+ชลบุรี\t9
+ชัยนาท\t10
+ชัยภูมิ\t11
+ชุมพร\t12
+ตรัง\t15
+ตราด\t16
+ตาก\t17
+นครนายก\t18
+นครปฐม\t19
+นครพนม\t20
+นครราชสีมา\t21
+นครศรีธรรมราช\t22
+นครสวรรค์\t23
+นนทบุรี\t24
+นราธิวาส\t25
+น่าน\t26
+บุรีรัมย์\t27
+ปทุมธานี\t28
+ประจวบคีรีขันธ์\t29
+ปราจีนบุรี\t30
+ปัตตานี\t31
+พระนครศรีอยุธยา\t32
+พะเยา\t33
+พังงา\t34
+พัทลุง\t35
+พิจิตร\t36
+พิษณุโลก\t37
+ภูเก็ต\t41
+มหาสารคาม\t42
+มุกดาหาร\t43
+ยะลา\t46
+ยโสธร\t45
+ระนอง\t48
+ระยอง\t49
+ราชบุรี\t50
+ร้อยเอ็ด\t47
+ลพบุรี\t51
+ลําปาง\t52
+ลําพูน\t53
+ศรีสะเกษ\t55
+สกลนคร\t56
+สงขลา\t57
+สตูล\t58
+สมุทรปราการ\t59
+สมุทรสงคราม\t60
+สมุทรสาคร\t61
+สระบุรี\t63
+สระแก้ว\t62
+สิงห์บุรี\t64
+สุพรรณบุรี\t66
+สุราษฎร์ธานี\t67
+สุรินทร์\t68
+สุโขทัย\t65
+หนองคาย\t69
+หนองบัวลําพู\t70
+หนองบัวลําภู\t70
+อุดรธานี\t73
+อุตรดิตถ์\t74
+อุทัยธานี\t75
+อุบลราชธานี\t76
+อ่างทอง\t71
+อํานาจเจริญ\t72
+เชียงราย\t13
+เชียงใหม่\t14
+เพชรบุรี\t38
+เพชรบูรณ์\t39
+เลย\t54
+แพร่\t40
+แม่ฮ่องสอน\t44",
 };
 
 static FMT_TJ: AddressFormat = AddressFormat {
@@ -12162,8 +11452,6 @@ static FMT_TJ: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_TM: AddressFormat = AddressFormat {
@@ -12176,8 +11464,6 @@ static FMT_TM: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_TN: AddressFormat = AddressFormat {
@@ -12190,8 +11476,6 @@ static FMT_TN: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_TR: AddressFormat = AddressFormat {
@@ -12691,189 +11975,169 @@ static FMT_TR: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-01
-02
-03
-04
-05
-06
-07
-08
-09
-10
-11
-12
-13
-14
-15
-16
-17
-18
-19
-20
-21
-22
-23
-24
-25
-26
-27
-28
-29
-30
-31
-32
-33
-34
-35
-36
-37
-38
-39
-40
-41
-42
-43
-44
-45
-46
-47
-48
-49
-50
-51
-52
-53
-54
-55
-56
-57
-58
-59
-60
-61
-62
-63
-64
-65
-66
-67
-68
-69
-70
-71
-72
-73
-74
-75
-76
-77
-78
-79
-80
-81
-adana
-adiyaman
-afyon
-afyonkarahisar
-agri
-aksaray
-amasya
-ankara
-antalya
-ardahan
-artvin
-aydin
-balikesir
-bartin
-batman
-bayburt
-bilecik
-bingol
-bitlis
-bolu
-burdur
-bursa
-canakkale
-cankiri
-corum
-denizli
-diyarbakir
-duzce
-edirne
-elazig
-erzincan
-erzurum
-eskisehir
-gaziantep
-giresun
-gumushane
-hakkari
-hatay
-igdir
-isparta
-istanbul
-izmir
-kahramanmaras
-karabuk
-karaman
-kars
-kastamonu
-kayseri
-kilis
-kirikkale
-kirklareli
-kirsehir
-kocaeli
-konya
-kutahya
-malatya
-manisa
-mardin
-mersin
-mugla
-mus
-nevsehir
-nigde
-ordu
-osmaniye
-rize
-sakarya
-samsun
-sanliurfa
-siirt
-sinop
-sirnak
-sivas
-tekirdag
-tokat
-trabzon
-tunceli
-usak
-van
-yalova
-yozgat
-zonguldak",
-    state_name_ends: &[
-        2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 35, 38, 41, 44, 47, 50, 53, 56, 59, 62, 65, 68,
-        71, 74, 77, 80, 83, 86, 89, 92, 95, 98, 101, 104, 107, 110, 113, 116, 119, 122, 125, 128,
-        131, 134, 137, 140, 143, 146, 149, 152, 155, 158, 161, 164, 167, 170, 173, 176, 179, 182,
-        185, 188, 191, 194, 197, 200, 203, 206, 209, 212, 215, 218, 221, 224, 227, 230, 233, 236,
-        239, 242, 248, 257, 263, 278, 283, 291, 298, 305, 313, 321, 328, 334, 344, 351, 358, 366,
-        374, 381, 388, 393, 400, 406, 416, 424, 430, 438, 449, 455, 462, 469, 478, 486, 496, 506,
-        514, 524, 532, 538, 544, 552, 561, 567, 581, 589, 597, 602, 612, 620, 626, 636, 647, 656,
-        664, 670, 678, 686, 693, 700, 707, 713, 717, 726, 732, 737, 746, 751, 759, 766, 776, 782,
-        788, 795, 801, 810, 816, 824, 832, 837, 841, 848, 855, 865,
-    ],
-    state_name_states: &[
-        0, 1, 2, 3, 5, 6, 7, 9, 10, 11, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 27, 28, 29, 30,
-        31, 32, 33, 34, 35, 36, 38, 57, 39, 40, 44, 45, 46, 48, 49, 51, 52, 53, 54, 55, 41, 56, 58,
-        59, 60, 61, 62, 64, 65, 66, 67, 68, 69, 72, 73, 74, 75, 70, 76, 77, 79, 80, 4, 14, 43, 47,
-        13, 71, 12, 8, 37, 78, 42, 50, 63, 26, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
-        15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37,
-        38, 39, 40, 41, 42, 43, 44, 45, 46, 50, 47, 48, 49, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60,
-        61, 62, 63, 64, 65, 66, 70, 67, 68, 71, 69, 72, 73, 74, 75, 76, 77, 78, 79, 80,
-    ],
+01\t0
+02\t1
+03\t2
+04\t3
+05\t5
+06\t6
+07\t7
+08\t9
+09\t10
+10\t11
+11\t15
+12\t16
+13\t17
+14\t18
+15\t19
+16\t20
+17\t21
+18\t22
+19\t23
+20\t24
+21\t25
+22\t27
+23\t28
+24\t29
+25\t30
+26\t31
+27\t32
+28\t33
+29\t34
+30\t35
+31\t36
+32\t38
+33\t57
+34\t39
+35\t40
+36\t44
+37\t45
+38\t46
+39\t48
+40\t49
+41\t51
+42\t52
+43\t53
+44\t54
+45\t55
+46\t41
+47\t56
+48\t58
+49\t59
+50\t60
+51\t61
+52\t62
+53\t64
+54\t65
+55\t66
+56\t67
+57\t68
+58\t69
+59\t72
+60\t73
+61\t74
+62\t75
+63\t70
+64\t76
+65\t77
+66\t79
+67\t80
+68\t4
+69\t14
+70\t43
+71\t47
+72\t13
+73\t71
+74\t12
+75\t8
+76\t37
+77\t78
+78\t42
+79\t50
+80\t63
+81\t26
+adana\t0
+adiyaman\t1
+afyon\t2
+afyonkarahisar\t2
+agri\t3
+aksaray\t4
+amasya\t5
+ankara\t6
+antalya\t7
+ardahan\t8
+artvin\t9
+aydin\t10
+balikesir\t11
+bartin\t12
+batman\t13
+bayburt\t14
+bilecik\t15
+bingol\t16
+bitlis\t17
+bolu\t18
+burdur\t19
+bursa\t20
+canakkale\t21
+cankiri\t22
+corum\t23
+denizli\t24
+diyarbakir\t25
+duzce\t26
+edirne\t27
+elazig\t28
+erzincan\t29
+erzurum\t30
+eskisehir\t31
+gaziantep\t32
+giresun\t33
+gumushane\t34
+hakkari\t35
+hatay\t36
+igdir\t37
+isparta\t38
+istanbul\t39
+izmir\t40
+kahramanmaras\t41
+karabuk\t42
+karaman\t43
+kars\t44
+kastamonu\t45
+kayseri\t46
+kilis\t50
+kirikkale\t47
+kirklareli\t48
+kirsehir\t49
+kocaeli\t51
+konya\t52
+kutahya\t53
+malatya\t54
+manisa\t55
+mardin\t56
+mersin\t57
+mugla\t58
+mus\t59
+nevsehir\t60
+nigde\t61
+ordu\t62
+osmaniye\t63
+rize\t64
+sakarya\t65
+samsun\t66
+sanliurfa\t70
+siirt\t67
+sinop\t68
+sirnak\t71
+sivas\t69
+tekirdag\t72
+tokat\t73
+trabzon\t74
+tunceli\t75
+usak\t76
+van\t77
+yalova\t78
+yozgat\t79
+zonguldak\t80",
 };
 
 static FMT_TV: AddressFormat = AddressFormat {
@@ -12941,27 +12205,23 @@ static FMT_TV: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-fun
-funafuti
-nanumaga
-nanumanga
-nanumea
-nit
-niulakita
-niutao
-nkf
-nkl
-nma
-nmg
-nui
-nukufetau
-nukulaelae
-vai
-vaitupu",
-    state_name_ends: &[
-        3, 12, 21, 31, 39, 43, 53, 60, 64, 68, 72, 76, 80, 90, 101, 105, 113,
-    ],
-    state_name_states: &[0, 0, 1, 1, 2, 4, 3, 4, 6, 7, 2, 1, 5, 6, 7, 8, 8],
+fun\t0
+funafuti\t0
+nanumaga\t1
+nanumanga\t1
+nanumea\t2
+nit\t4
+niulakita\t3
+niutao\t4
+nkf\t6
+nkl\t7
+nma\t2
+nmg\t1
+nui\t5
+nukufetau\t6
+nukulaelae\t7
+vai\t8
+vaitupu\t8",
 };
 
 static FMT_TW: AddressFormat = AddressFormat {
@@ -13107,117 +12367,103 @@ static FMT_TW: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-cha
-changhua
-chiayicity
-cyi
-cyq
-hsinchucity
-hsq
-hsz
-hua
-hualien
-ila
-kaohsiung
-kaohsiungcity
-kee
-keelung
-keelungcity
-khh
-kin
-kinmen
-lie
-lienchiang
-mia
-miaoli
-nan
-nantou
-newtaipei
-newtaipeicity
-nwt
-pen
-penghu
-pif
-pingtung
-taichung
-taichungcity
-tainan
-tainancity
-taipei
-taipeicity
-taitung
-tao
-taoyuan
-taoyuancity
-tnn
-tpe
-ttt
-txg
-yilan
-yun
-yunlin
-云林县
-南投
-南投县
-南投縣
-台东县
-台中县
-台中市
-台北县
-台北市
-台南县
-台南市
-台東縣
-嘉義市
-嘉義縣
-基隆市
-宜蘭縣
-屏东县
-屏東
-屏東縣
-彰化
-彰化县
-彰化縣
-新北市
-新竹市
-新竹縣
-桃园县
-桃園
-桃園市
-澎湖
-澎湖县
-澎湖縣
-臺中
-臺北
-臺南
-臺東
-花莲县
-花蓮
-花蓮縣
-苗栗
-苗栗县
-苗栗縣
-連江縣
-金門縣
-雲林
-雲林縣
-高雄
-高雄县
-高雄市",
-    state_name_ends: &[
-        3, 12, 23, 27, 31, 43, 47, 51, 55, 63, 67, 77, 91, 95, 103, 115, 119, 123, 130, 134, 145,
-        149, 156, 160, 167, 177, 191, 195, 199, 206, 210, 219, 228, 241, 248, 259, 266, 277, 285,
-        289, 297, 309, 313, 317, 321, 325, 331, 335, 342, 352, 359, 369, 379, 389, 399, 409, 419,
-        429, 439, 449, 459, 469, 479, 489, 499, 509, 516, 526, 533, 543, 553, 563, 573, 583, 593,
-        600, 610, 617, 627, 637, 644, 651, 658, 665, 675, 682, 692, 699, 709, 719, 729, 739, 746,
-        756, 763, 773, 783,
-    ],
-    state_name_states: &[
-        20, 20, 18, 18, 19, 16, 17, 16, 5, 5, 4, 11, 11, 12, 12, 12, 11, 6, 6, 13, 13, 9, 9, 7, 7,
-        15, 15, 15, 21, 21, 8, 8, 0, 0, 3, 3, 1, 1, 2, 10, 10, 10, 3, 1, 2, 0, 4, 14, 14, 14, 7, 7,
-        7, 2, 0, 0, 1, 1, 3, 3, 2, 18, 19, 12, 4, 8, 8, 8, 20, 20, 20, 15, 16, 17, 10, 10, 10, 21,
-        21, 21, 0, 1, 3, 2, 5, 5, 5, 9, 9, 9, 13, 6, 14, 14, 11, 11, 11,
-    ],
+cha\t20
+changhua\t20
+chiayicity\t18
+cyi\t18
+cyq\t19
+hsinchucity\t16
+hsq\t17
+hsz\t16
+hua\t5
+hualien\t5
+ila\t4
+kaohsiung\t11
+kaohsiungcity\t11
+kee\t12
+keelung\t12
+keelungcity\t12
+khh\t11
+kin\t6
+kinmen\t6
+lie\t13
+lienchiang\t13
+mia\t9
+miaoli\t9
+nan\t7
+nantou\t7
+newtaipei\t15
+newtaipeicity\t15
+nwt\t15
+pen\t21
+penghu\t21
+pif\t8
+pingtung\t8
+taichung\t0
+taichungcity\t0
+tainan\t3
+tainancity\t3
+taipei\t1
+taipeicity\t1
+taitung\t2
+tao\t10
+taoyuan\t10
+taoyuancity\t10
+tnn\t3
+tpe\t1
+ttt\t2
+txg\t0
+yilan\t4
+yun\t14
+yunlin\t14
+云林县\t14
+南投\t7
+南投县\t7
+南投縣\t7
+台东县\t2
+台中县\t0
+台中市\t0
+台北县\t1
+台北市\t1
+台南县\t3
+台南市\t3
+台東縣\t2
+嘉義市\t18
+嘉義縣\t19
+基隆市\t12
+宜蘭縣\t4
+屏东县\t8
+屏東\t8
+屏東縣\t8
+彰化\t20
+彰化县\t20
+彰化縣\t20
+新北市\t15
+新竹市\t16
+新竹縣\t17
+桃园县\t10
+桃園\t10
+桃園市\t10
+澎湖\t21
+澎湖县\t21
+澎湖縣\t21
+臺中\t0
+臺北\t1
+臺南\t3
+臺東\t2
+花莲县\t5
+花蓮\t5
+花蓮縣\t5
+苗栗\t9
+苗栗县\t9
+苗栗縣\t9
+連江縣\t13
+金門縣\t6
+雲林\t14
+雲林縣\t14
+高雄\t11
+高雄县\t11
+高雄市\t11",
 };
 
 static FMT_TZ: AddressFormat = AddressFormat {
@@ -13230,8 +12476,6 @@ static FMT_TZ: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_UA: AddressFormat = AddressFormat {
@@ -13407,111 +12651,98 @@ static FMT_UA: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-05
-07
-09
-12
-14
-18
-21
-23
-26
-30
-32
-35
-40
-43
-46
-48
-51
-53
-56
-59
-61
-63
-65
-68
-71
-74
-77
-avtonomnarespublikakrym
-cherkaska
-chernihivska
-chernivetska
-crimea
-dnipropetrovsk
-dnipropetrovska
-donetsk
-donetska
-ivanofrankivska
-kharkiv
-kharkivska
-khersonska
-khmelnytska
-kiev
-kirovohradska
-kyiv
-kyivcity
-kyivska
-luhanska
-lviv
-lvivska
-mykolaivska
-odeska
-odessa
-poltavska
-rivnenska
-sevastopol
-sevastopolcity
-sumska
-ternopilska
-vinnytska
-volynska
-zakarpatska
-zaporizka
-zhytomyrska
-автономнареспублікакрим
-волинськаобласть
-вінницькаобласть
-дніпропетровськаобласть
-донецькаобласть
-житомирськаобласть
-закарпатськаобласть
-запорізькаобласть
-киів
-киівськаобласть
-кіровоградськаобласть
-луганськаобласть
-львівськаобласть
-миколаівськаобласть
-містокиів
-містосевастополь
-одеськаобласть
-полтавськаобласть
-рівненськаобласть
-севастополь
-сумськаобласть
-тернопільськаобласть
-харківськаобласть
-херсонськаобласть
-хмельницькаобласть
-черкаськаобласть
-чернівецькаобласть
-чернігівськаобласть
-іванофранківськаобласть",
-    state_name_ends: &[
-        2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 35, 38, 41, 44, 47, 50, 53, 56, 59, 62, 65, 68,
-        71, 74, 77, 80, 104, 114, 127, 140, 147, 162, 178, 186, 195, 211, 219, 230, 241, 253, 258,
-        272, 277, 286, 294, 303, 308, 316, 328, 335, 342, 352, 362, 373, 388, 395, 407, 417, 426,
-        438, 448, 460, 507, 540, 573, 620, 651, 688, 727, 762, 771, 802, 845, 878, 911, 950, 969,
-        1002, 1031, 1066, 1101, 1124, 1153, 1194, 1229, 1264, 1301, 1334, 1371, 1410, 1457,
-    ],
-    state_name_states: &[
-        1, 2, 12, 3, 4, 5, 6, 7, 8, 9, 10, 11, 18, 0, 13, 14, 15, 16, 17, 19, 20, 21, 22, 23, 24,
-        26, 25, 0, 24, 26, 25, 0, 3, 3, 4, 4, 8, 21, 21, 22, 23, 10, 11, 9, 9, 10, 12, 13, 13, 14,
-        15, 15, 16, 17, 18, 18, 19, 20, 1, 2, 6, 7, 5, 0, 2, 1, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13,
-        14, 9, 18, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 8,
-    ],
+05\t1
+07\t2
+09\t12
+12\t3
+14\t4
+18\t5
+21\t6
+23\t7
+26\t8
+30\t9
+32\t10
+35\t11
+40\t18
+43\t0
+46\t13
+48\t14
+51\t15
+53\t16
+56\t17
+59\t19
+61\t20
+63\t21
+65\t22
+68\t23
+71\t24
+74\t26
+77\t25
+avtonomnarespublikakrym\t0
+cherkaska\t24
+chernihivska\t26
+chernivetska\t25
+crimea\t0
+dnipropetrovsk\t3
+dnipropetrovska\t3
+donetsk\t4
+donetska\t4
+ivanofrankivska\t8
+kharkiv\t21
+kharkivska\t21
+khersonska\t22
+khmelnytska\t23
+kiev\t10
+kirovohradska\t11
+kyiv\t9
+kyivcity\t9
+kyivska\t10
+luhanska\t12
+lviv\t13
+lvivska\t13
+mykolaivska\t14
+odeska\t15
+odessa\t15
+poltavska\t16
+rivnenska\t17
+sevastopol\t18
+sevastopolcity\t18
+sumska\t19
+ternopilska\t20
+vinnytska\t1
+volynska\t2
+zakarpatska\t6
+zaporizka\t7
+zhytomyrska\t5
+автономнареспублікакрим\t0
+волинськаобласть\t2
+вінницькаобласть\t1
+дніпропетровськаобласть\t3
+донецькаобласть\t4
+житомирськаобласть\t5
+закарпатськаобласть\t6
+запорізькаобласть\t7
+киів\t9
+киівськаобласть\t10
+кіровоградськаобласть\t11
+луганськаобласть\t12
+львівськаобласть\t13
+миколаівськаобласть\t14
+містокиів\t9
+містосевастополь\t18
+одеськаобласть\t15
+полтавськаобласть\t16
+рівненськаобласть\t17
+севастополь\t18
+сумськаобласть\t19
+тернопільськаобласть\t20
+харківськаобласть\t21
+херсонськаобласть\t22
+хмельницькаобласть\t23
+черкаськаобласть\t24
+чернівецькаобласть\t25
+чернігівськаобласть\t26
+іванофранківськаобласть\t8",
 };
 
 static FMT_UM: AddressFormat = AddressFormat {
@@ -13524,8 +12755,6 @@ static FMT_UM: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_US: AddressFormat = AddressFormat {
@@ -13911,148 +13140,131 @@ static FMT_US: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-aa
-ae
-ak
-al
-alabama
-alaska
-americansamoa
-ap
-ar
-arizona
-arkansas
-armedforcesaa
-armedforcesae
-armedforcesap
-as
-az
-ca
-california
-co
-colorado
-connecticut
-ct
-dc
-de
-delaware
-districtcolumbia
-fl
-florida
-fm
-ga
-georgia
-gu
-guam
-hawaii
-hi
-ia
-id
-idaho
-il
-illinois
-in
-indiana
-iowa
-kansas
-kentucky
-ks
-ky
-la
-louisiana
-ma
-maine
-marshallislands
-maryland
-massachusetts
-md
-me
-mh
-mi
-michigan
-micronesia
-minnesota
-mississippi
-missouri
-mn
-mo
-montana
-mp
-ms
-mt
-nc
-nd
-ne
-nebraska
-nevada
-newhampshire
-newjersey
-newmexico
-newyork
-nh
-nj
-nm
-northcarolina
-northdakota
-northernmarianaislands
-nv
-ny
-oh
-ohio
-ok
-oklahoma
-or
-oregon
-pa
-palau
-pennsylvania
-pr
-puertorico
-pw
-rhodeisland
-ri
-sc
-sd
-southcarolina
-southdakota
-tennessee
-texas
-tn
-tx
-ut
-utah
-va
-vermont
-vi
-virginia
-virginislands
-vt
-wa
-washington
-washingtondc
-westvirginia
-wi
-wisconsin
-wv
-wy
-wyoming",
-    state_name_ends: &[
-        2, 5, 8, 11, 19, 26, 40, 43, 46, 54, 63, 77, 91, 105, 108, 111, 114, 125, 128, 137, 149,
-        152, 155, 158, 167, 184, 187, 195, 198, 201, 209, 212, 217, 224, 227, 230, 233, 239, 242,
-        251, 254, 262, 267, 274, 283, 286, 289, 292, 302, 305, 311, 327, 336, 350, 353, 356, 359,
-        362, 371, 382, 392, 404, 413, 416, 419, 427, 430, 433, 436, 439, 442, 445, 454, 461, 474,
-        484, 494, 502, 505, 508, 511, 525, 537, 560, 563, 566, 569, 574, 577, 586, 589, 596, 599,
-        605, 618, 621, 632, 635, 647, 650, 653, 656, 670, 682, 692, 698, 701, 704, 707, 712, 715,
-        723, 726, 735, 749, 752, 755, 766, 779, 792, 795, 805, 808, 811, 819,
-    ],
-    state_name_states: &[
-        5, 6, 1, 0, 0, 1, 2, 7, 4, 3, 4, 5, 6, 7, 2, 3, 8, 8, 9, 9, 10, 10, 12, 11, 11, 12, 13, 13,
-        29, 14, 14, 15, 15, 16, 16, 20, 17, 17, 18, 18, 19, 19, 20, 21, 22, 21, 22, 23, 23, 27, 24,
-        25, 26, 27, 26, 24, 25, 28, 28, 29, 30, 31, 32, 30, 32, 33, 42, 31, 33, 40, 41, 34, 34, 35,
-        36, 37, 38, 39, 36, 37, 38, 40, 41, 42, 35, 39, 43, 43, 44, 44, 45, 45, 47, 46, 47, 48, 48,
-        46, 49, 49, 50, 51, 50, 51, 52, 53, 52, 53, 54, 54, 57, 55, 56, 57, 56, 55, 58, 58, 12, 59,
-        60, 60, 59, 61, 61,
-    ],
+aa\t5
+ae\t6
+ak\t1
+al\t0
+alabama\t0
+alaska\t1
+americansamoa\t2
+ap\t7
+ar\t4
+arizona\t3
+arkansas\t4
+armedforcesaa\t5
+armedforcesae\t6
+armedforcesap\t7
+as\t2
+az\t3
+ca\t8
+california\t8
+co\t9
+colorado\t9
+connecticut\t10
+ct\t10
+dc\t12
+de\t11
+delaware\t11
+districtcolumbia\t12
+fl\t13
+florida\t13
+fm\t29
+ga\t14
+georgia\t14
+gu\t15
+guam\t15
+hawaii\t16
+hi\t16
+ia\t20
+id\t17
+idaho\t17
+il\t18
+illinois\t18
+in\t19
+indiana\t19
+iowa\t20
+kansas\t21
+kentucky\t22
+ks\t21
+ky\t22
+la\t23
+louisiana\t23
+ma\t27
+maine\t24
+marshallislands\t25
+maryland\t26
+massachusetts\t27
+md\t26
+me\t24
+mh\t25
+mi\t28
+michigan\t28
+micronesia\t29
+minnesota\t30
+mississippi\t31
+missouri\t32
+mn\t30
+mo\t32
+montana\t33
+mp\t42
+ms\t31
+mt\t33
+nc\t40
+nd\t41
+ne\t34
+nebraska\t34
+nevada\t35
+newhampshire\t36
+newjersey\t37
+newmexico\t38
+newyork\t39
+nh\t36
+nj\t37
+nm\t38
+northcarolina\t40
+northdakota\t41
+northernmarianaislands\t42
+nv\t35
+ny\t39
+oh\t43
+ohio\t43
+ok\t44
+oklahoma\t44
+or\t45
+oregon\t45
+pa\t47
+palau\t46
+pennsylvania\t47
+pr\t48
+puertorico\t48
+pw\t46
+rhodeisland\t49
+ri\t49
+sc\t50
+sd\t51
+southcarolina\t50
+southdakota\t51
+tennessee\t52
+texas\t53
+tn\t52
+tx\t53
+ut\t54
+utah\t54
+va\t57
+vermont\t55
+vi\t56
+virginia\t57
+virginislands\t56
+vt\t55
+wa\t58
+washington\t58
+washingtondc\t12
+westvirginia\t59
+wi\t60
+wisconsin\t60
+wv\t59
+wy\t61
+wyoming\t61",
 };
 
 static FMT_UY: AddressFormat = AddressFormat {
@@ -14180,52 +13392,44 @@ static FMT_UY: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-ar
-artigas
-ca
-canelones
-cerrolargo
-cl
-co
-colonia
-du
-durazno
-fd
-flores
-florida
-fs
-la
-lavalleja
-ma
-maldonado
-mo
-montevideo
-pa
-paysandu
-rionegro
-rivera
-rn
-ro
-rocha
-rv
-sa
-salto
-sanjose
-sj
-so
-soriano
-ta
-tacuarembo
-treintaytres
-tt",
-    state_name_ends: &[
-        2, 10, 13, 23, 34, 37, 40, 48, 51, 59, 62, 69, 77, 80, 83, 93, 96, 106, 109, 120, 123, 132,
-        141, 148, 151, 154, 160, 163, 166, 172, 180, 183, 186, 194, 197, 208, 221, 224,
-    ],
-    state_name_states: &[
-        0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 6, 5, 6, 5, 7, 7, 8, 8, 9, 9, 10, 10, 11, 12, 11, 13, 13, 12,
-        14, 14, 15, 15, 16, 16, 17, 17, 18, 18,
-    ],
+ar\t0
+artigas\t0
+ca\t1
+canelones\t1
+cerrolargo\t2
+cl\t2
+co\t3
+colonia\t3
+du\t4
+durazno\t4
+fd\t6
+flores\t5
+florida\t6
+fs\t5
+la\t7
+lavalleja\t7
+ma\t8
+maldonado\t8
+mo\t9
+montevideo\t9
+pa\t10
+paysandu\t10
+rionegro\t11
+rivera\t12
+rn\t11
+ro\t13
+rocha\t13
+rv\t12
+sa\t14
+salto\t14
+sanjose\t15
+sj\t15
+so\t16
+soriano\t16
+ta\t17
+tacuarembo\t17
+treintaytres\t18
+tt\t18",
 };
 
 static FMT_UZ: AddressFormat = AddressFormat {
@@ -14238,8 +13442,6 @@ static FMT_UZ: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_VA: AddressFormat = AddressFormat {
@@ -14252,8 +13454,6 @@ static FMT_VA: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_VC: AddressFormat = AddressFormat {
@@ -14266,8 +13466,6 @@ static FMT_VC: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_VE: AddressFormat = AddressFormat {
@@ -14431,68 +13629,58 @@ static FMT_VE: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-a
-amazonas
-anzoategui
-apure
-aragua
-b
-barinas
-bolivar
-c
-carabobo
-cojedes
-d
-deltaamacuro
-dependenciasfederales
-distritocapital
-distritofederal
-e
-f
-falcon
-g
-guarico
-h
-i
-j
-k
-l
-laguaira
-lara
-m
-merida
-miranda
-monagas
-n
-nuevaesparta
-o
-p
-portuguesa
-r
-s
-sucre
-t
-tachira
-trujillo
-u
-v
-vargas
-w
-x
-y
-yaracuy
-z
-zulia",
-    state_name_ends: &[
-        1, 10, 21, 27, 34, 36, 44, 52, 54, 63, 71, 73, 86, 108, 124, 140, 142, 144, 151, 153, 161,
-        163, 165, 167, 169, 171, 180, 185, 187, 194, 202, 210, 212, 225, 227, 229, 240, 242, 244,
-        250, 252, 260, 269, 271, 273, 280, 282, 284, 286, 294, 296, 302,
-    ],
-    state_name_states: &[
-        10, 0, 1, 2, 3, 1, 4, 5, 2, 6, 7, 3, 8, 9, 10, 10, 4, 5, 11, 6, 12, 7, 11, 12, 13, 14, 22,
-        13, 15, 14, 15, 16, 16, 17, 17, 18, 18, 19, 20, 19, 21, 20, 21, 23, 24, 22, 9, 22, 8, 23,
-        0, 24,
-    ],
+a\t10
+amazonas\t0
+anzoategui\t1
+apure\t2
+aragua\t3
+b\t1
+barinas\t4
+bolivar\t5
+c\t2
+carabobo\t6
+cojedes\t7
+d\t3
+deltaamacuro\t8
+dependenciasfederales\t9
+distritocapital\t10
+distritofederal\t10
+e\t4
+f\t5
+falcon\t11
+g\t6
+guarico\t12
+h\t7
+i\t11
+j\t12
+k\t13
+l\t14
+laguaira\t22
+lara\t13
+m\t15
+merida\t14
+miranda\t15
+monagas\t16
+n\t16
+nuevaesparta\t17
+o\t17
+p\t18
+portuguesa\t18
+r\t19
+s\t20
+sucre\t19
+t\t21
+tachira\t20
+trujillo\t21
+u\t23
+v\t24
+vargas\t22
+w\t9
+x\t22
+y\t8
+yaracuy\t23
+z\t0
+zulia\t24",
 };
 
 static FMT_VG: AddressFormat = AddressFormat {
@@ -14505,8 +13693,6 @@ static FMT_VG: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_VI: AddressFormat = AddressFormat {
@@ -14519,8 +13705,6 @@ static FMT_VI: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_VN: AddressFormat = AddressFormat {
@@ -14912,166 +14096,148 @@ static FMT_VN: AddressFormat = AddressFormat {
         },
     ],
     state_names: "\
-01
-02
-03
-04
-05
-06
-07
-09
-13
-14
-18
-20
-21
-22
-23
-24
-25
-26
-27
-28
-29
-30
-31
-32
-33
-34
-35
-36
-37
-39
-40
-41
-43
-44
-45
-46
-47
-49
-50
-51
-52
-53
-54
-55
-56
-57
-58
-59
-61
-63
-66
-67
-68
-69
-70
-71
-72
-73
-angiang
-bacgiang
-backan
-baclieu
-bacninh
-bariavungtau
-bentre
-binhdinh
-binhduong
-binhphuoc
-binhthuan
-binhđinh
-camau
-cantho
-canthocity
-caobang
-ct
-daklak
-daknong
-danangcity
-dienbien
-dn
-dongnai
-dongthap
-gialai
-hagiang
-haiduong
-haiphong
-haiphongcity
-hanam
-hanoi
-hanoicity
-hatinh
-haugiang
-hn
-hoabinh
-hochiminh
-hochiminhcity
-hp
-hungyen
-khanhhoa
-kiengiang
-kontum
-laichau
-lamdong
-lamđong
-langson
-langsong
-laocai
-longan
-namdinh
-namđinh
-nghean
-ninhbinh
-ninhthuan
-phutho
-phuyen
-quangbinh
-quangnam
-quangngai
-quangninh
-quangtri
-saigon
-sg
-soctrang
-sonla
-tayninh
-thaibinh
-thainguyen
-thanhhoa
-thanhphohochiminh
-thuathienhue
-tiengiang
-travinh
-tuyenquang
-vinhlong
-vinhphuc
-yenbai
-đaklak
-đaknong
-đanang
-đienbien
-đongnai
-đongthap",
-    state_name_ends: &[
-        2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 35, 38, 41, 44, 47, 50, 53, 56, 59, 62, 65, 68,
-        71, 74, 77, 80, 83, 86, 89, 92, 95, 98, 101, 104, 107, 110, 113, 116, 119, 122, 125, 128,
-        131, 134, 137, 140, 143, 146, 149, 152, 155, 158, 161, 164, 167, 170, 173, 181, 190, 197,
-        205, 213, 226, 233, 242, 252, 262, 272, 282, 288, 295, 306, 314, 317, 324, 332, 343, 352,
-        355, 363, 372, 379, 387, 396, 405, 418, 424, 430, 440, 447, 456, 459, 467, 477, 491, 494,
-        502, 511, 521, 528, 536, 544, 553, 561, 570, 577, 584, 592, 601, 608, 617, 627, 634, 641,
-        651, 660, 670, 680, 689, 696, 699, 708, 714, 722, 731, 742, 751, 769, 782, 792, 800, 811,
-        820, 829, 836, 844, 853, 861, 871, 880, 890,
-    ],
-    state_name_states: &[
-        33, 35, 21, 12, 50, 62, 59, 34, 47, 28, 40, 52, 54, 39, 24, 44, 48, 56, 45, 32, 46, 20, 8,
-        43, 15, 30, 36, 41, 51, 18, 10, 37, 1, 0, 19, 57, 31, 60, 6, 58, 49, 4, 3, 2, 5, 7, 9, 11,
-        25, 22, 29, 38, 42, 53, 61, 17, 16, 27, 0, 3, 4, 2, 5, 1, 6, 8, 7, 9, 10, 8, 11, 13, 13,
-        12, 13, 15, 16, 14, 17, 14, 18, 19, 20, 21, 25, 26, 26, 22, 23, 23, 24, 27, 23, 28, 55, 55,
-        26, 29, 30, 31, 32, 33, 36, 36, 34, 34, 35, 37, 38, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
-        48, 55, 55, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 15, 16, 14, 17, 18, 19,
-    ],
+01\t33
+02\t35
+03\t21
+04\t12
+05\t50
+06\t62
+07\t59
+09\t34
+13\t47
+14\t28
+18\t40
+20\t52
+21\t54
+22\t39
+23\t24
+24\t44
+25\t48
+26\t56
+27\t45
+28\t32
+29\t46
+30\t20
+31\t8
+32\t43
+33\t15
+34\t30
+35\t36
+36\t41
+37\t51
+39\t18
+40\t10
+41\t37
+43\t1
+44\t0
+45\t19
+46\t57
+47\t31
+49\t60
+50\t6
+51\t58
+52\t49
+53\t4
+54\t3
+55\t2
+56\t5
+57\t7
+58\t9
+59\t11
+61\t25
+63\t22
+66\t29
+67\t38
+68\t42
+69\t53
+70\t61
+71\t17
+72\t16
+73\t27
+angiang\t0
+bacgiang\t3
+backan\t4
+baclieu\t2
+bacninh\t5
+bariavungtau\t1
+bentre\t6
+binhdinh\t8
+binhduong\t7
+binhphuoc\t9
+binhthuan\t10
+binhđinh\t8
+camau\t11
+cantho\t13
+canthocity\t13
+caobang\t12
+ct\t13
+daklak\t15
+daknong\t16
+danangcity\t14
+dienbien\t17
+dn\t14
+dongnai\t18
+dongthap\t19
+gialai\t20
+hagiang\t21
+haiduong\t25
+haiphong\t26
+haiphongcity\t26
+hanam\t22
+hanoi\t23
+hanoicity\t23
+hatinh\t24
+haugiang\t27
+hn\t23
+hoabinh\t28
+hochiminh\t55
+hochiminhcity\t55
+hp\t26
+hungyen\t29
+khanhhoa\t30
+kiengiang\t31
+kontum\t32
+laichau\t33
+lamdong\t36
+lamđong\t36
+langson\t34
+langsong\t34
+laocai\t35
+longan\t37
+namdinh\t38
+namđinh\t38
+nghean\t39
+ninhbinh\t40
+ninhthuan\t41
+phutho\t42
+phuyen\t43
+quangbinh\t44
+quangnam\t45
+quangngai\t46
+quangninh\t47
+quangtri\t48
+saigon\t55
+sg\t55
+soctrang\t49
+sonla\t50
+tayninh\t51
+thaibinh\t52
+thainguyen\t53
+thanhhoa\t54
+thanhphohochiminh\t55
+thuathienhue\t56
+tiengiang\t57
+travinh\t58
+tuyenquang\t59
+vinhlong\t60
+vinhphuc\t61
+yenbai\t62
+đaklak\t15
+đaknong\t16
+đanang\t14
+đienbien\t17
+đongnai\t18
+đongthap\t19",
 };
 
 static FMT_WF: AddressFormat = AddressFormat {
@@ -15084,8 +14250,6 @@ static FMT_WF: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_YT: AddressFormat = AddressFormat {
@@ -15098,8 +14262,6 @@ static FMT_YT: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_ZA: AddressFormat = AddressFormat {
@@ -15112,8 +14274,6 @@ static FMT_ZA: AddressFormat = AddressFormat {
     requires_zip: true,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 static FMT_ZM: AddressFormat = AddressFormat {
@@ -15126,8 +14286,6 @@ static FMT_ZM: AddressFormat = AddressFormat {
     requires_zip: false,
     states: &[],
     state_names: "",
-    state_name_ends: &[],
-    state_name_states: &[],
 };
 
 /// All 249 ISO 3166-1 countries, sorted by alpha-2 code.
