@@ -103,24 +103,31 @@ pub fn nearest(fmt: &'static AddressFormat, raw: &str) -> Option<&'static State>
         return None;
     }
     let max = if typed.len() < 6 { 1 } else { 2 };
-    // (best distance, its state), and the best distance of any other state.
-    let mut best: Option<(usize, &'static State)> = None;
+    // (best distance, its state's index as written), and the best distance of any
+    // other state; names farther than `max` change neither.
+    let mut best: Option<(usize, &str)> = None;
     let mut runner_up = max + 1;
     let mut row = Vec::with_capacity(typed.len() + 1);
-    for (name, state) in fmt.state_names.lines().filter_map(|l| entry(fmt, l)) {
+    for (name, index) in fmt.state_names.lines().filter_map(|l| l.split_once('\t')) {
         let d = bounded_distance(&typed, name, max + 1, &mut row);
+        if d > max {
+            continue;
+        }
         match best {
-            Some((b, s)) if std::ptr::eq(s, state) => best = Some((b.min(d), s)),
+            Some((b, i)) if i == index => best = Some((b.min(d), i)),
             Some((b, _)) if d < b => {
                 runner_up = runner_up.min(b);
-                best = Some((d, state));
+                best = Some((d, index));
             }
             Some(_) => runner_up = runner_up.min(d),
-            None => best = Some((d, state)),
+            None => best = Some((d, index)),
         }
     }
-    best.filter(|(d, _)| *d <= max && *d < runner_up)
-        .map(|(_, s)| s)
+    let (d, index) = best?;
+    if d >= runner_up {
+        return None;
+    }
+    fmt.states.get(index.parse::<usize>().ok()?)
 }
 
 /// The Levenshtein distance between `a` and `b` in characters, or `cap` when it is at
