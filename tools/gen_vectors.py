@@ -35,6 +35,11 @@ import tempfile
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
+
+# Inputs to the rules, not results of them (tools/ is this script's directory): the
+# contract's comparison of state names (to link ISO subdivisions Google gives no id,
+# and to leave out names it merges with another state's), and the old vehicle signs.
+from gen_data import OLD_SIGNS, fold_state_name
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -377,9 +382,6 @@ def fullwidth(s: str) -> str:
 def national_ways(cc: str, entry: dict, examples: list[str], regex: re.Pattern):
     """(vector name suffix, typed, example) for the national ways of writing a postal
     code, each only where the typed text cannot be read as a valid code itself."""
-    sys.path.insert(0, str(REPO_ROOT / "tools"))
-    from gen_data import OLD_SIGNS  # the documented sign table, an input to the rule
-
     seps = {c for e in examples for c in e if c in " -"}
 
     def unreadable(typed: str) -> bool:
@@ -622,11 +624,6 @@ def strip_accents_swap_case(name: str) -> str:
 
 
 def state_vectors(wheels: Path) -> tuple[list[dict], str]:
-    sys.path.insert(0, str(REPO_ROOT / "tools"))
-    # The contract's comparison of names: to link ISO subdivisions Google gives no id,
-    # and to leave out names it merges with another state's.
-    from gen_data import fold_state_name
-
     vectors: list[dict] = []
     stats = {"countries": 0, "ambiguous": 0, "variants": 0}
 
