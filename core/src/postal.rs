@@ -5,11 +5,11 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use regex_lite::Regex;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::data::{AddressFormat, Country, State, COUNTRIES};
 use crate::recent::Recent;
 use crate::{state_names, text};
-use unicode_normalization::UnicodeNormalization;
 
 /// Compiled regexes of one country, built on first use (most orders touch one country).
 struct Compiled {
