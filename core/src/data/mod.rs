@@ -9,7 +9,7 @@ mod countries;
 mod phone;
 mod psl;
 
-pub use countries::{COUNTRIES, COUNTRY_SOURCE};
+pub use countries::{COUNTRIES, COUNTRY_SOURCE, STATE_DESIGNATORS};
 pub use phone::{
     PHONE_CODES, PHONE_IDS, PHONE_PATTERNS, PHONE_PATTERN_COUNT, PHONE_REGIONS, PHONE_SOURCE,
 };
@@ -73,6 +73,9 @@ pub struct AddressFormat {
     pub zip_examples: &'static [&'static str],
     /// Google `zip_name_type`: `"zip"`, `"postal"`, `"pin"` or `"eircode"`.
     pub zip_kind: &'static str,
+    /// What may be written before a postal code (`CH-8001`, `D-10115`): the ISO 3166-1
+    /// code, Google's `postprefix` and the old vehicle sign (`tools/gen_data.py`).
+    pub country_signs: &'static [&'static str],
     /// Google `state_name_type`: `"state"`, `"province"`, `"county"`, ...
     pub state_kind: &'static str,
     /// Google `require` contains `S`.
@@ -81,6 +84,12 @@ pub struct AddressFormat {
     pub requires_zip: bool,
     /// The country's first-level subdivisions, in Google's order.
     pub states: &'static [State],
+    /// Every name a state may be typed as, one `name<TAB>index into states` a line,
+    /// sorted byte-wise by name, names `state_names::fold`ed: keys, names in each of
+    /// Google's language records, ISO 3166-2 codes, names and carried translations,
+    /// `tools/state-aliases.tsv`. One string, not an array: 3,600 names of 9 bytes
+    /// average would carry 8 more bytes each of pointer and length in wasm.
+    pub state_names: &'static str,
 }
 
 /// One first-level subdivision (state, province, ...).
@@ -92,8 +101,6 @@ pub struct State {
     pub name: &'static str,
     /// Latin-script name (`sub_lnames`) or `""`.
     pub latin_name: &'static str,
-    /// ISO 3166-2 subdivision code without the country prefix (`sub_isoids`) or `""`.
-    pub iso: &'static str,
     /// Regex for the postal-code prefixes of this state (`sub_zips`), `""` when unknown.
     pub zip_prefix: &'static str,
 }

@@ -1,0 +1,269 @@
+//! Every name a state may be typed as, from the reference data: the keys and names of
+//! each of Google's language records (`CA--fr`: `Colombie-Britannique`), ISO 3166-2
+//! codes and names, iso-codes' translations in the country's languages and English,
+//! and the few former, short and English names in `tools/state-aliases.tsv`.
+//! `tools/gen_data.py` folds them (as `fold` does), leaves out any that would name two
+//! states of one country, and sorts them per country; a lookup is one fold and a
+//! binary search.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::data::{AddressFormat, State, STATE_DESIGNATORS};
+
+/// The form state names are compared in, as `tools/gen_data.py` (`fold_state_name`)
+/// writes them: lower case (`ı` -> `i`, `ß` -> `ss`, `ς` -> `σ`), compatibility forms
+/// with the Latin, Greek and Cyrillic accents (U+0300-U+036F) removed, recomposed;
+/// every run of characters other than letters, marks and numbers splits words,
+/// designator words (`county`, `province`, `shi`...) are dropped unless no other word
+/// is left (`CO` is Colorado), and the words are joined without spaces: `Co. Dublin`
+/// -> `dublin`, `Nouvelle-Écosse` -> `nouvelleecosse`.
+pub fn fold(s: &str) -> String {
+    let plain: String = if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        let mut lower = String::with_capacity(s.len());
+        for c in s.chars().flat_map(char::to_lowercase) {
+            match c {
+                'ı' => lower.push('i'),
+                'ß' => lower.push_str("ss"),
+                'ς' => lower.push('σ'),
+                _ => lower.push(c),
+            }
+        }
+        // Two steps, not one iterator chain: the chain's instance was 2.7 KB more of
+        // the wasm module's code.
+        let decomposed: String = lower
+            .nfkd()
+            .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+            .collect();
+        decomposed.nfc().collect()
+    };
+    let words = || {
+        plain
+            .split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
+            .filter(|w| !w.is_empty())
+    };
+    let mut out = String::with_capacity(plain.len());
+    for word in words().filter(|w| !STATE_DESIGNATORS.contains(w)) {
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out.extend(words());
+    }
+    out
+}
+
+/// A line of the table (`name<TAB>index`): the name and the state it names.
+fn entry(
+    fmt: &'static AddressFormat,
+    line: &'static str,
+) -> Option<(&'static str, &'static State)> {
+    let (name, index) = line.split_once('\t')?;
+    Some((name, fmt.states.get(index.parse::<usize>().ok()?)?))
+}
+
+/// The state whose folded name is exactly `folded`: a binary search over the table's
+/// bytes, each probe widened to the line around it.
+pub fn lookup(fmt: &'static AddressFormat, folded: &str) -> Option<&'static State> {
+    let table = fmt.state_names;
+    let bytes = table.as_bytes();
+    // [lo, hi) always starts at a line start; a newline never occurs inside a
+    // multi-byte character, so line bounds are character bounds.
+    let (mut lo, mut hi) = (0, table.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes
+            .get(lo..mid)?
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |p| lo + p + 1);
+        let end = bytes
+            .get(start..)?
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(table.len(), |p| start + p);
+        let (name, state) = entry(fmt, table.get(start..end)?)?;
+        match name.cmp(folded) {
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+            std::cmp::Ordering::Equal => return Some(state),
+        }
+    }
+    None
+}
+
+/// The one state with a name clearly nearest to `raw` (which names none): an edit
+/// distance over the folded names of at most 1 (2 from six characters on), and every
+/// other state's names farther. `None` for inputs under three characters, which are
+/// near too many codes to guess from.
+pub fn nearest(fmt: &'static AddressFormat, raw: &str) -> Option<&'static State> {
+    let typed: Vec<char> = fold(raw).chars().collect();
+    if typed.len() < 3 {
+        return None;
+    }
+    let max = if typed.len() < 6 { 1 } else { 2 };
+    // (best distance, its state's index as written), and the best distance of any
+    // other state; names farther than `max` change neither.
+    let mut best: Option<(usize, &str)> = None;
+    let mut runner_up = max + 1;
+    let mut row = Vec::with_capacity(typed.len() + 1);
+    for (name, index) in fmt.state_names.lines().filter_map(|l| l.split_once('\t')) {
+        let d = bounded_distance(&typed, name, max + 1, &mut row);
+        if d > max {
+            continue;
+        }
+        match best {
+            Some((b, i)) if i == index => best = Some((b.min(d), i)),
+            Some((b, _)) if d < b => {
+                runner_up = runner_up.min(b);
+                best = Some((d, index));
+            }
+            Some(_) => runner_up = runner_up.min(d),
+            None => best = Some((d, index)),
+        }
+    }
+    let (d, index) = best?;
+    if d >= runner_up {
+        return None;
+    }
+    fmt.states.get(index.parse::<usize>().ok()?)
+}
+
+/// The Levenshtein distance between `a` and `b` in characters, or `cap` when it is at
+/// least `cap` (names whose lengths differ by `cap` or more are not compared at all).
+fn bounded_distance(a: &[char], b: &str, cap: usize, row: &mut Vec<usize>) -> usize {
+    let b_len = b.chars().count();
+    if a.len().abs_diff(b_len) >= cap {
+        return cap;
+    }
+    row.clear();
+    row.extend(0..=a.len());
+    for (j, cb) in b.chars().enumerate() {
+        let mut diagonal = j;
+        let mut row_min = j + 1;
+        if let Some(first) = row.first_mut() {
+            *first = j + 1;
+        }
+        for (i, ca) in a.iter().enumerate() {
+            let (Some(&left), Some(&up)) = (row.get(i), row.get(i + 1)) else {
+                return cap;
+            };
+            let d = (diagonal + usize::from(*ca != cb))
+                .min(left + 1)
+                .min(up + 1);
+            diagonal = up;
+            if let Some(cell) = row.get_mut(i + 1) {
+                *cell = d;
+            }
+            row_min = row_min.min(d);
+        }
+        if row_min >= cap {
+            return cap;
+        }
+    }
+    row.last().copied().unwrap_or(cap).min(cap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::country::by_code;
+    use crate::data::COUNTRIES;
+
+    fn fmt(code: &str) -> &'static AddressFormat {
+        by_code(code)
+            .and_then(|c| c.format)
+            .unwrap_or_else(|| panic!("{code} has a format"))
+    }
+
+    fn key(code: &str, typed: &str) -> Option<&'static str> {
+        lookup(fmt(code), &fold(typed)).map(|s| s.key)
+    }
+
+    #[test]
+    fn folds_case_accents_spacing_and_designators() {
+        assert_eq!(fold("Co. Dublin"), "dublin");
+        assert_eq!(fold("  Nouvelle-Écosse "), "nouvelleecosse");
+        assert_eq!(fold("NOUVELLE ECOSSE"), "nouvelleecosse");
+        assert_eq!(fold("KIRKLARELİ"), fold("Kırklareli"));
+        assert_eq!(fold("Beijing Shi"), "beijing");
+        assert_eq!(fold("ＴＯＫＹＯ"), "tokyo");
+        // Marks of other scripts are part of the letter, not accents.
+        assert_eq!(fold("दिल्ली"), "दिल्ली");
+        assert_eq!(fold("Co."), "co");
+        assert_eq!(fold(" - "), "");
+    }
+
+    /// The generator folds in Python what `fold` folds here: every stored name must
+    /// be a fixed point, the table sorted without duplicates, every line well formed,
+    /// and every name found by `lookup`.
+    #[test]
+    fn every_table_is_folded_sorted_and_consistent() {
+        for country in COUNTRIES {
+            let Some(f) = country.format else { continue };
+            assert_eq!(
+                f.state_names.is_empty(),
+                f.states.is_empty(),
+                "{}",
+                country.code
+            );
+            let mut last = "";
+            for line in f.state_names.lines() {
+                let (name, state) =
+                    entry(f, line).unwrap_or_else(|| panic!("{}: {line:?}", country.code));
+                assert_eq!(fold(name), name, "{}", country.code);
+                assert!(last < name, "{}: {last} !< {name}", country.code);
+                assert_eq!(lookup(f, name).map(|s| s.key), Some(state.key));
+                // Names just before and after it in byte order are not in the table.
+                assert!(lookup(f, &format!("{name}\u{0}")).is_none());
+                last = name;
+            }
+        }
+    }
+
+    #[test]
+    fn names_in_every_language_of_the_reference_data() {
+        assert_eq!(key("CA", "Colombie-Britannique"), Some("BC"));
+        assert_eq!(key("CA", "nouvelle-ecosse"), Some("NS"));
+        assert_eq!(key("IN", "दिल्ली"), Some("Delhi"));
+        assert_eq!(key("ES", "Illes Balears"), Some("PM"));
+        assert_eq!(key("IT", "Rome"), Some("RM"));
+        assert_eq!(key("IN", "Orissa"), Some("Odisha"));
+        assert_eq!(key("IN", "OD"), Some("Odisha"));
+        assert_eq!(key("IN", "Pondicherry"), Some("Puducherry"));
+        assert_eq!(key("US", "Washington D.C."), Some("DC"));
+        assert_eq!(key("US", "Narnia"), None);
+        assert_eq!(key("US", ""), None);
+        assert_eq!(key("US", "\u{10FFFF}"), None);
+        // Two states of one country share the name: never guessed.
+        assert_eq!(key("TW", "Hsinchu"), None);
+    }
+
+    #[test]
+    fn near_misses_only_when_one_state_is_clearly_nearest() {
+        let near = |code: &str, typed: &str| nearest(fmt(code), typed).map(|s| s.key);
+        assert_eq!(near("US", "Califrnia"), Some("CA"));
+        assert_eq!(near("US", "Texs"), Some("TX"));
+        assert_eq!(near("CA", "Colombie Britanique"), Some("BC"));
+        assert_eq!(near("US", "ZZ"), None);
+        assert_eq!(near("US", "Narnia"), None);
+        assert_eq!(near("US", "Virginiaa"), Some("VA"));
+        assert_eq!(near("US", "Nw York"), Some("NY"));
+    }
+
+    #[test]
+    fn bounded_distance_is_levenshtein_up_to_the_cap() {
+        let d = |a: &str, b: &str, cap| {
+            let a: Vec<char> = a.chars().collect();
+            bounded_distance(&a, b, cap, &mut Vec::new())
+        };
+        assert_eq!(d("kitten", "sitting", 9), 3);
+        assert_eq!(d("kitten", "sitting", 2), 2);
+        assert_eq!(d("", "abc", 9), 3);
+        assert_eq!(d("abc", "", 9), 3);
+        assert_eq!(d("abc", "abc", 9), 0);
+        assert_eq!(d("écosse", "ecosse", 9), 1);
+        assert_eq!(d("ab", "ba", 9), 2);
+    }
+}
