@@ -164,8 +164,9 @@ def main() -> None:
         "use super::{PhoneDesc as D, PhoneRegion as R};",
         "",
         "/// The metadata release these tables were generated from.",
-        f'pub const PHONE_SOURCE: &str = "libphonenumber metadata of phonenumbers {version} '
-        f'(PyPI wheel; digits per Unicode {unicodedata.unidata_version})";',
+        # phonenumbers takes its version number from the libphonenumber release it ports.
+        f'pub const PHONE_SOURCE: &str = "libphonenumber {version} metadata (PyPI phonenumbers '
+        f'{version} wheel; Unicode {unicodedata.unidata_version} digits)";',
         "",
         "/// Number of distinct patterns (the size of the lazy compile cache).",
         f"pub const PHONE_PATTERN_COUNT: usize = {len(p.items)};",

@@ -439,15 +439,46 @@ fn extract_possible_number(s: &str) -> &str {
     }
 }
 
-/// Text of ASCII digits, `+` and the separators people type around them: the grammar
-/// below has a short answer for it, and no extension can be written in it.
+/// libphonenumber's `VALID_PUNCTUATION`, as inclusive ranges.
+const PUNCTUATION: &[(char, char)] = &[
+    ('-', '-'),
+    ('x', 'x'),
+    ('\u{2010}', '\u{2015}'),
+    ('\u{2212}', '\u{2212}'),
+    ('\u{30FC}', '\u{30FC}'),
+    ('\u{FF0D}', '\u{FF0F}'),
+    (' ', ' '),
+    ('\u{A0}', '\u{A0}'),
+    ('\u{AD}', '\u{AD}'),
+    ('\u{200B}', '\u{200B}'),
+    ('\u{2060}', '\u{2060}'),
+    ('\u{3000}', '\u{3000}'),
+    ('(', ')'),
+    ('\u{FF08}', '\u{FF09}'),
+    ('\u{FF3B}', '\u{FF3B}'),
+    ('\u{FF3D}', '\u{FF3D}'),
+    ('.', '.'),
+    ('[', '['),
+    (']', ']'),
+    ('/', '/'),
+    ('~', '~'),
+    ('\u{2053}', '\u{2053}'),
+    ('\u{223C}', '\u{223C}'),
+    ('\u{FF5E}', '\u{FF5E}'),
+];
+
+/// Punctuation that cannot label an extension (all but `x`, `~` and `～`).
+fn is_plain_punctuation(c: char) -> bool {
+    !matches!(c, 'x' | '~' | '\u{FF5E}')
+        && PUNCTUATION.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
+}
+
+/// Text of digits, plus signs and punctuation that cannot label an extension (what
+/// people type, full-width forms included): libphonenumber's grammar has a short answer
+/// for it, and no extension can be written in it.
 fn is_plain(s: &str) -> bool {
-    s.bytes().all(|b| {
-        matches!(
-            b,
-            b'0'..=b'9' | b'+' | b' ' | b'-' | b'.' | b'(' | b')' | b'/' | b'[' | b']'
-        )
-    })
+    s.chars()
+        .all(|c| digit_value(c).is_some() || is_plus(c) || is_plain_punctuation(c))
 }
 
 /// `_is_viable_phone_number`: two digits alone, or optional `+` signs, then at least
@@ -458,9 +489,10 @@ fn is_viable_phone_number(s: &str) -> bool {
         return false;
     }
     if is_plain(s) {
-        let rest = s.trim_start_matches('+');
-        let digits = rest.bytes().filter(u8::is_ascii_digit).count();
-        return (s.len() == 2 && digits == 2) || (!rest.contains('+') && digits >= 3);
+        let rest = s.trim_start_matches(is_plus);
+        let digits = rest.chars().filter(|&c| digit_value(c).is_some()).count();
+        let two_digits = digits == 2 && s.chars().count() == 2;
+        return two_digits || (!rest.contains(is_plus) && digits >= 3);
     }
     grammar().is_some_and(|g| g.viable.is_match(&fold(s)))
 }
@@ -550,15 +582,26 @@ struct Grammar {
     extension_at_end: Regex,
 }
 
-/// libphonenumber's `VALID_PUNCTUATION`, as a character-class body (folded: `X` is `x`).
-const PUNCTUATION: &str = "\\-x\u{2010}-\u{2015}\u{2212}\u{30FC}\u{FF0D}-\u{FF0F} \u{A0}\u{AD}\u{200B}\u{2060}\u{3000}()\u{FF08}\u{FF09}\u{FF3B}\u{FF3D}.\\[\\]/~\u{2053}\u{223C}\u{FF5E}";
-
 fn grammar() -> Option<&'static Grammar> {
     static GRAMMAR: OnceLock<Option<Grammar>> = OnceLock::new();
     GRAMMAR
         .get_or_init(|| {
             let ext = extension_pattern();
-            let p = PUNCTUATION;
+            // The punctuation as a class body (folded text: `X` is `x`).
+            let p: String = PUNCTUATION
+                .iter()
+                .map(|&(lo, hi)| {
+                    let esc = |c: char| match c {
+                        '-' | '[' | ']' | '\\' => format!("\\{c}"),
+                        _ => c.to_string(),
+                    };
+                    if lo == hi {
+                        esc(lo)
+                    } else {
+                        format!("{}-{}", esc(lo), esc(hi))
+                    }
+                })
+                .collect();
             Some(Grammar {
                 viable: Regex::new(&format!(
                     "^(?:[0-9]{{2}}|[+\u{FF0B}]*(?:[{p}*]*[0-9]){{3,}}[{p}*a-z0-9]*(?:{ext})?)$"
@@ -690,6 +733,30 @@ mod tests {
         );
         assert_eq!(e164("415-555-1234 x5", Some("US")), None);
         assert_eq!(e164("+1 415 555 1234;ext=5", None), None);
+    }
+
+    #[test]
+    fn the_plain_shortcut_answers_as_the_grammar() {
+        let grammar = grammar().expect("grammar compiles");
+        let alphabet = ['1', '+', '\u{FF0B}', ' ', '(', '\u{663}', '.', '\u{2013}'];
+        // Every string of one to five of these characters.
+        let mut strings: Vec<String> = Vec::new();
+        let mut last = vec![String::new()];
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |&c| format!("{s}{c}")))
+                .collect();
+            strings.extend(last.iter().cloned());
+        }
+        assert_eq!(strings.len(), 8 + 64 + 512 + 4096 + 32768);
+        for s in &strings {
+            assert!(is_plain(s), "{s:?}");
+            let folded = fold(s);
+            let viable = s.chars().count() >= MIN_NSN && grammar.viable.is_match(&folded);
+            assert_eq!(is_viable_phone_number(s), viable, "{s:?}");
+            assert!(grammar.extension_at_end.find(&folded).is_none(), "{s:?}");
+        }
     }
 
     #[test]

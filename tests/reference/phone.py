@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 import time
@@ -44,6 +45,7 @@ from phonenumbers import PhoneNumberFormat as Format
 from phonenumbers import phonenumberutil as pnu
 
 MIN_INPUTS = 200_000
+E164_FORM = re.compile(r"\+[1-9]\d+")
 SEED = 12
 DEFAULTS = ["US", "CA", "GB", "DE", "RU", "FR", "IN", "BR", "JP", "AU"]
 # International prefixes as people dial them, and the default regions they belong to.
@@ -218,7 +220,10 @@ def main() -> None:
             memo[(text, region)] = reference(text, region)
         return memo[(text, region)]
 
-    def valid_e164(s: str) -> bool:
+    def valid_e164(s: object) -> bool:
+        """The reference reads `s` as the valid number it spells in E.164 form."""
+        if not isinstance(s, str) or not E164_FORM.fullmatch(s):
+            return False  # no reading gives anything but `+` and digits
         e, ext = ref(s, None)
         return e == s and not ext
 
@@ -260,7 +265,7 @@ def main() -> None:
             extras += 1
             if prepared != extra:
                 bad.append(f"prepare({text!r}, {pr}): ours {prepared!r}, extra reading {extra!r}")
-        elif isinstance(prepared, str) and valid_e164(prepared):
+        elif valid_e164(prepared):
             bad.append(f"prepare({text!r}, {pr}): ours {prepared!r} is a valid number, the "
                        f"reference reads none{' (it reads an extension)' if ext else ''} [{form}]")
 

@@ -3,7 +3,7 @@
 use super::{PhoneDesc as D, PhoneRegion as R};
 
 /// The metadata release these tables were generated from.
-pub const PHONE_SOURCE: &str = "libphonenumber metadata of phonenumbers 9.0.43 (PyPI wheel; digits per Unicode 14.0.0)";
+pub const PHONE_SOURCE: &str = "libphonenumber 9.0.43 metadata (PyPI phonenumbers 9.0.43 wheel; Unicode 14.0.0 digits)";
 
 /// Number of distinct patterns (the size of the lazy compile cache).
 pub const PHONE_PATTERN_COUNT: usize = 1299;
