@@ -144,7 +144,7 @@ PHONE_ISSUE_12 = [("+49 151 23456789", "DE"), ("+358 18 1234567", "AX"),
 # What else people type: the contract's examples, vanity letters, full-width digits,
 # extensions (libphonenumber reads them; their E.164 form would drop them).
 PHONE_TYPED = [("(415) 555-1234", "US"), ("+1 415-555-1234", "US"), ("00 44 20 7946 0958", "US"),
-               ("020 7946 0958", "GB"), ("1-800-FLOWERS", "US"), ("\uff0b\uff14\uff14 \uff12\uff10 "
+               ("020 7946 0958", "GB"), ("+44 (0)20 7946 0958", "US"), ("1-800-FLOWERS", "US"), ("\uff0b\uff14\uff14 \uff12\uff10 "
                "\uff17\uff19\uff14\uff16 \uff10\uff19\uff15\uff18", "GB"), ("7710009998", "KZ"),
                ("8 (771) 000-99-98", "KZ"), ("+1 415-555-1234 ext. 5", "US"),
                ("(415) 555-1234 x5", "US"), ("+44 20 7946 0958;ext=12", "GB")]
@@ -185,6 +185,17 @@ class PhoneReference:
             return None, False
         valid = pn.is_valid_number(n)
         return (pn.format_number(n, pn.PhoneNumberFormat.E164) if valid else None), bool(n.extension)
+
+    def extension(self, text: str, region: str | None) -> str | None:
+        """The reference's reading of a number with an extension: `+14155551234 ext. 5`."""
+        pn = self.pn
+        try:
+            n = pn.parse(text, region)
+        except pn.NumberParseException:
+            return None
+        if not n.extension:
+            return None
+        return f"{pn.format_number(n, pn.PhoneNumberFormat.E164)} ext. {n.extension}"
 
     def canonical(self, raw: str, region: str | None) -> str:
         """What prepare writes: the reference's E.164 form of a valid number; else its
@@ -241,6 +252,9 @@ def phone_issue(code: str, suggestion: str | None) -> dict:
 def phone_field_vector(ref: PhoneReference, name: str, raw: str, country: str | None,
                        region: str | None) -> dict:
     order = {"phoneNumber": raw} if country is None else {"country": country, "phoneNumber": raw}
+    extension = ref.extension(raw, region)
+    if extension is not None:
+        name += f" (libphonenumber reads {extension}; its E.164 form drops the extension)"
     return {"name": name, "mode": "check_field", "pointer": "/phoneNumber", "input": order,
             "expect": {"issues": ref.check_issues(raw, region)}}
 
@@ -272,9 +286,9 @@ def phone_order_vectors(ref: PhoneReference, name: str, raw: str, country: str) 
     canon = ref.canonical(raw, country)
     found = ref.findings(canon)
     return [
-        {"name": f"{name}-check", "mode": "check", "input": phone_order(country, raw),
+        {"name": f"{name}, check", "mode": "check", "input": phone_order(country, raw),
          "expect": {"valid": not issues, "issues": issues}},
-        {"name": f"{name}-prepare", "mode": "prepare", "input": phone_order(country, raw),
+        {"name": f"{name}, prepare", "mode": "prepare", "input": phone_order(country, raw),
          "expect": {"valid": not found, "issues": found, "order": phone_order(country, canon)}},
     ]
 
@@ -311,12 +325,12 @@ def phone_vectors(wheels: Path, iso: set[str]) -> tuple[list[dict], str]:
                 forms.append(("digit-dropped", f"+{cc}{ex[:-1]}"))
             for form, raw in forms:
                 vectors.append(phone_field_vector(ref, f"{base}-{form}", raw, country, country))
-    for i, (raw, own) in enumerate(PHONE_ISSUE_12 + PHONE_TYPED):
+    for raw, own in PHONE_ISSUE_12 + PHONE_TYPED:
         for region in dict.fromkeys(["US", "CA", own]):
-            vectors.append(phone_field_vector(ref, f"typed-{i}-{region}", raw, region, region))
-    for i, (raw, own) in enumerate(PHONE_ISSUE_12):
+            vectors.append(phone_field_vector(ref, f"typed {raw} in {region}", raw, region, region))
+    for raw, own in PHONE_ISSUE_12:
         for region in dict.fromkeys(["US", "CA", own]):
-            vectors += phone_order_vectors(ref, f"issue-12-{i}-{region}", raw, region)
+            vectors += phone_order_vectors(ref, f"issue 12: {raw} in {region}", raw, region)
     print(f"phones: phonenumbers {pn.__version__}, {len(metas)} regions and entities, "
           f"{len(vectors)} vectors")
     desc = (

@@ -12,11 +12,14 @@
 //! would silently change the number.
 //!
 //! Metadata patterns are compiled with `regex-lite` the first time a number needs them.
-//! The parser's own grammar (libphonenumber's viability and extension patterns) is
-//! matched by hand for the common alphabet (ASCII digits, `+`, spaces and simple
-//! separators); other text is matched by a `regex-lite` port of those patterns over a
-//! folded copy of the text (Unicode digits to ASCII, case folded), since `regex-lite`
-//! knows neither Unicode classes nor Unicode case.
+//! The parser's own grammar (libphonenumber's viability and extension patterns) has a
+//! short answer for what people type (digits of any script, plus signs, punctuation
+//! that cannot label an extension); other text is matched by a `regex-lite` port of
+//! those patterns over a folded copy of the text (digits to ASCII, case folded as
+//! libphonenumber's case-insensitive matching folds), since `regex-lite` knows neither
+//! Unicode classes nor Unicode case. Unicode data: decimal digits from the tables
+//! (`PHONE_DIGIT_ZEROS`, the reference's Unicode version), letters and numbers (the
+//! text kept at the end of a number) from std's.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -69,7 +72,9 @@ pub(crate) enum Unread {
 
 /// Reads `input` as libphonenumber's `parse(input, default_region)` followed by
 /// `is_valid_number`. `default_region` (ISO alpha-2, upper case) reads national forms
-/// and the region's international prefix; an unknown region is no region.
+/// and the region's international prefix; an unknown region is no region (as is a
+/// lower-case one, as in libphonenumber's Java, where the Python port upper-cases it
+/// in one place).
 pub(crate) fn read(input: &str, default_region: Option<&str>) -> Result<Number, Unread> {
     if input.len() > 4 * MAX_INPUT_CHARS || input.chars().count() > MAX_INPUT_CHARS {
         return Err(Unread::Invalid);
@@ -675,6 +680,11 @@ mod tests {
             Some("+442079460958")
         );
         assert_eq!(e164("+1 555 0000 000", None), None);
+        // After `+44` the national prefix of the number's own region (GB's 0) goes.
+        assert_eq!(
+            e164("+44 (0)20 7946 0958", Some("US")).as_deref(),
+            Some("+442079460958")
+        );
     }
 
     #[test]

@@ -56,6 +56,10 @@ TYPES = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost",
 ISSUE = [("+49 151 23456789", "DE"), ("+358 18 1234567", "AX"), ("+880 1812-345678", "BD"),
          ("+82 1523-456789", "KR"), ("+61 1300 123 456", "AU"), ("+35322123451", "IE"),
          ("+880271112349", "BD")]
+# Other ways people write numbers (national prefix after the country code, vanity letters,
+# 00 from a region whose prefix is another, an extension, a country code typed nationally).
+TYPED = [("+44 (0)20 7946 0958", "GB"), ("1-800-FLOWERS", "US"), ("00 44 20 7946 0958", "GB"),
+         ("+1 415-555-1234 ext. 5", "US"), ("7710009998", "KZ"), ("8 (771) 000-99-98", "KZ")]
 # Pieces for the grammar: labels, separators, Unicode digits and punctuation, junk.
 TOKENS = [
     " ", "-", ".", "(", ")", "/", "[", "]", "~", "x", "X", "#", "*", ",", ";", ":", "_", "\t",
@@ -193,9 +197,10 @@ def main() -> None:
         for n in mutations(rng, ex):
             for text, r, form in forms(rng, region, cc, n):
                 cases.setdefault((text, r), form)
-    for text, own in ISSUE:
-        for r in ("US", "CA", own, None):
-            cases[(text, r)] = "issue 12"
+    for form, typed in (("issue 12", ISSUE), ("typed", TYPED)):
+        for text, own in typed:
+            for r in ("US", "CA", own, None):
+                cases[(text, r)] = form
     base = list(cases)
     for _ in range(60_000):
         text, _r = rng.choice(base)
