@@ -74,8 +74,9 @@ fn parts(order: &Value, opts: &Options) {
         ("+14155551234", None),
         ("(415) 555-1234", Some("US")),
         ("+49 151 23456789", Some("US")),
-        // Outside the plain alphabet: libphonenumber's grammar through regex-lite.
         ("\u{ff0b}44 20 7946 0958", None),
+        // Letters: libphonenumber's grammar through regex-lite.
+        ("1-800-FLOWERS", Some("US")),
     ] {
         let ns = mean_ns(N, || mailinfra::phone_e164(input, region).unwrap());
         println!(

@@ -472,34 +472,64 @@ const PUNCTUATION: &[(char, char)] = &[
     ('\u{FF5E}', '\u{FF5E}'),
 ];
 
-/// Punctuation that cannot label an extension (all but `x`, `~` and `～`).
-fn is_plain_punctuation(c: char) -> bool {
-    !matches!(c, 'x' | '~' | '\u{FF5E}')
-        && PUNCTUATION.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
+fn is_punctuation(c: char) -> bool {
+    PUNCTUATION.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
 }
 
-/// Text of digits, plus signs and punctuation that cannot label an extension (what
-/// people type, full-width forms included): libphonenumber's grammar has a short answer
-/// for it, and no extension can be written in it.
+/// Digits, plus signs and punctuation other than `x`, `~`, `～`: what people type, and
+/// text that holds no extension label, so it is read without folding (allocating).
 fn is_plain(s: &str) -> bool {
-    s.chars()
-        .all(|c| digit_value(c).is_some() || is_plus(c) || is_plain_punctuation(c))
+    s.chars().all(|c| {
+        digit_value(c).is_some()
+            || is_plus(c)
+            || (is_punctuation(c) && !matches!(c, 'x' | '~' | '\u{FF5E}'))
+    })
+}
+
+/// Whether folded text has what every extension pattern needs: a label (`x`, `~`,
+/// `int`, `доб`, full-width forms; `ext` and `anexo` have an `x`) or `#`, `,`, `;`
+/// acting as one. Text without is read by hand; text with, by the grammar's regexes.
+fn may_have_extension(folded: &str) -> bool {
+    folded.contains(['x', '\u{FF58}', '#', '\u{FF03}', '~', '\u{FF5E}', ',', ';'])
+        || ["int", "\u{FF49}\u{FF4E}\u{FF54}", "\u{434}\u{43E}\u{431}"]
+            .iter()
+            .any(|label| folded.contains(label))
 }
 
 /// `_is_viable_phone_number`: two digits alone, or optional `+` signs, then at least
-/// three digits among punctuation, then punctuation, letters and digits, then
+/// three digits among punctuation (and `*`), then punctuation, letters and digits, then
 /// optionally an extension.
 fn is_viable_phone_number(s: &str) -> bool {
     if s.chars().count() < MIN_NSN {
         return false;
     }
     if is_plain(s) {
-        let rest = s.trim_start_matches(is_plus);
-        let digits = rest.chars().filter(|&c| digit_value(c).is_some()).count();
-        let two_digits = digits == 2 && s.chars().count() == 2;
-        return two_digits || (!rest.contains(is_plus) && digits >= 3);
+        return is_viable_without_extension(s.chars().map(fold_char));
     }
-    grammar().is_some_and(|g| g.viable.is_match(&fold(s)))
+    let folded = fold(s);
+    if !may_have_extension(&folded) {
+        return is_viable_without_extension(folded.chars());
+    }
+    grammar().is_some_and(|g| g.viable.is_match(&folded))
+}
+
+/// The viability pattern without its extension, by hand, over folded characters.
+fn is_viable_without_extension(folded: impl Iterator<Item = char>) -> bool {
+    let (mut len, mut digits, mut fits, mut leading) = (0, 0, true, true);
+    for c in folded {
+        len += 1;
+        if leading && is_plus(c) {
+            continue;
+        }
+        leading = false;
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if !(c == '*' || is_punctuation(c) || (c.is_ascii_lowercase() && digits >= 3)) {
+            // A plus sign after the start, a letter before the third digit, or other text.
+            fits = false;
+        }
+    }
+    (len == 2 && digits == 2) || (fits && digits >= 3)
 }
 
 /// Whether libphonenumber reads an extension at the end of `s` (`_maybe_strip_extension`:
@@ -509,6 +539,9 @@ fn has_extension(s: &str) -> bool {
         return false;
     }
     let folded = fold(s);
+    if !may_have_extension(&folded) {
+        return false;
+    }
     let Some(m) = grammar().and_then(|g| g.extension_at_end.find(&folded)) else {
         return false;
     };
@@ -559,25 +592,25 @@ fn keypad_digit(c: char) -> Option<char> {
 /// lower-cased as libphonenumber's case-insensitive matching folds them (`İ`, `ı` are
 /// `i`, `ſ` is `s`, the Kelvin sign is `k`).
 fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if let Some(d) = digit_value(c) {
-                return char::from(b'0' + d);
+    s.chars().map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    if let Some(d) = digit_value(c) {
+        return char::from(b'0' + d);
+    }
+    match c {
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        '\u{130}' | '\u{131}' => 'i',
+        '\u{17F}' => 's',
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
             }
-            match c {
-                _ if c.is_ascii() => c.to_ascii_lowercase(),
-                '\u{130}' | '\u{131}' => 'i',
-                '\u{17F}' => 's',
-                _ => {
-                    let mut lower = c.to_lowercase();
-                    match (lower.next(), lower.next()) {
-                        (Some(l), None) => l,
-                        _ => c,
-                    }
-                }
-            }
-        })
-        .collect()
+        }
+    }
 }
 
 struct Grammar {
@@ -742,13 +775,25 @@ mod tests {
             Some(Unread::Extension)
         );
         assert_eq!(e164("415-555-1234 x5", Some("US")), None);
-        assert_eq!(e164("+1 415 555 1234;ext=5", None), None);
+        for extension in [
+            ";ext=5",
+            " ext. 5",
+            " x5",
+            " #5",
+            " - 503#",
+            ",,55",
+            " \u{434}\u{43E}\u{431} 5",
+        ] {
+            let input = format!("+1 415 555 1234{extension}");
+            assert_eq!(read(&input, None).err(), Some(Unread::Extension), "{input}");
+        }
     }
 
     #[test]
-    fn the_plain_shortcut_answers_as_the_grammar() {
+    fn text_read_by_hand_is_read_as_the_grammar_reads_it() {
         let grammar = grammar().expect("grammar compiles");
-        let alphabet = ['1', '+', '\u{FF0B}', ' ', '(', '\u{663}', '.', '\u{2013}'];
+        // Digits (two scripts), plus signs, punctuation, `*` and letters (no label).
+        let alphabet = ['1', '+', '\u{FF0B}', ' ', '\u{663}', '*', 'a', 'Z'];
         // Every string of one to five of these characters.
         let mut strings: Vec<String> = Vec::new();
         let mut last = vec![String::new()];
@@ -761,8 +806,8 @@ mod tests {
         }
         assert_eq!(strings.len(), 8 + 64 + 512 + 4096 + 32768);
         for s in &strings {
-            assert!(is_plain(s), "{s:?}");
             let folded = fold(s);
+            assert!(!may_have_extension(&folded), "{s:?}");
             let viable = s.chars().count() >= MIN_NSN && grammar.viable.is_match(&folded);
             assert_eq!(is_viable_phone_number(s), viable, "{s:?}");
             assert!(grammar.extension_at_end.find(&folded).is_none(), "{s:?}");
