@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 secs="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json_bytes structured invariants phone_oracle)
+[ ${#targets[@]} -gt 0 ] || targets=(json_bytes structured invariants phone_reading)
 command -v cargo-fuzz >/dev/null || cargo +nightly install cargo-fuzz
 mkdir -p logs
 for t in "${targets[@]}"; do

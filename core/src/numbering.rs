@@ -1,48 +1,149 @@
-//! Numbering-plan parsing and validity over the generated libphonenumber tables
-//! (`data::PHONE_*`), replacing the `phonenumber` crate at run time.
+//! Phone numbers read exactly as libphonenumber reads them: its `parse` (extraction of
+//! the number from the text, extensions, RFC 3966, `+` and international prefixes, the
+//! country code, the national prefix and its transform rule, possible lengths) and
+//! `isValidNumber` (region by leading digits, a full match of the general description
+//! and of a number type, with their possible lengths), over tables generated from its
+//! metadata (`data::PHONE_*`, written by `tools/gen_phone.py`). Function names follow
+//! libphonenumber's Python port `phonenumbers` (`phonenumberutil.py`), the reference
+//! that `tests/reference/phone.py` compares this module with.
 //!
-//! It follows the `phonenumber` crate's algorithm step by step (IDD, country code,
-//! national prefix, region by leading digits, number type), because that crate stays
-//! the reference: `core/tests/phone_oracle.rs` and the `phone_oracle` fuzz target
-//! compare the two. What changes is the cost: the crate decodes its whole database
-//! and compiles full-Unicode regexes on first use (~100 ms, ~0.5 MB gzip of wasm);
-//! here a pattern is compiled with `regex-lite` the first time a number needs it.
+//! One deliberate difference: a number written with an extension (`... ext 5`) is not
+//! read at all. libphonenumber reads it, and its E.164 form drops the extension, which
+//! would silently change the number.
 //!
-//! Input is the part of the crate's grammar a form field holds: an optional leading
-//! `+`, digits and visual separators. Letters (vanity numbers), extensions,
-//! `tel:` URIs and non-ASCII digits are not read; such input stays invalid.
+//! Metadata patterns are compiled with `regex-lite` the first time a number needs them.
+//! The parser's own grammar (libphonenumber's viability and extension patterns) has a
+//! short answer for what people type (digits of any script, plus signs, punctuation
+//! that cannot label an extension); other text is matched by a `regex-lite` port of
+//! those patterns over a folded copy of the text (digits to ASCII, case folded as
+//! libphonenumber's case-insensitive matching folds), since `regex-lite` knows neither
+//! Unicode classes nor Unicode case. Unicode data: decimal digits from the tables
+//! (`PHONE_DIGIT_ZEROS`, the reference's Unicode version), letters and numbers (the
+//! text kept at the end of a number) from std's.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use regex_lite::Regex;
+use regex_lite::{Captures, Regex};
+use unicode_normalization::char::is_combining_mark;
 
 use crate::data::{
-    PhoneDesc, PhoneRegion, PHONE_CODES, PHONE_IDS, PHONE_PATTERNS, PHONE_PATTERN_COUNT,
-    PHONE_REGIONS,
+    PhoneDesc, PhoneRegion, PHONE_CODES, PHONE_DIGIT_ZEROS, PHONE_IDS, PHONE_PATTERNS,
+    PHONE_PATTERN_COUNT, PHONE_REGIONS,
 };
 
 /// National significant numbers are 2..=17 digits (libphonenumber's bounds).
 const MIN_NSN: usize = 2;
 const MAX_NSN: usize = 17;
+/// libphonenumber refuses longer input before looking at it.
+const MAX_INPUT_CHARS: usize = 250;
+/// Country calling codes have 1 to 3 digits.
+const MAX_CC_DIGITS: usize = 3;
+
+const PHONE_CONTEXT: &str = ";phone-context=";
+
+/// A valid number: its calling code and national significant number.
+pub(crate) struct Number {
+    pub code: u16,
+    pub national: String,
+}
+
+impl Number {
+    pub fn e164(&self) -> String {
+        format!("+{}{}", self.code, self.national)
+    }
+
+    /// Whether libphonenumber reads this number's E.164 form back as the same number.
+    /// Not every valid reading is a fixed point: the national prefix is stripped from
+    /// the national number once more when the E.164 form is read.
+    pub fn rereads_to_itself(&self) -> bool {
+        main_region(self.code).is_some_and(|r| national_number(r, &self.national) == self.national)
+    }
+}
+
+/// Why a text is not read as a number.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Unread {
+    /// libphonenumber reads a number with an extension here; we do not (see above).
+    Extension,
+    /// Not a valid number.
+    Invalid,
+}
+
+/// Reads `input` as libphonenumber's `parse(input, default_region)` followed by
+/// `is_valid_number`. `default_region` (ISO alpha-2, upper case) reads national forms
+/// and the region's international prefix; an unknown region is no region (as is a
+/// lower-case one, as in libphonenumber's Java, where the Python port upper-cases it
+/// in one place).
+pub(crate) fn read(input: &str, default_region: Option<&str>) -> Result<Number, Unread> {
+    if input.len() > 4 * MAX_INPUT_CHARS || input.chars().count() > MAX_INPUT_CHARS {
+        return Err(Unread::Invalid);
+    }
+    let number = national_number_for_parsing(input).ok_or(Unread::Invalid)?;
+    if !is_viable_phone_number(&number) {
+        return Err(Unread::Invalid);
+    }
+    let given = default_region.and_then(region);
+    let plus_end = number.len() - number.trim_start_matches(is_plus).len();
+    if given.is_none() && plus_end == 0 {
+        return Err(Unread::Invalid);
+    }
+    if has_extension(&number) {
+        return Err(Unread::Extension);
+    }
+    let (code, national, rules) = match maybe_extract_country_code(&number, given) {
+        Ok(Some((code, national))) => (code, national, main_region(code)),
+        Ok(None) => match given {
+            Some(r) => (r.code, normalize(&number), Some(r)),
+            None => return Err(Unread::Invalid),
+        },
+        // `+` and no calling code: libphonenumber reads the rest again without the `+`.
+        Err(Refused::InvalidCountryCode) if plus_end > 0 => {
+            let rest = number.get(plus_end..).unwrap_or_default();
+            match maybe_extract_country_code(rest, given) {
+                Ok(Some((code, national))) => (code, national, main_region(code)),
+                _ => return Err(Unread::Invalid),
+            }
+        }
+        Err(_) => return Err(Unread::Invalid),
+    };
+    let Some(rules) = rules.filter(|_| national.len() >= MIN_NSN) else {
+        return Err(Unread::Invalid);
+    };
+    let national = national_number(rules, &national).into_owned();
+    if !(MIN_NSN..=MAX_NSN).contains(&national.len()) {
+        return Err(Unread::Invalid);
+    }
+    if is_valid_number(code, &national) {
+        Ok(Number { code, national })
+    } else {
+        Err(Unread::Invalid)
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Metadata
 
 static COMPILED: [OnceLock<Option<Regex>>; PHONE_PATTERN_COUNT] =
     [const { OnceLock::new() }; PHONE_PATTERN_COUNT];
 
-/// Pattern `i`, anchored at the start (the crate accepts a match only at 0).
-/// `None` only if a pattern failed to compile, which a unit test rules out.
+/// Pattern `i` (already anchored by the generator). `None` only if a pattern failed to
+/// compile, which a unit test rules out.
 fn pattern(i: u16) -> Option<&'static Regex> {
     let i = usize::from(i);
     COMPILED
         .get(i)?
-        .get_or_init(|| {
-            let p = PHONE_PATTERNS.get(i)?;
-            Regex::new(&format!("^(?:{p})")).ok()
-        })
+        .get_or_init(|| Regex::new(PHONE_PATTERNS.get(i)?).ok())
         .as_ref()
 }
 
-/// End of the match at the start of `s`, if there is one.
-fn match_at_start(i: u16, s: &str) -> Option<usize> {
+/// A full-match pattern matches `s`.
+fn full_match(i: u16, s: &str) -> bool {
+    pattern(i).is_some_and(|p| p.is_match(s))
+}
+
+/// The end of a prefix pattern's match at the start of `s`.
+fn prefix_end(i: u16, s: &str) -> Option<usize> {
     pattern(i)?.find(s).map(|m| m.end())
 }
 
@@ -50,42 +151,36 @@ fn has_length(mask: u32, len: usize) -> bool {
     len < 32 && mask & (1 << len) != 0
 }
 
+/// `_is_number_matching_desc`: a possible length (when the type lists them) and a full
+/// match of the pattern.
 fn desc_matches(d: PhoneDesc, s: &str) -> bool {
-    (d.lengths == 0 || has_length(d.lengths, s.len())) && match_at_start(d.pattern, s).is_some()
+    (d.lengths == 0 || has_length(d.lengths, s.len())) && full_match(d.pattern, s)
 }
 
-/// Valid in `r` = matches the general description and at least one number type.
+/// `_number_type_helper(...) != UNKNOWN`: the general description and some number type.
 fn has_type(r: &PhoneRegion, s: &str) -> bool {
     desc_matches(r.general, s) && r.types.iter().any(|&d| desc_matches(d, s))
 }
 
-/// The crate's `validator::length` for the general description, reduced to the
-/// two answers parsing asks: is the length possible, is it too short.
-#[derive(PartialEq)]
-enum Length {
-    Possible,
-    TooShort,
-    Other,
-}
-
-fn length(r: &PhoneRegion, len: usize) -> Length {
+/// `_test_number_length` against the general description, reduced to its use in
+/// parsing: may a national prefix be stripped and leave a number of this length.
+fn strippable_length(r: &PhoneRegion, len: usize) -> bool {
     let possible = r.general.lengths;
-    if possible == 0 {
-        return Length::Other;
+    if has_length(r.general_local_lengths, len) || possible == 0 {
+        return false; // IS_POSSIBLE_LOCAL_ONLY (or no lengths, which the generator rules out)
     }
     let min = possible.trailing_zeros() as usize;
     let max = 31 - possible.leading_zeros() as usize;
-    if has_length(r.general_local_lengths, len) || len == min {
-        Length::Possible
-    } else if len < min {
-        Length::TooShort
-    } else if len > max {
-        Length::Other
-    } else if has_length(possible, len) {
-        Length::Possible
-    } else {
-        Length::Other
-    }
+    // IS_POSSIBLE or TOO_LONG; not TOO_SHORT or INVALID_LENGTH.
+    len > max || (len >= min && has_length(possible, len))
+}
+
+/// `_test_number_length(...) == TOO_LONG` against the general description.
+fn too_long(r: &PhoneRegion, len: usize) -> bool {
+    let possible = r.general.lengths;
+    possible != 0
+        && !has_length(r.general_local_lengths, len)
+        && len > 31 - possible.leading_zeros() as usize
 }
 
 fn region(id: &str) -> Option<&'static PhoneRegion> {
@@ -101,154 +196,489 @@ fn regions_of(code: u16) -> Option<&'static [PhoneRegion]> {
     PHONE_REGIONS.get(first..first + usize::from(n))
 }
 
-/// Which region's rules apply to `national` under `code`: the only one, else the
-/// first whose leading digits match or (without leading digits) that has a type
-/// for the number. The flag says the number is already known to have a type there,
-/// so the caller need not match the patterns again.
-fn region_for(code: u16, national: &str) -> Option<(&'static PhoneRegion, bool)> {
-    let regions = regions_of(code)?;
+/// The metadata libphonenumber reads a number with once its calling code is known.
+fn main_region(code: u16) -> Option<&'static PhoneRegion> {
+    regions_of(code)?.first()
+}
+
+/// `is_valid_number`: the region is the only one of the calling code, else the first
+/// whose leading digits match or (without leading digits) where the number has a
+/// type; the number must have a type there.
+fn is_valid_number(code: u16, national: &str) -> bool {
+    let Some(regions) = regions_of(code) else {
+        return false;
+    };
     if let [only] = regions {
-        return Some((only, false));
+        return has_type(only, national);
     }
     regions.iter().find_map(|r| match r.leading_digits {
-        Some(p) => match_at_start(p, national).map(|_| (r, false)),
-        None => has_type(r, national).then_some((r, true)),
+        Some(p) => prefix_end(p, national).map(|_| has_type(r, national)),
+        None => has_type(r, national).then_some(true),
+    }) == Some(true)
+}
+
+// ---------------------------------------------------------------------------------
+// Prefixes
+
+/// `_maybe_strip_national_prefix_carrier_code`: strip (or rewrite, with the transform
+/// rule) what the national prefix for parsing matches at the start, unless that turns
+/// a number matching the general pattern into one that does not.
+fn strip_national_prefix<'a>(r: &PhoneRegion, number: &'a str) -> Cow<'a, str> {
+    let Some(p) = r.national_prefix_for_parsing.and_then(pattern) else {
+        return Cow::Borrowed(number);
+    };
+    let Some(caps) = p.captures(number).filter(|_| !number.is_empty()) else {
+        return Cow::Borrowed(number);
+    };
+    let end = caps.get(0).map_or(0, |m| m.end());
+    let last_group = caps
+        .len()
+        .checked_sub(1)
+        .filter(|&n| n > 0)
+        .and_then(|n| caps.get(n));
+    let result = match (r.national_prefix_transform_rule, last_group) {
+        (Some(rule), Some(_)) => {
+            Cow::Owned(expand(rule, &caps) + number.get(end..).unwrap_or_default())
+        }
+        _ => Cow::Borrowed(number.get(end..).unwrap_or_default()),
+    };
+    if full_match(r.general.pattern, number) && !full_match(r.general.pattern, &result) {
+        Cow::Borrowed(number)
+    } else {
+        result
+    }
+}
+
+/// A transform rule (`\2`, `9\1`) with its group references replaced.
+fn expand(rule: &str, caps: &Captures) -> String {
+    let mut out = String::new();
+    let mut chars = rule.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            let group = chars.next().and_then(|d| d.to_digit(10)).unwrap_or(0) as usize;
+            out.push_str(caps.get(group).map_or("", |m| m.as_str()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The national number kept after the national prefix: stripped only when what is left
+/// has a possible length (or is too long), else the number could be a valid short one.
+fn national_number<'a>(r: &PhoneRegion, number: &'a str) -> Cow<'a, str> {
+    let stripped = strip_national_prefix(r, number);
+    if strippable_length(r, stripped.len()) {
+        stripped
+    } else {
+        Cow::Borrowed(number)
+    }
+}
+
+/// Why a country code could not be extracted (libphonenumber's exception types).
+enum Refused {
+    InvalidCountryCode,
+    TooShortAfterIdd,
+}
+
+/// `_maybe_extract_country_code`: the calling code and the rest of the normalized
+/// number when the number says which (after `+`, after the default region's
+/// international prefix, or starting with the default region's own code where that
+/// reads better); `None` when it is a national number of the default region.
+fn maybe_extract_country_code(
+    number: &str,
+    given: Option<&PhoneRegion>,
+) -> Result<Option<(u16, String)>, Refused> {
+    if number.is_empty() {
+        return Ok(None);
+    }
+    let (international, full) = match number.strip_prefix(is_plus) {
+        Some(_) => (true, normalize(number.trim_start_matches(is_plus))),
+        None => {
+            let n = normalize(number);
+            let idd_end = given
+                .and_then(|r| r.international_prefix)
+                .and_then(|p| prefix_end(p, &n))
+                // Calling codes do not start with 0: then it was no international prefix.
+                .filter(|&end| !n.get(end..).unwrap_or_default().starts_with('0'));
+            match idd_end {
+                Some(end) => (true, n.get(end..).unwrap_or_default().to_string()),
+                None => (false, n),
+            }
+        }
+    };
+    if international {
+        if full.len() <= MIN_NSN {
+            return Err(Refused::TooShortAfterIdd);
+        }
+        return extract_country_code(&full)
+            .map(|(code, rest)| Some((code, rest.to_string())))
+            .ok_or(Refused::InvalidCountryCode);
+    }
+    let Some(r) = given else {
+        return Ok(None);
+    };
+    let cc = r.code.to_string();
+    if let Some(rest) = full.strip_prefix(cc.as_str()) {
+        let potential = strip_national_prefix(r, rest);
+        let g = r.general.pattern;
+        if (!full_match(g, &full) && full_match(g, &potential)) || too_long(r, full.len()) {
+            return Ok(Some((r.code, potential.into_owned())));
+        }
+    }
+    Ok(None)
+}
+
+/// `_extract_country_code`: the shortest known calling code at the start of `digits`.
+fn extract_country_code(digits: &str) -> Option<(u16, &str)> {
+    if digits.starts_with('0') {
+        return None;
+    }
+    (1..=MAX_CC_DIGITS.min(digits.len())).find_map(|n| {
+        let code: u16 = digits.get(..n)?.parse().ok()?;
+        regions_of(code)?;
+        Some((code, digits.get(n..)?))
     })
 }
 
-/// Strip (or rewrite, with the transform rule) the national prefix.
-fn strip_national_prefix(r: &PhoneRegion, national: &str) -> String {
-    let Some(p) = r.national_prefix_for_parsing.and_then(pattern) else {
-        let np = r.national_prefix;
-        return match national.strip_prefix(np) {
-            Some(rest) if !np.is_empty() => rest.to_string(),
-            _ => national.to_string(),
-        };
-    };
-    let Some(caps) = p.captures(national) else {
-        return national.to_string();
-    };
-    let end = caps.get(0).map_or(0, |m| m.end());
-    let last_group = caps.get(caps.len().saturating_sub(1));
-    match (r.national_prefix_transform_rule, last_group) {
-        (Some(rule), Some(_)) => {
-            let rewritten = p.replacen(national, 1, rule).into_owned();
-            if desc_matches(r.general, national) && !desc_matches(r.general, &rewritten) {
-                national.to_string()
+// ---------------------------------------------------------------------------------
+// Text
+
+fn is_plus(c: char) -> bool {
+    matches!(c, '+' | '\u{FF0B}')
+}
+
+/// The value of a Unicode decimal digit (category Nd).
+fn digit_value(c: char) -> Option<u8> {
+    if c.is_ascii() {
+        return c.is_ascii_digit().then(|| c as u8 - b'0');
+    }
+    let cp = u32::from(c);
+    let i = PHONE_DIGIT_ZEROS.partition_point(|&z| z <= cp);
+    let zero = *PHONE_DIGIT_ZEROS.get(i.checked_sub(1)?)?;
+    u8::try_from(cp - zero).ok().filter(|&d| d < 10)
+}
+
+/// A letter or a number (Unicode categories L and N), which is what libphonenumber
+/// keeps at the end of a number. std's alphanumeric adds `Other_Alphabetic`: combining
+/// marks and the enclosed Latin letters, taken out again here.
+fn is_letter_or_number(c: char) -> bool {
+    c.is_alphanumeric()
+        && !is_combining_mark(c)
+        && !matches!(c, '\u{24B6}'..='\u{24E9}' | '\u{1F130}'..='\u{1F149}' | '\u{1F150}'..='\u{1F169}' | '\u{1F170}'..='\u{1F189}')
+}
+
+/// `_build_national_number_for_parsing`: the number part of RFC 3966 text
+/// (`tel:...;phone-context=...`), else the possible number in the text; without an
+/// ISDN subaddress. `None` for an invalid phone context.
+fn national_number_for_parsing(input: &str) -> Option<Cow<'_, str>> {
+    let number = match input.find(PHONE_CONTEXT) {
+        None => Cow::Borrowed(extract_possible_number(input)),
+        Some(at) => {
+            let after = input.get(at + PHONE_CONTEXT.len()..).unwrap_or_default();
+            let context = after.split(';').next().unwrap_or_default();
+            if !(is_global_number_digits(context) || is_domain_name(context)) {
+                return None;
+            }
+            let from = input.find("tel:").map_or(0, |i| i + "tel:".len());
+            let mut n = if context.starts_with('+') {
+                context.to_string()
             } else {
-                rewritten
-            }
+                String::new()
+            };
+            n.push_str(input.get(from..at).unwrap_or_default());
+            Cow::Owned(n)
         }
-        _ => national.get(end..).unwrap_or_default().to_string(),
+    };
+    match number.find(";isub=") {
+        Some(i) if i > 0 => Some(Cow::Owned(number.get(..i).unwrap_or_default().to_string())),
+        _ => Some(number),
     }
 }
 
-/// `+` and the digits of a form-field phone number, or `None` outside that grammar.
-fn scan(input: &str) -> Option<(bool, String)> {
-    let is_sep = |c: char| {
-        matches!(
-            c,
-            ' ' | '-' | '.' | '(' | ')' | '/' | '[' | ']' | '\u{a0}' | '\u{2010}'
-                ..='\u{2015}' | '\u{2212}' | '\u{3000}'
-        )
+/// RFC 3966 `global-number-digits`: `+`, then digits and visual separators, a digit among them.
+fn is_global_number_digits(s: &str) -> bool {
+    s.strip_prefix('+').is_some_and(|rest| {
+        rest.chars()
+            .all(|c| digit_value(c).is_some() || matches!(c, '-' | '.' | '(' | ')'))
+            && rest.chars().any(|c| digit_value(c).is_some())
+    })
+}
+
+/// RFC 3966 `domainname` as libphonenumber checks it: labels of letters and digits with
+/// inner hyphens, the last starting with a letter, an optional final dot.
+fn is_domain_name(s: &str) -> bool {
+    let alnum = |c: char| c.is_ascii_alphabetic() || digit_value(c).is_some();
+    let label = |l: &str| {
+        l.starts_with(alnum) && l.ends_with(alnum) && l.chars().all(|c| alnum(c) || c == '-')
     };
-    let body = input.trim_start_matches(is_sep);
-    let (plus, body) = match body.strip_prefix('+') {
-        Some(rest) => (true, rest),
-        None => (false, body),
+    let s = s.strip_suffix('.').unwrap_or(s);
+    let (labels, top) = match s.rsplit_once('.') {
+        Some((labels, top)) => (Some(labels), top),
+        None => (None, s),
     };
-    let mut digits = String::with_capacity(body.len());
-    for c in body.chars() {
+    labels.is_none_or(|l| l.split('.').all(label))
+        && top.starts_with(|c: char| c.is_ascii_alphabetic())
+        && label(top)
+}
+
+/// `_extract_possible_number`: from the first `+` or digit, without trailing characters
+/// that are neither letters nor numbers (nor `#`), and cut before a second number
+/// (`\` or `/`, spaces, `x`).
+fn extract_possible_number(s: &str) -> &str {
+    let Some(start) = s.find(|c| is_plus(c) || digit_value(c).is_some()) else {
+        return "";
+    };
+    let s = s.get(start..).unwrap_or_default();
+    let s = s.trim_end_matches(|c: char| c == '_' || (c != '#' && !is_letter_or_number(c)));
+    let second = s.char_indices().find(|&(i, c)| {
+        matches!(c, '\\' | '/')
+            && s.get(i + 1..)
+                .unwrap_or_default()
+                .trim_start_matches(' ')
+                .starts_with('x')
+    });
+    match second {
+        Some((i, _)) => s.get(..i).unwrap_or_default(),
+        None => s,
+    }
+}
+
+/// libphonenumber's `VALID_PUNCTUATION`, as inclusive ranges.
+const PUNCTUATION: &[(char, char)] = &[
+    ('-', '-'),
+    ('x', 'x'),
+    ('\u{2010}', '\u{2015}'),
+    ('\u{2212}', '\u{2212}'),
+    ('\u{30FC}', '\u{30FC}'),
+    ('\u{FF0D}', '\u{FF0F}'),
+    (' ', ' '),
+    ('\u{A0}', '\u{A0}'),
+    ('\u{AD}', '\u{AD}'),
+    ('\u{200B}', '\u{200B}'),
+    ('\u{2060}', '\u{2060}'),
+    ('\u{3000}', '\u{3000}'),
+    ('(', ')'),
+    ('\u{FF08}', '\u{FF09}'),
+    ('\u{FF3B}', '\u{FF3B}'),
+    ('\u{FF3D}', '\u{FF3D}'),
+    ('.', '.'),
+    ('[', '['),
+    (']', ']'),
+    ('/', '/'),
+    ('~', '~'),
+    ('\u{2053}', '\u{2053}'),
+    ('\u{223C}', '\u{223C}'),
+    ('\u{FF5E}', '\u{FF5E}'),
+];
+
+fn is_punctuation(c: char) -> bool {
+    PUNCTUATION.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
+}
+
+/// Digits, plus signs and punctuation other than `x`, `~`, `～`: what people type, and
+/// text that holds no extension label, so it is read without folding (allocating).
+fn is_plain(s: &str) -> bool {
+    s.chars().all(|c| {
+        digit_value(c).is_some()
+            || is_plus(c)
+            || (is_punctuation(c) && !matches!(c, 'x' | '~' | '\u{FF5E}'))
+    })
+}
+
+/// Whether folded text has what every extension pattern needs: a label (`x`, `~`,
+/// `int`, `доб`, full-width forms; `ext` and `anexo` have an `x`) or `#`, `,`, `;`
+/// acting as one. Text without is read by hand; text with, by the grammar's regexes.
+fn may_have_extension(folded: &str) -> bool {
+    folded.contains(['x', '\u{FF58}', '#', '\u{FF03}', '~', '\u{FF5E}', ',', ';'])
+        || ["int", "\u{FF49}\u{FF4E}\u{FF54}", "\u{434}\u{43E}\u{431}"]
+            .iter()
+            .any(|label| folded.contains(label))
+}
+
+/// `_is_viable_phone_number`: two digits alone, or optional `+` signs, then at least
+/// three digits among punctuation (and `*`), then punctuation, letters and digits, then
+/// optionally an extension.
+fn is_viable_phone_number(s: &str) -> bool {
+    if s.chars().count() < MIN_NSN {
+        return false;
+    }
+    if is_plain(s) {
+        return is_viable_without_extension(s.chars().map(fold_char));
+    }
+    let folded = fold(s);
+    if !may_have_extension(&folded) {
+        return is_viable_without_extension(folded.chars());
+    }
+    grammar().is_some_and(|g| g.viable.is_match(&folded))
+}
+
+/// The viability pattern without its extension, by hand, over folded characters.
+fn is_viable_without_extension(folded: impl Iterator<Item = char>) -> bool {
+    let (mut len, mut digits, mut fits, mut leading) = (0, 0, true, true);
+    for c in folded {
+        len += 1;
+        if leading && is_plus(c) {
+            continue;
+        }
+        leading = false;
         if c.is_ascii_digit() {
-            digits.push(c);
-        } else if !is_sep(c) {
-            return None;
+            digits += 1;
+        } else if !(c == '*' || is_punctuation(c) || (c.is_ascii_lowercase() && digits >= 3)) {
+            // A plus sign after the start, a letter before the third digit, or other text.
+            fits = false;
         }
     }
-    (digits.len() >= 3).then_some((plus, digits))
+    (len == 2 && digits == 2) || (fits && digits >= 3)
 }
 
-/// The E.164 form of `input` if it is a valid number; national input is read with
-/// `default_region` (ISO alpha-2).
-pub(crate) fn e164(input: &str, default_region: Option<&str>) -> Option<String> {
-    let (plus, digits) = scan(input)?;
-    let given = default_region.and_then(region);
-    let mut d = digits.as_str();
-
-    // An international (IDD) prefix of the default region, unless a 0 follows it.
-    let mut international = plus;
-    if let Some(end) = given
-        .and_then(|r| r.international_prefix)
-        .and_then(|p| match_at_start(p, d))
-    {
-        let rest = d.get(end..).unwrap_or_default();
-        if !rest.starts_with('0') {
-            international = true;
-            d = rest;
-        }
+/// Whether libphonenumber reads an extension at the end of `s` (`_maybe_strip_extension`:
+/// an extension pattern at the end, and a viable number before it).
+fn has_extension(s: &str) -> bool {
+    if is_plain(s) {
+        return false;
     }
+    let folded = fold(s);
+    if !may_have_extension(&folded) {
+        return false;
+    }
+    let Some(m) = grammar().and_then(|g| g.extension_at_end.find(&folded)) else {
+        return false;
+    };
+    // Folding keeps one character for one, so the match starts at the same character.
+    let chars = folded.get(..m.start()).unwrap_or_default().chars().count();
+    let end = s.char_indices().nth(chars).map_or(s.len(), |(i, _)| i);
+    is_viable_phone_number(s.get(..end).unwrap_or_default())
+}
 
-    let code = if international {
-        if d.len() <= MIN_NSN || d.starts_with('0') {
-            return None;
-        }
-        let (code, rest) = (1..=3).find_map(|n| {
-            let code: u16 = d.get(..n)?.parse().ok()?;
-            regions_of(code).map(|_| (code, d.get(n..).unwrap_or_default()))
-        })?;
-        d = rest;
-        code
+/// `_normalize`: with three or more ASCII letters, letters become their keypad digits
+/// (a vanity number) and everything else but ASCII digits goes; otherwise the digits
+/// (any script) are kept as ASCII digits and everything else goes.
+fn normalize(s: &str) -> String {
+    let letters = s.chars().filter(char::is_ascii_alphabetic).count();
+    if letters >= 3 && !s.contains('\n') {
+        s.chars().filter_map(keypad_digit).collect()
     } else {
-        // National input; it may still start with the country code.
-        let r = given?;
-        let cc = r.code.to_string();
-        if let Some(rest) = d.strip_prefix(cc.as_str()) {
-            if !desc_matches(r.general, d) || length(r, d.len()) != Length::Possible {
-                d = rest;
+        s.chars()
+            .filter_map(|c| digit_value(c).map(|d| char::from(b'0' + d)))
+            .collect()
+    }
+}
+
+/// The digit of a character on an E.161 keypad (libphonenumber upper-cases first, so
+/// dotless `ı` is `I` and long `ſ` is `S`).
+fn keypad_digit(c: char) -> Option<char> {
+    let upper = match c {
+        '\u{131}' => 'I',
+        '\u{17F}' => 'S',
+        _ => c.to_ascii_uppercase(),
+    };
+    Some(match upper {
+        d @ '0'..='9' => d,
+        'A'..='C' => '2',
+        'D'..='F' => '3',
+        'G'..='I' => '4',
+        'J'..='L' => '5',
+        'M'..='O' => '6',
+        'P'..='S' => '7',
+        'T'..='V' => '8',
+        'W'..='Z' => '9',
+        _ => return None,
+    })
+}
+
+/// One character for one, so that the grammar's patterns (written for this form) can
+/// match with `regex-lite`: Unicode decimal digits become ASCII digits and letters are
+/// lower-cased as libphonenumber's case-insensitive matching folds them (`İ`, `ı` are
+/// `i`, `ſ` is `s`, the Kelvin sign is `k`).
+fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    if let Some(d) = digit_value(c) {
+        return char::from(b'0' + d);
+    }
+    match c {
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        '\u{130}' | '\u{131}' => 'i',
+        '\u{17F}' => 's',
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
             }
         }
-        r.code
-    };
-
-    let probe = d.trim_start_matches('0');
-    let found = given.is_none().then(|| region_for(code, probe));
-    let rules = given.or_else(|| found.flatten().map(|(r, _)| r));
-    let mut national = d.to_string();
-    if let Some(r) = rules {
-        let mut potential = strip_national_prefix(r, d);
-        if !r.national_prefix.is_empty() && potential.starts_with(r.national_prefix) {
-            potential.drain(..r.national_prefix.len());
-        }
-        if length(r, potential.len()) != Length::TooShort {
-            national = potential;
-        }
     }
-
-    if !(MIN_NSN..=MAX_NSN).contains(&national.len()) {
-        return None;
-    }
-    // The crate stores the number as leading zeros plus a value below 2^56.
-    let value: u64 = national.trim_start_matches('0').parse().ok()?;
-    if value >= 1 << 56 {
-        return None;
-    }
-    // Validity is decided on the final national number; the region search above
-    // already matched the patterns when it saw the same digits.
-    let (r, typed) = match found {
-        Some(f) if national == probe => f,
-        _ => region_for(code, &national),
-    }?;
-    (typed || has_type(r, &national)).then(|| format!("+{code}{national}"))
 }
 
-/// The calling code of a region (ISO alpha-2), e.g. 44 for `GB`.
-pub(crate) fn calling_code(id: &str) -> Option<u16> {
-    region(id).map(|r| r.code)
+struct Grammar {
+    /// `_VALID_PHONE_NUMBER_PATTERN`, full match.
+    viable: Regex,
+    /// `_EXTN_PATTERN`: an extension at the end.
+    extension_at_end: Regex,
+}
+
+fn grammar() -> Option<&'static Grammar> {
+    static GRAMMAR: OnceLock<Option<Grammar>> = OnceLock::new();
+    GRAMMAR
+        .get_or_init(|| {
+            let ext = extension_pattern();
+            // The punctuation as a class body (folded text: `X` is `x`).
+            let p: String = PUNCTUATION
+                .iter()
+                .map(|&(lo, hi)| {
+                    let esc = |c: char| match c {
+                        '-' | '[' | ']' | '\\' => format!("\\{c}"),
+                        _ => c.to_string(),
+                    };
+                    if lo == hi {
+                        esc(lo)
+                    } else {
+                        format!("{}-{}", esc(lo), esc(hi))
+                    }
+                })
+                .collect();
+            Some(Grammar {
+                viable: Regex::new(&format!(
+                    "^(?:[0-9]{{2}}|[+\u{FF0B}]*(?:[{p}*]*[0-9]){{3,}}[{p}*a-z0-9]*(?:{ext})?)$"
+                ))
+                .ok()?,
+                extension_at_end: Regex::new(&format!("(?:{ext})$")).ok()?,
+            })
+        })
+        .as_ref()
+}
+
+/// `_create_extn_pattern(for_parsing=True)` over folded text: RFC 3966 `;ext=`,
+/// explicit labels (`ext`, `extensión`, `доб`, `anexo`, full-width `ｅｘｔ`), ambiguous
+/// ones (`x`, `#`, `~`, `int`), an American `- 503#`, and auto-dialling `,,` or `;`.
+fn extension_pattern() -> String {
+    let digits = |max: u8| format!("([0-9]{{1,{max}}})");
+    let sep = "[ \u{A0}\t,]*";
+    let sep_no_comma = "[ \u{A0}\t]*";
+    let after_label = "[.:\u{FF0E}]?[ \u{A0}\t,\\-]*";
+    let explicit = "(?:e?xt(?:ensi(?:o\u{301}?|\u{F3}))?n?|\u{FF45}?\u{FF58}\u{FF54}\u{FF4E}?|\u{434}\u{43E}\u{431}|anexo)";
+    let ambiguous = "(?:[x\u{FF58}#\u{FF03}~\u{FF5E}]|int|\u{FF49}\u{FF4E}\u{FF54})";
+    [
+        format!(";ext={}", digits(20)),
+        format!("{sep}{explicit}{after_label}{}#?", digits(20)),
+        format!("{sep}{ambiguous}{after_label}{}#?", digits(9)),
+        format!("[\\- ]+{}#", digits(6)),
+        format!("{sep_no_comma}(?:,{{2}}|;){after_label}{}#?", digits(15)),
+        format!("{sep_no_comma}(?:,)+{after_label}{}#?", digits(9)),
+    ]
+    .join("|")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn e164(input: &str, region: Option<&str>) -> Option<String> {
+        read(input, region).ok().map(|n| n.e164())
+    }
 
     #[test]
     fn every_pattern_compiles() {
@@ -257,6 +687,7 @@ mod tests {
             let i = u16::try_from(i).unwrap_or(u16::MAX);
             assert!(pattern(i).is_some(), "{p}");
         }
+        assert!(grammar().is_some());
     }
 
     #[test]
@@ -277,15 +708,118 @@ mod tests {
             e164("011 44 20 7946 0958", Some("US")).as_deref(),
             Some("+442079460958")
         );
-        assert_eq!(e164("+1 555 0000 000", None), None);
-        // The crate reads this (no space, a separator after "4420") as RFC 3966 with
-        // country code 4420 and rejects it; libphonenumber reads +44 20 7946 0958.
-        // Found by the phone_oracle fuzz target; the only known disagreement.
         assert_eq!(
             e164("+4420-7946-0958", None).as_deref(),
             Some("+442079460958")
         );
-        assert_eq!(e164("415-555-1234 ext 5", Some("US")), None);
-        assert_eq!(calling_code("KZ"), Some(7));
+        assert_eq!(e164("+1 555 0000 000", None), None);
+        // After `+44` the national prefix of the number's own region (GB's 0) goes.
+        assert_eq!(
+            e164("+44 (0)20 7946 0958", Some("US")).as_deref(),
+            Some("+442079460958")
+        );
+    }
+
+    #[test]
+    fn a_plus_number_keeps_its_digits_whatever_the_default_region() {
+        // Issue 12: the default region's national prefix (1 for US/CA) is not stripped
+        // after `+49`.
+        for region in [None, Some("US"), Some("CA"), Some("DE")] {
+            assert_eq!(
+                e164("+49 151 23456789", region).as_deref(),
+                Some("+4915123456789")
+            );
+            assert_eq!(
+                e164("+358 18 1234567", region).as_deref(),
+                Some("+358181234567")
+            );
+        }
+    }
+
+    #[test]
+    fn patterns_match_the_whole_number() {
+        // Issue 12: one digit too many is invalid (a pattern matched a prefix before).
+        assert_eq!(e164("+35322123451", None), None);
+        assert_eq!(e164("+880271112349", None), None);
+    }
+
+    #[test]
+    fn grammar_like_libphonenumber() {
+        assert_eq!(
+            e164("Tel: +1 415 555 1234.", None).as_deref(),
+            Some("+14155551234")
+        );
+        assert_eq!(
+            e164("1-800-FLOWERS", Some("US")).as_deref(),
+            Some("+18003569377")
+        );
+        assert_eq!(
+            e164("＋１ ４１５ ５５５ １２３４", None).as_deref(),
+            Some("+14155551234")
+        );
+        assert_eq!(
+            e164("+١ ٤١٥ ٥٥٥ ١٢٣٤", None).as_deref(),
+            Some("+14155551234")
+        );
+        assert_eq!(
+            e164("tel:415-555-1234;phone-context=+1", None).as_deref(),
+            Some("+14155551234")
+        );
+        assert_eq!(
+            e164("415-555-1234 / x12", Some("US")).as_deref(),
+            Some("+14155551234")
+        );
+        // An extension: never read (see the module documentation).
+        assert_eq!(
+            read("415-555-1234 ext 5", Some("US")).err(),
+            Some(Unread::Extension)
+        );
+        assert_eq!(e164("415-555-1234 x5", Some("US")), None);
+        for extension in [
+            ";ext=5",
+            " ext. 5",
+            " x5",
+            " #5",
+            " - 503#",
+            ",,55",
+            " \u{434}\u{43E}\u{431} 5",
+        ] {
+            let input = format!("+1 415 555 1234{extension}");
+            assert_eq!(read(&input, None).err(), Some(Unread::Extension), "{input}");
+        }
+    }
+
+    #[test]
+    fn text_read_by_hand_is_read_as_the_grammar_reads_it() {
+        let grammar = grammar().expect("grammar compiles");
+        // Digits (two scripts), plus signs, punctuation, `*` and letters (no label).
+        let alphabet = ['1', '+', '\u{FF0B}', ' ', '\u{663}', '*', 'a', 'Z'];
+        // Every string of one to five of these characters.
+        let mut strings: Vec<String> = Vec::new();
+        let mut last = vec![String::new()];
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |&c| format!("{s}{c}")))
+                .collect();
+            strings.extend(last.iter().cloned());
+        }
+        assert_eq!(strings.len(), 8 + 64 + 512 + 4096 + 32768);
+        for s in &strings {
+            let folded = fold(s);
+            assert!(!may_have_extension(&folded), "{s:?}");
+            let viable = s.chars().count() >= MIN_NSN && grammar.viable.is_match(&folded);
+            assert_eq!(is_viable_phone_number(s), viable, "{s:?}");
+            assert!(grammar.extension_at_end.find(&folded).is_none(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn digits_of_every_script() {
+        assert_eq!(digit_value('7'), Some(7));
+        assert_eq!(digit_value('\u{0667}'), Some(7));
+        assert_eq!(digit_value('\u{FF17}'), Some(7));
+        assert_eq!(digit_value('\u{00B2}'), None);
+        assert_eq!(digit_value('a'), None);
     }
 }

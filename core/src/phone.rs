@@ -1,15 +1,13 @@
-//! Phone numbers: E.164 shape and numbering-plan validity (libphonenumber's
-//! metadata, read by `numbering`), and the certain E.164 form of what people type.
+//! Phone numbers: E.164 shape and numbering-plan validity as libphonenumber reads them
+//! (`numbering`), and the certain E.164 form of what people type.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::numbering;
+use crate::numbering::{self, Unread};
 use crate::recent::Recent;
-
-/// Longer inputs are not phone numbers; refuse them before the parser sees them.
-const MAX_PHONE_INPUT: usize = 64;
 
 /// `+` then 2..=15 digits, the first non-zero (the contract's regex).
 pub fn is_e164_shape(s: &str) -> bool {
@@ -25,8 +23,8 @@ pub fn is_valid_e164(s: &str) -> bool {
 }
 
 thread_local! {
-    /// The E.164 results of the last valid parses (a parse is 1.5-2 µs, a seventh of
-    /// a typical `prepare`, which parses a number and then checks its result).
+    /// Valid E.164 forms that read back as themselves, from the last parses (a parse is
+    /// a seventh of a typical `prepare`, which parses a number and then checks its result).
     static RECENT_VALID: RefCell<Recent<String>> = const { RefCell::new(Recent::new()) };
 }
 
@@ -34,69 +32,61 @@ fn known_valid(s: &str) -> bool {
     RECENT_VALID.with(|r| r.borrow().find(|v| v == s).is_some())
 }
 
-fn remember(e164: &str) {
-    RECENT_VALID.with(|r| r.borrow_mut().remember(e164.to_string()));
+/// libphonenumber's reading of `s` (national forms read with `region`, ISO alpha-2):
+/// the E.164 form of a valid number without an extension.
+fn reading(s: &str, region: Option<&str>) -> Result<String, Unread> {
+    let n = numbering::read(s, region)?;
+    let e = n.e164();
+    if n.rereads_to_itself() {
+        RECENT_VALID.with(|r| r.borrow_mut().remember(e.clone()));
+    }
+    Ok(e)
 }
 
 /// The E.164 form of a valid number, with `region` (ISO alpha-2) as the default for
-/// national input. `None` unless the parse is valid and carries no extension
-/// (dropping an extension would change the number).
+/// national input. `None` unless libphonenumber reads it as valid and it carries no
+/// extension (its E.164 form would drop the extension, which changes the number).
 pub fn e164_of(s: &str, region: Option<&str>) -> Option<String> {
-    if s.len() > MAX_PHONE_INPUT {
-        return None;
-    }
-    let e = numbering::e164(s, region)?;
-    remember(&e);
-    Some(e)
+    reading(s, region).ok()
 }
 
-/// A national number that begins with its own country code's digits (Kazakh mobile
-/// `7710009998`): the `phonenumber` crate (whose parsing `numbering` follows) strips
-/// the leading `7` as a country code where libphonenumber keeps it because only the
-/// whole number is valid. Reading every digit as the national number is what
-/// libphonenumber does then.
-fn national_with_country_digits(t: &str, region: Option<&str>) -> Option<String> {
-    if t.starts_with('+') || t.starts_with("00") {
-        return None;
-    }
-    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
-    let rest: String = t.chars().filter(|c| !c.is_ascii_digit()).collect();
-    if rest
-        .chars()
-        .any(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '/'))
-    {
-        return None;
-    }
-    let code = numbering::calling_code(region?)?.to_string();
-    if !digits.starts_with(&code) {
-        return None;
-    }
-    e164_of(&format!("+{code}{digits}"), None)
+/// Whether libphonenumber reads `s` as a number with an extension.
+pub fn has_extension(s: &str, region: Option<&str>) -> bool {
+    numbering::read(s, region).err() == Some(Unread::Extension)
 }
 
-/// The safe normalization: the E.164 form when the number parses as valid (national
-/// forms read with `region`, `00` as the international prefix); otherwise an
-/// international form with its punctuation removed; otherwise the trimmed input.
+/// The safe normalization: libphonenumber's reading (national forms read with
+/// `region`) when it is a valid number. Where it is not, two extras: the text folded to
+/// NFKC (full-width and other compatibility forms of digits and signs), and a leading
+/// `00` read as the international prefix even where `region`'s is another (`00 44 20
+/// 7946 0958` from the US). Failing those, an international form with its punctuation
+/// removed; otherwise the trimmed input. A number with an extension is never
+/// rewritten to a number.
 pub fn normalize(raw: &str, region: Option<&str>) -> String {
-    // Full-width digits and plus signs from East Asian input methods -> ASCII.
-    let folded: String;
-    let t = if raw.is_ascii() {
-        raw.trim()
+    let trimmed = raw.trim();
+    if is_e164_shape(trimmed) && known_valid(trimmed) {
+        return trimmed.to_string();
+    }
+    match reading(raw, region) {
+        Ok(e) => return e,
+        Err(Unread::Extension) => return trimmed.to_string(),
+        Err(Unread::Invalid) => {}
+    }
+    let folded: Cow<str> = if raw.is_ascii() {
+        Cow::Borrowed(raw)
     } else {
-        folded = raw.nfkc().collect();
-        folded.trim()
+        Cow::Owned(raw.nfkc().collect())
     };
-    if is_e164_shape(t) && known_valid(t) {
-        return t.to_string();
+    if folded != raw {
+        match reading(&folded, region) {
+            Ok(e) => return e,
+            Err(Unread::Extension) => return folded.trim().to_string(),
+            Err(Unread::Invalid) => {}
+        }
     }
-    if let Some(e) = e164_of(t, region) {
-        return e;
-    }
-    if let Some(e) = national_with_country_digits(t, region) {
-        return e;
-    }
+    let t = folded.trim();
     if let Some(rest) = t.strip_prefix("00") {
-        if let Some(e) = e164_of(&format!("+{rest}"), None) {
+        if let Ok(e) = reading(&format!("+{rest}"), None) {
             return e;
         }
     }
@@ -134,9 +124,34 @@ mod tests {
         assert_eq!(normalize("+1 555 0000 000", None), "+15550000000");
         assert_eq!(normalize("hello", Some("US")), "hello");
         assert_eq!(normalize("7710009998", Some("KZ")), "+77710009998");
-        assert_eq!(normalize("＋１４１５５５５１２３４", None), "+14155551234");
         assert_eq!(normalize("87710009998", Some("KZ")), "+77710009998");
+        assert_eq!(normalize("＋１４１５５５５１２３４", None), "+14155551234");
+        // Superscript digits are no digits to libphonenumber; NFKC folds them.
+        assert_eq!(normalize("+1 415 555 123⁴", None), "+14155551234");
         assert!(is_valid_e164("+14155551234"));
         assert!(!is_valid_e164("+15550000000"));
+    }
+
+    #[test]
+    fn issue_12_numbers_keep_their_digits() {
+        for region in [None, Some("US"), Some("CA")] {
+            assert_eq!(normalize("+49 151 23456789", region), "+4915123456789");
+            assert_eq!(normalize("+61 1300 123 456", region), "+611300123456");
+        }
+        assert!(!is_valid_e164("+35322123451"));
+    }
+
+    #[test]
+    fn an_extension_is_never_dropped() {
+        // libphonenumber reads +1 415-555-1234 with extension 5; its E.164 form is
+        // +14155551234, which would lose the extension.
+        let raw = "+1 415-555-1234 ext. 5";
+        assert!(has_extension(raw, Some("US")));
+        assert_eq!(e164_of(raw, Some("US")), None);
+        assert_eq!(normalize(raw, Some("US")), raw);
+        assert_eq!(
+            normalize("00 44 20 7946 0958 x 12", Some("US")),
+            "00 44 20 7946 0958 x 12"
+        );
     }
 }

@@ -1,8 +1,7 @@
 //! Generated reference tables. The `*.rs` files beside this one are written by
 //! `tools/gen_data.py` from pinned public sources (see `SOURCES`); never edit them
 //! by hand — regenerate with `tools/gen-data.sh`. `phone.rs` is written by
-//! `core/tests/phone_tables.rs` from libphonenumber's metadata as the `phonenumber`
-//! crate (a dev-dependency, the oracle) loads it.
+//! `tools/gen_phone.py` from libphonenumber's metadata in the pinned `phonenumbers` wheel.
 
 mod countries;
 #[rustfmt::skip]
@@ -11,25 +10,24 @@ mod psl;
 
 pub use countries::{COUNTRIES, COUNTRY_SOURCE, STATE_DESIGNATORS};
 pub use phone::{
-    PHONE_CODES, PHONE_IDS, PHONE_PATTERNS, PHONE_PATTERN_COUNT, PHONE_REGIONS, PHONE_SOURCE,
+    PHONE_CODES, PHONE_DIGIT_ZEROS, PHONE_IDS, PHONE_PATTERNS, PHONE_PATTERN_COUNT, PHONE_REGIONS,
+    PHONE_SOURCE,
 };
 pub use psl::{PSL_EXCEPTIONS, PSL_RULES, PSL_SOURCE, PSL_WILDCARDS, TLDS};
 
-/// One territory of libphonenumber's metadata: what parsing and validity need, no
+/// One territory of libphonenumber's metadata: what parsing and validity read, no
 /// formatting rules. Patterns are indices into `PHONE_PATTERNS` (compiled lazily).
 #[derive(Debug)]
 pub struct PhoneRegion {
     /// Country calling code.
     pub code: u16,
-    /// Which national numbers belong to this region when several share `code`.
+    /// Which national numbers belong to this region when several share `code` (prefix).
     pub leading_digits: Option<u16>,
-    /// International (IDD) prefix pattern, e.g. `011` for the US.
+    /// International (IDD) prefix, e.g. `011` for the US (prefix).
     pub international_prefix: Option<u16>,
-    /// National (trunk) prefix, `""` when none.
-    pub national_prefix: &'static str,
-    /// What to strip (or rewrite) at the start of a national number.
+    /// The national prefix (and carrier code) to strip from a national number (prefix).
     pub national_prefix_for_parsing: Option<u16>,
-    /// Replacement for the national prefix match (`$1`...), when it rewrites.
+    /// Replacement for the national prefix match (`\1`...), when it rewrites.
     pub national_prefix_transform_rule: Option<&'static str>,
     /// Every valid number matches this.
     pub general: PhoneDesc,
@@ -39,14 +37,21 @@ pub struct PhoneRegion {
     pub types: &'static [PhoneDesc],
 }
 
-/// A number-type description: a pattern that must match at the start of the
-/// national number, and its possible lengths (bit n = length n; 0 = no check).
+/// A number-type description: a pattern the whole national number must match, and
+/// its possible lengths.
 #[derive(Debug, Clone, Copy)]
 pub struct PhoneDesc {
-    /// Index into `PHONE_PATTERNS`.
+    /// Index into `PHONE_PATTERNS` (a full-match pattern).
     pub pattern: u16,
     /// Possible lengths, bit n = length n; 0 when the metadata gives none.
     pub lengths: u32,
+}
+
+impl PhoneDesc {
+    /// For the generated tables: `D::new(pattern, lengths)`.
+    pub const fn new(pattern: u16, lengths: u32) -> Self {
+        Self { pattern, lengths }
+    }
 }
 
 /// One ISO 3166-1 country with its postal-address format.
