@@ -51,7 +51,7 @@ const TLDTS = { allowPrivateDomains: false, extractHostname: false, validateHost
 // must not cost the order its normalized form.
 let warnings = [];
 
-/** Adds an issue with one of the contract's codes (zod's own codes are mapped in `issuesOf`). */
+/** Adds an issue with one of mailinfra's codes (docs/contract.md) (zod's own codes are mapped in `issuesOf`). */
 function fail(ctx, code, message, path, severity = 'error') {
   if (severity === 'warning') warnings.push({ pointer: pointerOf(path), code, severity, message });
   else ctx.addIssue({ code: 'custom', message, path, params: { code } });
@@ -288,7 +288,7 @@ export const Order = z.strictObject({
 const escape = (p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1');
 const pointerOf = (path) => path.map((p) => `/${escape(p)}`).join('');
 
-/** zod's issue codes in the contract's vocabulary. */
+/** zod's issue codes in mailinfra's vocabulary (docs/contract.md). */
 function codeOf(i) {
   switch (i.code) {
     case 'invalid_type': return i.input === undefined || i.input === null ? 'missing_field' : 'wrong_type';

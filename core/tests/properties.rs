@@ -1,5 +1,5 @@
-//! Property tests of the contract's invariants: prepare's output passes check when
-//! prepare found no error, prepare is idempotent, and nothing panics on any JSON.
+//! Property tests of the invariants of docs/contract.md: prepare's output passes check
+//! when prepare found no error, prepare is idempotent, and nothing panics on any JSON.
 
 use mailinfra::{check, check_field, prepare, Options};
 use proptest::prelude::*;

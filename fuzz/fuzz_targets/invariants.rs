@@ -1,4 +1,4 @@
-//! The contract's invariants on structure-aware orders: prepare's output passes
+//! The invariants of docs/contract.md on structure-aware orders: prepare's output passes
 //! check when prepare found no error (with exactly prepare's issues), prepare is
 //! idempotent, and every issue of check points at a value that exists in the input
 //! (except `missing_field`, which points where the value should be).

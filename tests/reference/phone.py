@@ -5,7 +5,7 @@ in phone.requirements.txt at the version core/src/data/phone.rs was generated fr
 Usage: phone.py PATH/TO/ref_phone
 
 Inputs: every example number of every type of every region and non-geographic entity
-(plus the numbers of issue 12), each as written and with one digit added, dropped or
+(plus a few regressions), each as written and with one digit added, dropped or
 changed; each number written in E.164, international with spaces, national (the
 reference's NATIONAL format), with the country code but no `+`, and after the
 international prefixes 011, 00, 8 10, 0011 and 010; each form read under several
@@ -52,8 +52,9 @@ DEFAULTS = ["US", "CA", "GB", "DE", "RU", "FR", "IN", "BR", "JP", "AU"]
 IDDS = {"011": ["US", "CA"], "00": ["GB", "DE", "FR", "IN"], "8 10": ["RU"], "0011": ["AU"], "010": ["JP"]}
 TYPES = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost",
          "personal_number", "voip", "pager", "uan", "voicemail")
-# Issue 12: valid numbers that lost a digit under US/CA, and numbers one digit too long.
-ISSUE = [("+49 151 23456789", "DE"), ("+358 18 1234567", "AX"), ("+880 1812-345678", "BD"),
+# Regressions: valid numbers that lost a digit under US/CA (the default region's national
+# prefix stripped after `+`), and numbers one digit too long (a pattern matched a prefix).
+REGRESSIONS = [("+49 151 23456789", "DE"), ("+358 18 1234567", "AX"), ("+880 1812-345678", "BD"),
          ("+82 1523-456789", "KR"), ("+61 1300 123 456", "AU"), ("+35322123451", "IE"),
          ("+880271112349", "BD")]
 # Other ways people write numbers (national prefix after the country code, vanity letters,
@@ -197,7 +198,7 @@ def main() -> None:
         for n in mutations(rng, ex):
             for text, r, form in forms(rng, region, cc, n):
                 cases.setdefault((text, r), form)
-    for form, typed in (("issue 12", ISSUE), ("typed", TYPED)):
+    for form, typed in (("regression", REGRESSIONS), ("typed", TYPED)):
         for text, own in typed:
             for r in ("US", "CA", own, None):
                 cases[(text, r)] = form

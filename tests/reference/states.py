@@ -25,7 +25,7 @@ data gives a state, each in its exact spelling and in a case/accent/spacing vari
   says so, else `invalid_state`).
 The expected key comes from that data: a state key as typed is that state; any other
 name is the one state whose reference names fold to the same text (case, accents,
-spacing, designator words aside; the fold is the contract's, written out below). A
+spacing, designator words aside; the fold of docs/data-sources.md, written out below). A
 folded name two states share is ambiguous: prepare must leave it unresolved and check
 must report `invalid_state`. Wherever a key is expected, prepare must write exactly it
 and check must accept it.
@@ -61,7 +61,7 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
-# The contract's word list and sign table (inputs to the rules, not results of them).
+# The rules' word list and sign table (inputs to the rules, not results of them).
 from gen_data import DESIGNATORS, OLD_SIGNS  # noqa: E402
 
 MIN_STATE_INPUTS = 15_000
@@ -70,9 +70,9 @@ GOOGLE_FIELDS = ("sub_keys", "sub_names", "sub_lnames", "sub_isoids")
 
 
 def fold(s: str) -> str:
-    """The contract's comparison form of a state name: lower case (`ı` -> `i`, `ß` ->
-    `ss`, `ς` -> `σ`), compatibility forms without Latin/Greek/Cyrillic accents
-    (U+0300-U+036F), recomposed; runs of characters other than letters, marks and
+    """The comparison form of a state name (docs/data-sources.md): lower case (`ı` ->
+    `i`, `ß` -> `ss`, `ς` -> `σ`), compatibility forms without Latin/Greek/Cyrillic
+    accents (U+0300-U+036F), recomposed; runs of characters other than letters, marks and
     numbers split words; designator words dropped (unless that leaves none: `CO` is
     Colorado); words joined."""
     s = s.lower().replace("ı", "i").replace("ß", "ss").replace("ς", "σ")
