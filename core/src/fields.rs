@@ -1,0 +1,301 @@
+//! The field table: one row per field of the order, its domains and its mailboxes,
+//! in the canonical (document) order that issues and `prepare`'s output follow.
+//! `check` and `prepare` both iterate it; each row names the rule (`rules/`) that
+//! normalizes and checks its value. Field names are written here and nowhere else.
+
+use serde_json::{Map, Value};
+
+use crate::rules::{
+    country, domain_name, domains, email, esp, flag, free_text, mailboxes, name, phone,
+    postal_code, profile_pic, redirect, state, Kind,
+};
+
+/// Which object of the order a field belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Level {
+    Order,
+    Domain,
+    Mailbox,
+}
+
+/// When a field must be present (neither absent nor null).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Required {
+    Always,
+    Never,
+    /// When the order's country's address format requires a state.
+    IfCountryRequiresState,
+    /// When the order's country's address format requires a postal code.
+    IfCountryRequiresPostalCode,
+}
+
+/// The JSON type a field's value has in a valid order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonType {
+    String,
+    Boolean,
+    /// A whole number of 0 or more.
+    Integer,
+    Array,
+}
+
+/// What `prepare` writes for an optional field that is absent or null.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Default {
+    Text(&'static str),
+    Bool(bool),
+    Integer(u64),
+}
+
+impl Default {
+    pub fn to_value(self) -> Value {
+        match self {
+            Default::Text(s) => Value::from(s),
+            Default::Bool(b) => Value::Bool(b),
+            Default::Integer(n) => Value::from(n),
+        }
+    }
+}
+
+/// One field: its wire name, where it lives, the words a person sees, whether it is
+/// required, its default and limits, and its rule.
+pub struct Field {
+    pub name: &'static str,
+    pub level: Level,
+    /// The field's name as a form would label it (messages start with it).
+    pub label: &'static str,
+    pub required: Required,
+    pub default: Option<Default>,
+    pub json: JsonType,
+    /// Most characters (Unicode scalar values) of free text; `None` when the rule
+    /// bounds the value itself (a phone number, a domain, an address).
+    pub max_chars: Option<usize>,
+    /// The only values allowed, for an enumeration.
+    pub values: &'static [&'static str],
+    /// A regular expression every valid value matches (the E.164 shape).
+    pub pattern: Option<&'static str>,
+    /// For a list: the least number of items, and the level of its items.
+    pub items: Option<(usize, Level)>,
+    pub(crate) kind: Kind,
+}
+
+impl std::fmt::Debug for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Field({:?} of {:?})", self.name, self.level)
+    }
+}
+
+impl PartialEq for Field {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.level == other.level
+    }
+}
+
+/// A row with the defaults of a required string field.
+const fn text(name: &'static str, level: Level, label: &'static str, kind: Kind) -> Field {
+    Field {
+        name,
+        level,
+        label,
+        required: Required::Always,
+        default: None,
+        json: JsonType::String,
+        max_chars: None,
+        values: &[],
+        pattern: None,
+        items: None,
+        kind,
+    }
+}
+
+const fn limited(field: Field, max: usize) -> Field {
+    Field {
+        max_chars: Some(max),
+        ..field
+    }
+}
+
+const fn optional(field: Field, required: Required, default: Option<Default>) -> Field {
+    Field {
+        required,
+        default,
+        ..field
+    }
+}
+
+use Level::{Domain as D, Mailbox as M, Order as O};
+
+pub const OWNER_FIRSTNAME: Field = limited(
+    text("domainOwnerFirstname", O, "Owner first name", name::RULE),
+    name::MAX_CHARS,
+);
+pub const OWNER_LASTNAME: Field = limited(
+    text("domainOwnerLastname", O, "Owner last name", name::RULE),
+    name::MAX_CHARS,
+);
+pub const COMPANY_NAME: Field = limited(
+    text("companyName", O, "Company name", free_text::RULE),
+    free_text::MAX_CHARS,
+);
+pub const ADDRESS: Field = limited(
+    text("address", O, "Address", free_text::RULE),
+    free_text::MAX_CHARS,
+);
+pub const CITY: Field = limited(
+    text("city", O, "City", free_text::RULE),
+    free_text::MAX_CHARS,
+);
+pub const STATE: Field = optional(
+    limited(
+        text("state", O, "State or province", state::RULE),
+        free_text::MAX_CHARS,
+    ),
+    Required::IfCountryRequiresState,
+    None,
+);
+pub const COUNTRY: Field = limited(
+    text("country", O, "Country", country::RULE),
+    free_text::MAX_CHARS,
+);
+pub const ZIPCODE: Field = optional(
+    limited(
+        text("zipcode", O, "Postal code", postal_code::RULE),
+        free_text::MAX_CHARS,
+    ),
+    Required::IfCountryRequiresPostalCode,
+    None,
+);
+pub const PHONE_NUMBER: Field = Field {
+    pattern: Some(phone::E164_PATTERN),
+    ..text("phoneNumber", O, "Phone number", phone::RULE)
+};
+pub const EMAIL_SERVICE_PROVIDER: Field = Field {
+    values: &esp::ESP_NAMES,
+    ..text(
+        "emailServiceProvider",
+        O,
+        "Email service provider",
+        esp::ESP_RULE,
+    )
+};
+pub const PLAN_TYPE: Field = Field {
+    values: &esp::PLAN_NAMES,
+    ..optional(
+        text("planType", O, "Plan", esp::PLAN_RULE),
+        Required::Never,
+        Some(Default::Text(esp::DEFAULT_PLAN)),
+    )
+};
+pub const DOMAINS: Field = Field {
+    json: JsonType::Array,
+    items: Some((1, D)),
+    ..text("domains", O, "Domains", domains::RULE)
+};
+pub const IS_REPLACEMENT: Field = Field {
+    json: JsonType::Boolean,
+    ..optional(
+        text("isReplacement", O, "isReplacement", flag::RULE),
+        Required::Never,
+        Some(Default::Bool(false)),
+    )
+};
+pub const IS_FREE_ORDER: Field = Field {
+    json: JsonType::Boolean,
+    ..optional(
+        text("isFreeOrder", O, "isFreeOrder", flag::RULE),
+        Required::Never,
+        Some(Default::Bool(false)),
+    )
+};
+
+pub const NAME: Field = text("name", D, "Domain", domain_name::RULE);
+pub const REDIRECT_URL: Field = optional(
+    text("redirectUrl", D, "Redirect", redirect::RULE),
+    Required::Never,
+    None,
+);
+pub const MAILBOXES: Field = Field {
+    json: JsonType::Array,
+    items: Some((1, M)),
+    ..text("mailboxes", D, "Mailboxes", mailboxes::RULE)
+};
+
+pub const FIRSTNAME: Field = limited(
+    text("firstname", M, "First name", name::RULE),
+    name::MAX_CHARS,
+);
+pub const LASTNAME: Field = limited(
+    text("lastname", M, "Last name", name::RULE),
+    name::MAX_CHARS,
+);
+pub const EMAIL: Field = text("email", M, "Email address", email::RULE);
+pub const PROFILE_PIC_ID: Field = Field {
+    json: JsonType::Integer,
+    ..optional(
+        text("profilePicId", M, "Profile picture id", profile_pic::RULE),
+        Required::Never,
+        Some(Default::Integer(0)),
+    )
+};
+
+/// The order's fields, in canonical order.
+pub static ORDER: [Field; 14] = [
+    OWNER_FIRSTNAME,
+    OWNER_LASTNAME,
+    COMPANY_NAME,
+    ADDRESS,
+    CITY,
+    STATE,
+    COUNTRY,
+    ZIPCODE,
+    PHONE_NUMBER,
+    EMAIL_SERVICE_PROVIDER,
+    PLAN_TYPE,
+    DOMAINS,
+    IS_REPLACEMENT,
+    IS_FREE_ORDER,
+];
+
+/// The fields of one `domains[]` entry.
+pub static DOMAIN: [Field; 3] = [NAME, REDIRECT_URL, MAILBOXES];
+
+/// The fields of one `mailboxes[]` entry.
+pub static MAILBOX: [Field; 4] = [FIRSTNAME, LASTNAME, EMAIL, PROFILE_PIC_ID];
+
+/// The top-level fields other fields' rules read (`Context`), in the order it reads them.
+pub const CONTEXT: [&str; 3] = [COUNTRY.name, STATE.name, EMAIL_SERVICE_PROVIDER.name];
+
+/// The fields of an object at `level`.
+pub fn table(level: Level) -> &'static [Field] {
+    match level {
+        Level::Order => &ORDER,
+        Level::Domain => &DOMAIN,
+        Level::Mailbox => &MAILBOX,
+    }
+}
+
+/// The most fields of one level (the order's).
+pub const MAX_FIELDS: usize = 14;
+
+/// The members of `obj` in the order of `fields` (`None` where absent), and whether it
+/// has members of other names. One pass over the object, comparing names (an order's
+/// members mostly differ in length): cheaper than hashing each field name to look it
+/// up, which the object's map would do.
+pub fn members<'v>(
+    obj: &'v Map<String, Value>,
+    fields: &[Field],
+) -> ([Option<&'v Value>; MAX_FIELDS], bool) {
+    let mut out = [None; MAX_FIELDS];
+    let mut others = false;
+    for (k, v) in obj {
+        match fields.iter().position(|f| f.name == k) {
+            Some(i) => {
+                if let Some(slot) = out.get_mut(i) {
+                    *slot = Some(v);
+                }
+            }
+            None => others = true,
+        }
+    }
+    (out, others)
+}
