@@ -95,7 +95,6 @@ pub struct StateName {
 
 /// Every situation an issue reports.
 #[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
 pub enum Problem {
     // The order's shape.
     NotAnObject {
