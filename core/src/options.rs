@@ -38,7 +38,7 @@ impl Default for Options {
 }
 
 /// The option names, as the contract (and JSON) spells them.
-pub const NAMES: [&str; 6] = [
+const NAMES: [&str; 6] = [
     "maxDomains",
     "maxMailboxesPerDomain",
     "maxInputBytes",
@@ -48,7 +48,7 @@ pub const NAMES: [&str; 6] = [
 ];
 
 /// The same names in `snake_case`, as Python's keyword arguments spell them.
-pub const SNAKE_NAMES: [&str; 6] = [
+const SNAKE_NAMES: [&str; 6] = [
     "max_domains",
     "max_mailboxes_per_domain",
     "max_input_bytes",
@@ -94,6 +94,11 @@ impl OptionsError {
 impl std::error::Error for OptionsError {}
 
 impl Options {
+    /// The option names as the contract (and JSON) spells them, in its order.
+    pub const NAMES: [&'static str; 6] = NAMES;
+    /// The same names in `snake_case` (Python's keyword arguments).
+    pub const SNAKE_NAMES: [&'static str; 6] = SNAKE_NAMES;
+
     /// Reads options from a JSON object of the contract's names (or their `snake_case`
     /// forms); `null` gives the defaults. Unknown names and wrong types are errors, an
     /// unknown name with the option it most likely means.

@@ -37,17 +37,43 @@ pub fn parse(pointer: &str) -> Result<Vec<PathSeg>, PointerError> {
             nearest,
         });
     };
-    match fit(&path) {
-        Some(fitted) if fitted == path => Ok(path),
-        nearest => Err(PointerError::NoSuchField {
-            pointer: pointer.to_string(),
-            nearest: nearest.map(|p| pointer_of(&p)),
-        }),
+    if names_a_field(&path) {
+        return Ok(path);
     }
+    Err(PointerError::NoSuchField {
+        pointer: pointer.to_string(),
+        nearest: fit(&path).map(|p| pointer_of(&p)),
+    })
 }
 
-/// `path` when every step names a field of the shape, else the path with a misspelt
-/// field name replaced by its near miss when that gives a path of the shape.
+/// Whether every step of `path` names a field of the shape (a key of the level's
+/// table, an index into a list) and nothing goes below a scalar field.
+fn names_a_field(path: &[PathSeg]) -> bool {
+    let mut level = Level::Order;
+    let mut list: Option<&Field> = None;
+    for (i, seg) in path.iter().enumerate() {
+        match (seg, list.take()) {
+            (PathSeg::Index(_), Some(f)) => match f.items {
+                Some((_, items)) => level = items,
+                None => return false,
+            },
+            (PathSeg::Key(k), None) => {
+                let Some(f) = table(level).iter().find(|f| f.name == k) else {
+                    return false;
+                };
+                if f.items.is_none() {
+                    return i + 1 == path.len();
+                }
+                list = Some(f);
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// The path with each misspelt field name replaced by its near miss, when that gives
+/// a path of the shape.
 fn fit(path: &[PathSeg]) -> Option<Vec<PathSeg>> {
     let mut out = Vec::with_capacity(path.len());
     let mut level = Level::Order;
@@ -60,9 +86,14 @@ fn fit(path: &[PathSeg]) -> Option<Vec<PathSeg>> {
             }
             (PathSeg::Key(k), None) => {
                 let fields = table(level);
-                let name = near_miss(k, fields.iter().map(|f| f.name))?;
-                let f = fields.iter().find(|f| f.name == name)?;
-                out.push(PathSeg::Key(name.to_string()));
+                let f = match fields.iter().find(|f| f.name == k) {
+                    Some(f) => f,
+                    None => {
+                        let name = near_miss(k, fields.iter().map(|f| f.name))?;
+                        fields.iter().find(|f| f.name == name)?
+                    }
+                };
+                out.push(PathSeg::Key(f.name.to_string()));
                 list = Some(f).filter(|f| f.items.is_some());
                 if list.is_none() && out.len() < path.len() {
                     return None; // a step below a scalar field

@@ -177,14 +177,14 @@ impl<'a> Walker<'a> {
         mut seen: Option<&mut Seen>,
     ) {
         let fields = table(level);
+        let cx = Cx {
+            opts: self.opts,
+            order: ctx,
+            facts,
+            domain,
+            canonical: self.canonical,
+        };
         for (field, v) in fields.iter().zip(values) {
-            let cx = Cx {
-                opts: self.opts,
-                order: ctx,
-                facts,
-                domain,
-                canonical: self.canonical,
-            };
             match field.kind {
                 Kind::List(rule) => self.list(field, rule, v, &cx, seen.as_deref_mut()),
                 _ => self.at(Seg::Field(field.name), |w| {
