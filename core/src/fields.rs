@@ -108,10 +108,19 @@ const fn text(name: &'static str, level: Level, label: &'static str, kind: Kind)
     }
 }
 
-const fn limited(field: Field, max: usize) -> Field {
+/// A person's name: text of at most `name::MAX_CHARS`.
+const fn person(name: &'static str, level: Level, label: &'static str) -> Field {
     Field {
-        max_chars: Some(max),
-        ..field
+        max_chars: Some(name::MAX_CHARS),
+        ..text(name, level, label, name::RULE)
+    }
+}
+
+/// An order field of free text (at most `free_text::MAX_CHARS`) under `rule`.
+const fn free(name: &'static str, label: &'static str, rule: Kind) -> Field {
+    Field {
+        max_chars: Some(free_text::MAX_CHARS),
+        ..text(name, Level::Order, label, rule)
     }
 }
 
@@ -125,43 +134,19 @@ const fn optional(field: Field, required: Required, default: Option<Default>) ->
 
 use Level::{Domain as D, Mailbox as M, Order as O};
 
-pub const OWNER_FIRSTNAME: Field = limited(
-    text("domainOwnerFirstname", O, "Owner first name", name::RULE),
-    name::MAX_CHARS,
-);
-pub const OWNER_LASTNAME: Field = limited(
-    text("domainOwnerLastname", O, "Owner last name", name::RULE),
-    name::MAX_CHARS,
-);
-pub const COMPANY_NAME: Field = limited(
-    text("companyName", O, "Company name", free_text::RULE),
-    free_text::MAX_CHARS,
-);
-pub const ADDRESS: Field = limited(
-    text("address", O, "Address", free_text::RULE),
-    free_text::MAX_CHARS,
-);
-pub const CITY: Field = limited(
-    text("city", O, "City", free_text::RULE),
-    free_text::MAX_CHARS,
-);
+pub const OWNER_FIRSTNAME: Field = person("domainOwnerFirstname", O, "Owner first name");
+pub const OWNER_LASTNAME: Field = person("domainOwnerLastname", O, "Owner last name");
+pub const COMPANY_NAME: Field = free("companyName", "Company name", free_text::RULE);
+pub const ADDRESS: Field = free("address", "Address", free_text::RULE);
+pub const CITY: Field = free("city", "City", free_text::RULE);
 pub const STATE: Field = optional(
-    limited(
-        text("state", O, "State or province", state::RULE),
-        free_text::MAX_CHARS,
-    ),
+    free("state", "State or province", state::RULE),
     Required::IfCountryRequiresState,
     None,
 );
-pub const COUNTRY: Field = limited(
-    text("country", O, "Country", country::RULE),
-    free_text::MAX_CHARS,
-);
+pub const COUNTRY: Field = free("country", "Country", country::RULE);
 pub const ZIPCODE: Field = optional(
-    limited(
-        text("zipcode", O, "Postal code", postal_code::RULE),
-        free_text::MAX_CHARS,
-    ),
+    free("zipcode", "Postal code", postal_code::RULE),
     Required::IfCountryRequiresPostalCode,
     None,
 );
@@ -220,14 +205,8 @@ pub const MAILBOXES: Field = Field {
     ..text("mailboxes", D, "Mailboxes", mailboxes::RULE)
 };
 
-pub const FIRSTNAME: Field = limited(
-    text("firstname", M, "First name", name::RULE),
-    name::MAX_CHARS,
-);
-pub const LASTNAME: Field = limited(
-    text("lastname", M, "Last name", name::RULE),
-    name::MAX_CHARS,
-);
+pub const FIRSTNAME: Field = person("firstname", M, "First name");
+pub const LASTNAME: Field = person("lastname", M, "Last name");
 pub const EMAIL: Field = text("email", M, "Email address", email::RULE);
 pub const PROFILE_PIC_ID: Field = Field {
     json: JsonType::Integer,
