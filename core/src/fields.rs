@@ -92,7 +92,7 @@ impl PartialEq for Field {
 }
 
 /// A row with the defaults of a required string field.
-const fn text(name: &'static str, level: Level, label: &'static str, kind: Kind) -> Field {
+const fn row(name: &'static str, level: Level, label: &'static str, kind: Kind) -> Field {
     Field {
         name,
         level,
@@ -112,7 +112,7 @@ const fn text(name: &'static str, level: Level, label: &'static str, kind: Kind)
 const fn person(name: &'static str, level: Level, label: &'static str) -> Field {
     Field {
         max_chars: Some(name::MAX_CHARS),
-        ..text(name, level, label, name::RULE)
+        ..row(name, level, label, name::RULE)
     }
 }
 
@@ -120,7 +120,7 @@ const fn person(name: &'static str, level: Level, label: &'static str) -> Field 
 const fn free(name: &'static str, label: &'static str, rule: Kind) -> Field {
     Field {
         max_chars: Some(free_text::MAX_CHARS),
-        ..text(name, Level::Order, label, rule)
+        ..row(name, Level::Order, label, rule)
     }
 }
 
@@ -152,11 +152,11 @@ pub const ZIPCODE: Field = optional(
 );
 pub const PHONE_NUMBER: Field = Field {
     pattern: Some(phone::E164_PATTERN),
-    ..text("phoneNumber", O, "Phone number", phone::RULE)
+    ..row("phoneNumber", O, "Phone number", phone::RULE)
 };
 pub const EMAIL_SERVICE_PROVIDER: Field = Field {
     values: &esp::ESP_NAMES,
-    ..text(
+    ..row(
         "emailServiceProvider",
         O,
         "Email service provider",
@@ -166,7 +166,7 @@ pub const EMAIL_SERVICE_PROVIDER: Field = Field {
 pub const PLAN_TYPE: Field = Field {
     values: &esp::PLAN_NAMES,
     ..optional(
-        text("planType", O, "Plan", esp::PLAN_RULE),
+        row("planType", O, "Plan", esp::PLAN_RULE),
         Required::Never,
         Some(Default::Text(esp::DEFAULT_PLAN)),
     )
@@ -174,12 +174,12 @@ pub const PLAN_TYPE: Field = Field {
 pub const DOMAINS: Field = Field {
     json: JsonType::Array,
     items: Some((1, D)),
-    ..text("domains", O, "Domains", domains::RULE)
+    ..row("domains", O, "Domains", domains::RULE)
 };
 pub const IS_REPLACEMENT: Field = Field {
     json: JsonType::Boolean,
     ..optional(
-        text("isReplacement", O, "isReplacement", flag::RULE),
+        row("isReplacement", O, "isReplacement", flag::RULE),
         Required::Never,
         Some(Default::Bool(false)),
     )
@@ -187,31 +187,31 @@ pub const IS_REPLACEMENT: Field = Field {
 pub const IS_FREE_ORDER: Field = Field {
     json: JsonType::Boolean,
     ..optional(
-        text("isFreeOrder", O, "isFreeOrder", flag::RULE),
+        row("isFreeOrder", O, "isFreeOrder", flag::RULE),
         Required::Never,
         Some(Default::Bool(false)),
     )
 };
 
-pub const NAME: Field = text("name", D, "Domain", domain_name::RULE);
+pub const NAME: Field = row("name", D, "Domain", domain_name::RULE);
 pub const REDIRECT_URL: Field = optional(
-    text("redirectUrl", D, "Redirect", redirect::RULE),
+    row("redirectUrl", D, "Redirect", redirect::RULE),
     Required::Never,
     None,
 );
 pub const MAILBOXES: Field = Field {
     json: JsonType::Array,
     items: Some((1, M)),
-    ..text("mailboxes", D, "Mailboxes", mailboxes::RULE)
+    ..row("mailboxes", D, "Mailboxes", mailboxes::RULE)
 };
 
 pub const FIRSTNAME: Field = person("firstname", M, "First name");
 pub const LASTNAME: Field = person("lastname", M, "Last name");
-pub const EMAIL: Field = text("email", M, "Email address", email::RULE);
+pub const EMAIL: Field = row("email", M, "Email address", email::RULE);
 pub const PROFILE_PIC_ID: Field = Field {
     json: JsonType::Integer,
     ..optional(
-        text("profilePicId", M, "Profile picture id", profile_pic::RULE),
+        row("profilePicId", M, "Profile picture id", profile_pic::RULE),
         Required::Never,
         Some(Default::Integer(0)),
     )

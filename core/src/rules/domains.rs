@@ -20,8 +20,8 @@ impl ListRule for Domains {
         opts.max_domains
     }
 
-    fn check(&self, len: usize, cx: &Cx, out: &mut Vec<Problem>) {
-        if len == 0 {
+    fn check(&self, len: usize, min: usize, cx: &Cx, out: &mut Vec<Problem>) {
+        if len < min {
             out.push(Problem::NoDomains);
         }
         if len > cx.opts.max_domains {

@@ -21,8 +21,8 @@ impl ListRule for Mailboxes {
         MAX_MAILBOXES_EXAMINED
     }
 
-    fn check(&self, len: usize, cx: &Cx, out: &mut Vec<Problem>) {
-        if len == 0 {
+    fn check(&self, len: usize, min: usize, cx: &Cx, out: &mut Vec<Problem>) {
+        if len < min {
             out.push(Problem::NoMailboxes);
         }
         let max = mailbox_limit(cx.opts, cx.order.esp);

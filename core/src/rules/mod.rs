@@ -136,8 +136,8 @@ pub trait ValueRule: Sync {
 pub trait ListRule: Sync {
     /// How many items are examined; the rest are neither checked nor normalized.
     fn examined(&self, opts: &Options) -> usize;
-    /// Findings on the list itself (its length).
-    fn check(&self, len: usize, cx: &Cx, out: &mut Vec<Problem>);
+    /// Findings on the list itself: its length, given the table's least length.
+    fn check(&self, len: usize, min: usize, cx: &Cx, out: &mut Vec<Problem>);
 }
 
 /// `normalize(raw)`, or `raw` itself when the order is already canonical.
@@ -216,7 +216,7 @@ pub fn check_list<'v>(
         });
         return None;
     };
-    rule.check(items.len(), cx, out);
+    rule.check(items.len(), field.items.map_or(0, |(min, _)| min), cx, out);
     Some(items)
 }
 
