@@ -134,6 +134,20 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// What the rules of an object's fields read.
+    fn cx<'c>(&self, order: &'c Context, facts: &'c Facts<'c>, domain: Option<&'c str>) -> Cx<'c>
+    where
+        'a: 'c,
+    {
+        Cx {
+            opts: self.opts,
+            order,
+            facts,
+            domain,
+            canonical: self.canonical,
+        }
+    }
+
     /// The whole order.
     pub fn order(&mut self, v: &Value) {
         self.order_in(v, None);
@@ -151,44 +165,27 @@ impl<'a> Walker<'a> {
             return self.report();
         };
         let ctx = known.unwrap_or_else(|| Context::of(obj));
-        let members = members(obj, &ORDER);
-        self.fields(
-            obj,
-            members,
-            Level::Order,
-            &ctx,
-            &Facts::default(),
-            None,
-            None,
-        );
+        let facts = Facts::default();
+        let cx = self.cx(&ctx, &facts, None);
+        self.fields(obj, members(obj, &ORDER), Level::Order, &cx, None);
     }
 
     /// Every field of an object, then its unknown members. `seen` is the duplicate
     /// bookkeeping of the domains list (absent at the order's level).
-    #[allow(clippy::too_many_arguments)]
     fn fields(
         &mut self,
         obj: &Map<String, Value>,
         (values, others): Members,
         level: Level,
-        ctx: &Context,
-        facts: &Facts,
-        domain: Option<&str>,
+        cx: &Cx,
         mut seen: Option<&mut Seen>,
     ) {
         let fields = table(level);
-        let cx = Cx {
-            opts: self.opts,
-            order: ctx,
-            facts,
-            domain,
-            canonical: self.canonical,
-        };
         for (field, v) in fields.iter().zip(values) {
             match field.kind {
-                Kind::List(rule) => self.list(field, rule, v, &cx, seen.as_deref_mut()),
+                Kind::List(rule) => self.list(field, rule, v, cx, seen.as_deref_mut()),
                 _ => self.at(Seg::Field(field.name), |w| {
-                    rules::check(field, v, &cx, &mut w.found);
+                    rules::check(field, v, cx, &mut w.found);
                     w.report();
                 }),
             }
@@ -267,14 +264,7 @@ impl<'a> Walker<'a> {
         // A domain entry's own name when valid to buy, else the parent's (mailboxes).
         let domain = facts.buyable().or(parent.domain);
         let seen = scope.seen;
-        self.fields(
-            obj,
-            members,
-            level,
-            parent.order,
-            &facts,
-            domain,
-            Some(seen),
-        );
+        let cx = self.cx(parent.order, &facts, domain);
+        self.fields(obj, members, level, &cx, Some(seen));
     }
 }
