@@ -41,18 +41,18 @@ pub enum JsonType {
 
 /// What `prepare` writes for an optional field that is absent or null.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Default {
+pub enum DefaultValue {
     Text(&'static str),
     Bool(bool),
     Integer(u64),
 }
 
-impl Default {
+impl DefaultValue {
     pub fn to_value(self) -> Value {
         match self {
-            Default::Text(s) => Value::from(s),
-            Default::Bool(b) => Value::Bool(b),
-            Default::Integer(n) => Value::from(n),
+            DefaultValue::Text(s) => Value::from(s),
+            DefaultValue::Bool(b) => Value::Bool(b),
+            DefaultValue::Integer(n) => Value::from(n),
         }
     }
 }
@@ -65,7 +65,7 @@ pub struct Field {
     /// The field's name as a form would label it (messages start with it).
     pub label: &'static str,
     pub required: Required,
-    pub default: Option<Default>,
+    pub default: Option<DefaultValue>,
     pub json: JsonType,
     /// Most characters (Unicode scalar values) of free text; `None` when the rule
     /// bounds the value itself (a phone number, a domain, an address).
@@ -124,7 +124,7 @@ const fn free(name: &'static str, label: &'static str, rule: Kind) -> Field {
     }
 }
 
-const fn optional(field: Field, required: Required, default: Option<Default>) -> Field {
+const fn optional(field: Field, required: Required, default: Option<DefaultValue>) -> Field {
     Field {
         required,
         default,
@@ -168,7 +168,7 @@ pub const PLAN_TYPE: Field = Field {
     ..optional(
         row("planType", O, "Plan", esp::PLAN_RULE),
         Required::Never,
-        Some(Default::Text(esp::DEFAULT_PLAN)),
+        Some(DefaultValue::Text(esp::DEFAULT_PLAN)),
     )
 };
 pub const DOMAINS: Field = Field {
@@ -181,7 +181,7 @@ pub const IS_REPLACEMENT: Field = Field {
     ..optional(
         row("isReplacement", O, "isReplacement", flag::RULE),
         Required::Never,
-        Some(Default::Bool(false)),
+        Some(DefaultValue::Bool(false)),
     )
 };
 pub const IS_FREE_ORDER: Field = Field {
@@ -189,7 +189,7 @@ pub const IS_FREE_ORDER: Field = Field {
     ..optional(
         row("isFreeOrder", O, "isFreeOrder", flag::RULE),
         Required::Never,
-        Some(Default::Bool(false)),
+        Some(DefaultValue::Bool(false)),
     )
 };
 
@@ -213,7 +213,7 @@ pub const PROFILE_PIC_ID: Field = Field {
     ..optional(
         row("profilePicId", M, "Profile picture id", profile_pic::RULE),
         Required::Never,
-        Some(Default::Integer(0)),
+        Some(DefaultValue::Integer(0)),
     )
 };
 
