@@ -120,16 +120,19 @@ fn check_field<'py>(
     let opts = options::parse("check_field", options)?;
     let input = convert::input(order, &opts)?;
     let pointer = pointer.to_owned();
+    // A pointer to no field of the order is the caller's mistake: `ValueError`.
+    mailinfra::check_field_reads(&pointer)
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("check_field(): {e}")))?;
     let issues = py.detach(|| match &input {
         Input::Value(v) => mailinfra::check_field(v, &pointer, &opts),
         Input::Text(b) => match mailinfra::parse_bytes(b, &opts) {
             Ok(v) => mailinfra::check_field(&v, &pointer, &opts),
             // Like the core on a too-deep value: a refused input has no field issues.
-            Err(_) => Vec::new(),
+            Err(_) => Ok(Vec::new()),
         },
-        Input::Refused(_) => Vec::new(),
+        Input::Refused(_) => Ok(Vec::new()),
     });
-    issue_list(py, issues)
+    issue_list(py, issues.unwrap_or_default())
 }
 
 /// suggest_mailboxes(first_name, last_name, domain, count, *, esp=None, exclude=())

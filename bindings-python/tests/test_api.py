@@ -159,7 +159,11 @@ def test_check_field(order: Any) -> None:
     assert i.code == "not_normalized" and i.suggestion == "SW1A 1AA"
     assert mailinfra.check_field(order, "/zipcode") == []
     assert mailinfra.check_field(json.dumps(partial), "/zipcode") == [i]
-    assert mailinfra.check_field(partial, "not a pointer") == []
+    # A pointer to no field of the order is the caller's mistake, with the one meant.
+    with pytest.raises(ValueError, match='did you mean "/zipcode"'):
+        mailinfra.check_field(partial, "/zipCode")
+    with pytest.raises(ValueError, match="not a JSON Pointer"):
+        mailinfra.check_field(partial, "not a pointer")
 
 
 def test_options(order: Any) -> None:

@@ -98,6 +98,11 @@ def test_vector(v: Dict[str, Any]) -> None:
             )
         if mode.startswith("check"):
             assert report.order is None
+    elif mode == "check_field" and "error" in expect:
+        with pytest.raises(ValueError) as raised:
+            mailinfra.check_field(as_value(data), v["pointer"], **opts)
+        if expect.get("nearest") is not None:
+            assert json.dumps(expect["nearest"]) in str(raised.value)
     elif mode == "check_field":
         issues = mailinfra.check_field(as_value(data), v["pointer"], **opts)
         compare_issues(issues, expect["issues"])

@@ -12,7 +12,7 @@
 
 mod convert;
 
-use mailinfra::{IssueCode, Options, Report};
+use mailinfra::{IssueCode, Options, Problem, Report};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -122,12 +122,24 @@ pub fn check_field_stringified(
     options: JsValue,
 ) -> Result<String, JsValue> {
     let opts = self::options(&options)?;
-    Ok(match value_text(text, &opts) {
-        Ok(v) if pointer.len() <= MAX_STRING_ARG => {
-            to_json(&mailinfra::check_field(&v, pointer, &opts))
-        }
-        _ => "[]".into(),
-    })
+    if pointer.len() > MAX_STRING_ARG {
+        return Err(type_error("pointer is too long"));
+    }
+    match value_text(text, &opts) {
+        Ok(v) => field_issues(&v, pointer, &opts),
+        Err(_) => Ok("[]".into()),
+    }
+}
+
+/// The field's issues as JSON text; a pointer to no field of the order is a `TypeError`.
+fn field_issues(
+    order: &serde_json::Value,
+    pointer: &str,
+    opts: &Options,
+) -> Result<String, JsValue> {
+    mailinfra::check_field(order, pointer, opts)
+        .map(|issues| to_json(&issues))
+        .map_err(|e| type_error(&e.to_string()))
 }
 
 /// `check(order, options?)`: the report as JSON text.
@@ -156,13 +168,15 @@ pub fn prepare(order: JsValue, options: JsValue) -> Result<String, JsValue> {
 
 /// `checkField(order, pointer, options?)`: the issues at or under `pointer`, as JSON
 /// text. An input the core would refuse outright (too large, too deep, not JSON)
-/// has no field issues: `[]` (the full `check` reports the refusal).
+/// has no field issues: `[]` (the full `check` reports the refusal). A pointer that
+/// is not a string, or names no field of the order, is a `TypeError`.
 #[wasm_bindgen(js_name = checkField)]
 pub fn check_field(order: JsValue, pointer: JsValue, options: JsValue) -> Result<String, JsValue> {
     let opts = self::options(&options)?;
     let Some(pointer) = convert::short_string(&pointer, MAX_STRING_ARG) else {
-        return Ok("[]".into());
+        return Err(type_error("the pointer must be a string"));
     };
+    mailinfra::check_field_reads(&pointer).map_err(|e| type_error(&e.to_string()))?;
     let value = match input(&order, &opts) {
         Input::Value(v) => v,
         Input::Text(t) => match mailinfra::parse_input(&t, &opts) {
@@ -171,15 +185,19 @@ pub fn check_field(order: JsValue, pointer: JsValue, options: JsValue) -> Result
         },
         Input::Refused(_) => return Ok("[]".into()),
     };
-    Ok(to_json(&mailinfra::check_field(&value, &pointer, &opts)))
+    field_issues(&value, &pointer, &opts)
 }
 
 /// The members `checkField` reads for `pointer` (JSON array text), or `undefined` when
-/// it reads the whole order: the wrapper then sends only these across the boundary.
+/// it reads the whole order or the pointer names no field (`checkField` then throws):
+/// the wrapper sends only these across the boundary.
 #[wasm_bindgen(js_name = checkFieldReads)]
 pub fn check_field_reads(pointer: JsValue) -> Option<String> {
     let pointer = convert::short_string(&pointer, MAX_STRING_ARG)?;
-    mailinfra::check_field_reads(&pointer).map(|r| to_json(&r))
+    mailinfra::check_field_reads(&pointer)
+        .ok()
+        .flatten()
+        .map(|r| to_json(&r))
 }
 
 /// `suggestMailboxes({firstName, lastName, domain, count, esp?, exclude?})`: suggested
@@ -269,11 +287,9 @@ impl Refusal {
         match self {
             Refusal::TooLarge => mailinfra::Issue::input_too_large(None, max_input_bytes),
             Refusal::TooDeep => mailinfra::Issue::too_deep(),
-            Refusal::NotJson(what) => mailinfra::Issue::new(
-                Vec::new(),
-                IssueCode::InvalidJson,
-                format!("The input cannot be converted to JSON: {what}."),
-            ),
+            Refusal::NotJson(what) => {
+                mailinfra::Issue::new(Vec::new(), &Problem::Unconvertible { what: what.clone() })
+            }
         }
     }
 }

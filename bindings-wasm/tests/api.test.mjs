@@ -54,8 +54,14 @@ test('a JSON string input goes through the text entry point and its size limit',
 
 test('checkField, address hints, countries, domains, versions', () => {
   assert.deepEqual(m.checkField(example, '/zipcode'), []);
-  assert.deepEqual(m.checkField(example, 'not a pointer'), []);
-  assert.deepEqual(m.checkField(example, 42), []);
+  // A pointer to no field of the order is a programmer's mistake: it throws, naming
+  // the pointer most likely meant.
+  assert.throws(() => m.checkField(example, 'not a pointer'), TypeError);
+  assert.throws(() => m.checkField(example, 42), TypeError);
+  assert.throws(() => m.checkField({ country: 'US', zipcode: 'x' }, '/zipCode'),
+    { name: 'TypeError', message: /did you mean "\/zipcode"\?/ });
+  assert.throws(() => m.checkField(JSON.stringify(example), '/domains/0/nme'),
+    { name: 'TypeError', message: /did you mean "\/domains\/0\/name"\?/ });
   const us = m.addressFormat('US');
   assert.equal(us.postalCodeLabel, 'ZIP code');
   assert.ok(us.states.some((s) => s.key === 'CA' && s.name === 'California'));
@@ -184,7 +190,7 @@ test('depth: 64 levels are read, 65 are too deep (as in the core)', () => {
 
 test('the module stays healthy after 2,000 hostile calls', () => {
   for (let i = 0; i < 2000; i++) {
-    m.check(cyclic); m.prepare(deep); m.check(throwing); m.checkField(revoked.proxy, '/x');
+    m.check(cyclic); m.prepare(deep); m.check(throwing); m.checkField(revoked.proxy, '/city');
   }
   stillWorks();
 });
@@ -197,7 +203,10 @@ test('both object readers agree: JSON.stringify fast path and the wasm walk, on 
   for (const f of readdirSync(vectorsDir).filter((x) => x.endsWith('.json'))) {
     for (const v of JSON.parse(readFileSync(new URL(f, vectorsDir), 'utf8')).vectors) {
       if (!['check', 'prepare', 'check_field'].includes(v.mode) || typeof v.input === 'string') continue;
-      if (v.mode === 'check_field') {
+      if (v.mode === 'check_field' && 'error' in v.expect) {
+        assert.throws(() => m.checkField(v.input, v.pointer, v.options), TypeError, v.name);
+        assert.throws(() => raw.checkField(v.input, v.pointer, v.options), TypeError, v.name);
+      } else if (v.mode === 'check_field') {
         assert.deepEqual(m.checkField(v.input, v.pointer, v.options), JSON.parse(raw.checkField(v.input, v.pointer, v.options)), v.name);
       } else {
         assert.deepEqual(m[v.mode](v.input, v.options), JSON.parse(raw[v.mode](v.input, v.options)), v.name);
@@ -213,12 +222,21 @@ test('checkField sends only the members a field reads, with the same answer', ()
   // fast path (the members the core names) against JSON text (the whole order parsed).
   const dir = new URL('tests/vectors/', repoRoot);
   let compared = 0;
+  // The issues, or the message of the TypeError a pointer to no field throws.
+  const field = (o, p) => {
+    try {
+      return m.checkField(o, p);
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      return `TypeError: ${e.message}`;
+    }
+  };
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     for (const v of JSON.parse(readFileSync(new URL(f, dir), 'utf8')).vectors) {
       const o = v.input;
       if (o === null || typeof o !== 'object' || Array.isArray(o)) continue;
       for (const p of [...Object.keys(o).map((k) => `/${k}`), '/phoneNumber', '/zipcode', '/nope']) {
-        assert.deepEqual(m.checkField(o, p), m.checkField(JSON.stringify(o), p), `${f} ${v.name} ${p}`);
+        assert.deepEqual(field(o, p), field(JSON.stringify(o), p), `${f} ${v.name} ${p}`);
         compared++;
       }
     }

@@ -76,6 +76,18 @@ export function runVector(api, v, failures) {
     case 'check_json': report = api.check(typeof input === 'string' ? input : '', options); break;
     case 'prepare_json': report = api.prepare(typeof input === 'string' ? input : '', options); break;
     case 'check_field': {
+      if ('error' in expect) {
+        try {
+          api.checkField(valueOrText(v), v.pointer ?? '', options);
+          failures.push(`${name}: expected a TypeError`);
+        } catch (e) {
+          const nearest = expect.nearest == null ? '' : JSON.stringify(expect.nearest);
+          if (!(e instanceof TypeError) || !e.message.includes(nearest)) {
+            failures.push(`${name}: expected a TypeError naming ${nearest}, got ${e}`);
+          }
+        }
+        return;
+      }
       const issues = api.checkField(valueOrText(v), v.pointer ?? '', options);
       return compareIssues(issues, expect.issues, name, failures);
     }

@@ -27,6 +27,13 @@ Input:
   gets a report with one `input_too_large` issue. Text that is not JSON (or not
   UTF-8) gets one `invalid_json` issue; nesting deeper than 64 levels, `too_deep`.
 
+One field (check --field POINTER):
+  Only the issues at or under POINTER (an RFC 6901 JSON Pointer such as
+  `/zipcode` or `/domains/0/mailboxes/1/email`) are reported, reading the context
+  the field needs (country, state, provider, the domain) from the same order;
+  the order may be partial. Input that cannot be read is reported as by `check`.
+  A pointer that names no field of the order exits 2 with a suggestion.
+
 JSON Lines (--jsonl):
   One order per line; one compact JSON report per line on stdout, in input order,
   always JSON whatever --format says. Blank lines (empty or only spaces/tabs) are
@@ -69,7 +76,7 @@ enum Command {
     /// Strict check: is this exact payload what the server accepts? Nothing is
     /// changed; what `prepare` would fix is reported with the fix as its suggestion.
     #[command(after_long_help = AFTER_LONG_HELP)]
-    Check(RunArgs),
+    Check(CheckArgs),
     /// Apply only safe spelling fixes (case, whitespace, Unicode form, defaults),
     /// then check the result; outputs the canonical order with its issues.
     #[command(after_long_help = AFTER_LONG_HELP)]
@@ -81,6 +88,18 @@ enum Command {
     /// prepare it; issues name the CSV row and column.
     #[command(after_long_help = build::HELP)]
     Build(build::BuildArgs),
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Check one field of a (possibly partial) order, e.g. `/zipcode` or
+    /// `/domains/0/mailboxes/1/email`: only the issues at or under it are reported.
+    /// A pointer that names no field of the order is a usage error (exit 2).
+    #[arg(long, value_name = "POINTER")]
+    field: Option<String>,
+
+    #[command(flatten)]
+    run: RunArgs,
 }
 
 #[derive(Args)]
@@ -140,9 +159,11 @@ pub(crate) enum Format {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Op {
+enum Op<'p> {
     Check,
     Prepare,
+    /// `check --field POINTER`.
+    Field(&'p str),
 }
 
 /// Why the run stopped before its verdict.
@@ -175,7 +196,12 @@ fn main() -> ExitCode {
         Err(e) => return clap_exit(&e),
     };
     let outcome = match cli.command {
-        Command::Check(a) => run(Op::Check, &a),
+        Command::Check(a) => match &a.field {
+            Some(p) => mailinfra::check_field_reads(p)
+                .map_err(|e| Failure::Message(format!("--field: {e}")))
+                .and_then(|_| run(Op::Field(p), &a.run)),
+            None => run(Op::Check, &a.run),
+        },
         Command::Prepare(a) => run(Op::Prepare, &a),
         Command::Suggest(a) => suggest::run(&a),
         Command::Build(a) => build::run(&a),
@@ -338,6 +364,22 @@ fn evaluate(op: Op, bytes: &[u8], opts: &Options) -> Report {
     match op {
         Op::Check => mailinfra::check_bytes(bytes, opts),
         Op::Prepare => mailinfra::prepare_bytes(bytes, opts),
+        Op::Field(pointer) => match mailinfra::parse_bytes(bytes, opts) {
+            Ok(order) => {
+                // The pointer was validated before any input was read.
+                let issues = mailinfra::check_field(&order, pointer, opts).unwrap_or_default();
+                let valid = !issues
+                    .iter()
+                    .any(|i| i.severity == mailinfra::Severity::Error);
+                Report {
+                    valid,
+                    issues,
+                    order: None,
+                }
+            }
+            // Text that cannot be read gets the same report as `check`.
+            Err(issue) => Report::refused(*issue),
+        },
     }
 }
 

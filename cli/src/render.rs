@@ -105,25 +105,28 @@ fn escape_controls(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mailinfra::{IssueCode, PathSeg};
+    use mailinfra::{IssueCode, PathSeg, Problem};
 
     #[test]
     fn issue_line_shape() {
-        let mut i = Issue::new(
-            vec![
-                PathSeg::Key("domains".into()),
-                PathSeg::Index(0),
-                PathSeg::Key("name".into()),
-            ],
-            IssueCode::InvalidDomain,
-            "\".notatld\" is bad\u{1b}[2J\u{202e}".into(),
-        );
-        i.suggestion = Some("acme.com".into());
+        let path = vec![
+            PathSeg::Key("domains".into()),
+            PathSeg::Index(0),
+            PathSeg::Key("name".into()),
+        ];
+        let i = Issue {
+            pointer: "/domains/0/name".into(),
+            path,
+            code: IssueCode::InvalidDomain,
+            severity: Severity::Error,
+            message: "\".notatld\" is bad\u{1b}[2J\u{202e}".into(),
+            suggestion: Some("acme.com".into()),
+        };
         assert_eq!(
             issue_line(&i),
             r#"/domains/0/name  error  invalid_domain  ".notatld" is bad\u001b[2J\u202e  (suggestion: "acme.com")"#
         );
-        let root = Issue::new(Vec::new(), IssueCode::InvalidJson, "x".into());
+        let root = Issue::new(Vec::new(), &Problem::InvalidJson { detail: "x".into() });
         assert!(issue_line(&root).starts_with("(order)  error  invalid_json  "));
     }
 }

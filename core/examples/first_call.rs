@@ -156,7 +156,7 @@ fn main() {
     let mut out = String::new();
     if let Some(ptr) = warm {
         let t = Instant::now();
-        let issues = check_field(black_box(&order), &ptr, &opts);
+        let issues = check_field(black_box(&order), &ptr, &opts).expect("a field's pointer");
         let ns = t.elapsed().as_nanos();
         assert!(issues.is_empty(), "check_field {ptr}: {issues:?}");
         out.push_str(&format!("warm_ns={ns} "));

@@ -38,7 +38,10 @@ fn answer(request: &Value, opts: &mailinfra::Options) -> Value {
         .and_then(|o| o.pointer(&pointer))
         .cloned();
     json!({
-        "check": issues(&mailinfra::check_field(&order, &pointer, opts), &pointer),
+        "check": issues(
+            &mailinfra::check_field(&order, &pointer, opts).unwrap_or_default(),
+            &pointer,
+        ),
         "prepare": issues(&prepared.issues, &pointer),
         "canonical": canonical,
     })

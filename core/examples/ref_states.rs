@@ -11,7 +11,8 @@ use serde_json::{json, Value};
 
 fn codes(order: &Value, field: &str, opts: &mailinfra::Options) -> Vec<&'static str> {
     mailinfra::check_field(order, &format!("/{field}"), opts)
-        .iter()
+        .into_iter()
+        .flatten()
         .map(|i| i.code.as_str())
         .collect()
 }

@@ -9,21 +9,30 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::issue::{Issue, IssueCode, PathSeg, Severity};
+use crate::fields::{
+    DOMAINS, EMAIL, EMAIL_SERVICE_PROVIDER, FIRSTNAME, LASTNAME, MAILBOXES, NAME, PLAN_TYPE,
+    PROFILE_PIC_ID, REDIRECT_URL,
+};
+use crate::issue::{Issue, PathSeg, Severity};
 use crate::options::Options;
+use crate::problem::Problem;
+use crate::rules::{email, esp::Esp};
 use crate::suggest::{suggest_excluding, SuggestRequest};
-use crate::{domain, email, esp::Esp, prepare};
+use crate::{host, prepare};
+
+/// The column naming a row's domain (the domain entry's `name`).
+const DOMAIN_COLUMN: &str = "domain";
 
 /// The spreadsheet's columns, as the contract's mailbox and domain fields name them.
-pub const COLUMNS: [&str; 6] = [
-    "domain",
-    "firstname",
-    "lastname",
-    "email",
-    "redirectUrl",
-    "profilePicId",
+const COLUMNS: [&str; 6] = [
+    DOMAIN_COLUMN,
+    FIRSTNAME.name,
+    LASTNAME.name,
+    EMAIL.name,
+    REDIRECT_URL.name,
+    PROFILE_PIC_ID.name,
 ];
-const REQUIRED_COLUMNS: [&str; 3] = ["domain", "firstname", "lastname"];
+const REQUIRED_COLUMNS: [&str; 3] = [DOMAIN_COLUMN, FIRSTNAME.name, LASTNAME.name];
 
 /// An order issue located in the sheet too: `row` counts like a spreadsheet (the
 /// header is row 1); both are absent for the registrant and the order as a whole.
@@ -63,7 +72,7 @@ pub struct OrderBuilder {
 }
 
 /// The canonical column a header names (`First Name`, `redirecturl` -> the field).
-pub fn column_of(header: &str) -> Option<&'static str> {
+fn column_of(header: &str) -> Option<&'static str> {
     let key: String = header
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -72,9 +81,9 @@ pub fn column_of(header: &str) -> Option<&'static str> {
     COLUMNS.iter().copied().find(|c| c.to_lowercase() == key)
 }
 
-fn row_issue(code: IssueCode, message: String, row: Option<u64>, column: Option<&str>) -> RowIssue {
+fn row_issue(problem: Problem, row: Option<u64>, column: Option<&str>) -> RowIssue {
     RowIssue {
-        issue: Issue::new(Vec::new(), code, message),
+        issue: Issue::new(Vec::new(), &problem),
         row,
         column: column.map(String::from),
     }
@@ -93,28 +102,18 @@ impl OrderBuilder {
         let mut reg = match registrant {
             Value::Object(m) => m.clone(),
             _ => {
-                issues.push(row_issue(
-                    IssueCode::NotAnObject,
-                    "The registrant must be a JSON object of the order's fields.".into(),
-                    None,
-                    None,
-                ));
+                issues.push(row_issue(Problem::RegistrantNotObject, None, None));
                 Map::new()
             }
         };
-        if reg.remove("domains").is_some() {
-            issues.push(row_issue(
-                IssueCode::ConflictingValue,
-                "The registrant record has domains; the domains come from the spreadsheet.".into(),
-                None,
-                None,
-            ));
+        if reg.remove(DOMAINS.name).is_some() {
+            issues.push(row_issue(Problem::RegistrantHasDomains, None, None));
         }
         if let Some(e) = esp {
-            reg.insert("emailServiceProvider".into(), e.into());
+            reg.insert(EMAIL_SERVICE_PROVIDER.name.into(), e.into());
         }
         if let Some(p) = plan {
-            reg.insert("planType".into(), p.into());
+            reg.insert(PLAN_TYPE.name.into(), p.into());
         }
         OrderBuilder {
             registrant: reg,
@@ -135,8 +134,10 @@ impl OrderBuilder {
             let h = h.as_ref();
             if column_of(h).is_none() && !h.trim().is_empty() {
                 self.issues.push(row_issue(
-                    IssueCode::UnknownField,
-                    format!("Column {h:?} is not one of {}.", COLUMNS.join(", ")),
+                    Problem::UnknownColumn {
+                        header: h.to_string(),
+                        columns: &COLUMNS,
+                    },
                     Some(1),
                     Some(h),
                 ));
@@ -145,8 +146,7 @@ impl OrderBuilder {
         for c in REQUIRED_COLUMNS {
             if !known.contains(c) {
                 self.issues.push(row_issue(
-                    IssueCode::MissingField,
-                    format!("The sheet has no {c:?} column."),
+                    Problem::MissingColumn { column: c },
                     Some(1),
                     Some(c),
                 ));
@@ -158,8 +158,7 @@ impl OrderBuilder {
     /// not read: nothing says which field they are).
     pub fn extra_cells(&mut self, row: u64, extra: usize) {
         self.issues.push(row_issue(
-            IssueCode::UnknownField,
-            format!("This row has {extra} more cell(s) than the header has columns."),
+            Problem::ExtraCells { count: extra },
             Some(row),
             None,
         ));
@@ -180,10 +179,10 @@ impl OrderBuilder {
             }
             any = true;
             match col {
-                "domain" => {
+                DOMAIN_COLUMN => {
                     domain_cell = Some(v.as_str().map_or_else(|| v.to_string(), String::from))
                 }
-                "redirectUrl" => {
+                c if c == REDIRECT_URL.name => {
                     redirect = Some(v.as_str().map_or_else(|| v.to_string(), String::from))
                 }
                 field => {
@@ -196,14 +195,13 @@ impl OrderBuilder {
         }
         let Some(name) = domain_cell else {
             self.issues.push(row_issue(
-                IssueCode::MissingField,
-                "This row has no domain.".into(),
+                Problem::RowWithoutDomain,
                 Some(row),
-                Some("domain"),
+                Some(DOMAIN_COLUMN),
             ));
             return;
         };
-        let key = domain::normalize_host(&name);
+        let key = host::normalize_host(&name);
         let idx = *self.by_key.entry(key).or_insert_with(|| {
             self.domains.push(DomainRows {
                 name,
@@ -218,15 +216,16 @@ impl OrderBuilder {
             match &d.redirect {
                 None => d.redirect = Some((r, row)),
                 Some((prev, prev_row))
-                    if domain::normalize_host(prev) != domain::normalize_host(&r) =>
+                    if host::normalize_host(prev) != host::normalize_host(&r) =>
                 {
                     self.issues.push(row_issue(
-                        IssueCode::ConflictingValue,
-                        format!(
-                            "Row {prev_row} gives this domain the redirect {prev:?}; this row says {r:?}."
-                        ),
+                        Problem::ConflictingRedirect {
+                            first_row: *prev_row,
+                            first: prev.clone(),
+                            this: r,
+                        },
                         Some(row),
-                        Some("redirectUrl"),
+                        Some(REDIRECT_URL.name),
                     ));
                 }
                 Some(_) => {}
@@ -239,7 +238,7 @@ impl OrderBuilder {
     pub fn finish(mut self) -> BuildReport {
         let esp = self
             .registrant
-            .get("emailServiceProvider")
+            .get(EMAIL_SERVICE_PROVIDER.name)
             .and_then(Value::as_str)
             .and_then(Esp::from_loose);
         self.fill_emails(esp);
@@ -250,19 +249,19 @@ impl OrderBuilder {
             .iter_mut()
             .map(|d| {
                 let mut m = Map::new();
-                m.insert("name".into(), d.name.clone().into());
+                m.insert(NAME.name.into(), d.name.clone().into());
                 if let Some((r, _)) = &d.redirect {
-                    m.insert("redirectUrl".into(), r.clone().into());
+                    m.insert(REDIRECT_URL.name.into(), r.clone().into());
                 }
                 let boxes = d
                     .mailboxes
                     .iter_mut()
                     .map(|(b, _)| Value::Object(std::mem::take(b)));
-                m.insert("mailboxes".into(), Value::Array(boxes.collect()));
+                m.insert(MAILBOXES.name.into(), Value::Array(boxes.collect()));
                 Value::Object(m)
             })
             .collect();
-        order.insert("domains".into(), Value::Array(domains));
+        order.insert(DOMAINS.name.into(), Value::Array(domains));
         // The order is assembled here, not handed over: the size limit guards what a
         // caller passes in (the registrant, each row), while a sheet streams in rows
         // and may well build an order larger than `max_input_bytes`.
@@ -287,12 +286,12 @@ impl OrderBuilder {
             .domains
             .iter()
             .flat_map(|d| &d.mailboxes)
-            .filter_map(|(b, _)| b.get("email").and_then(Value::as_str))
+            .filter_map(|(b, _)| b.get(EMAIL.name).and_then(Value::as_str))
             .map(email::normalize)
             .collect();
         for d in &mut self.domains {
             for (b, _) in &mut d.mailboxes {
-                if b.contains_key("email") {
+                if b.contains_key(EMAIL.name) {
                     continue;
                 }
                 let name = |k: &str| {
@@ -302,8 +301,8 @@ impl OrderBuilder {
                         .to_string()
                 };
                 let req = SuggestRequest {
-                    first_name: &name("firstname"),
-                    last_name: &name("lastname"),
+                    first_name: &name(FIRSTNAME.name),
+                    last_name: &name(LASTNAME.name),
                     domain: &d.name,
                     count: 1,
                     esp,
@@ -312,7 +311,7 @@ impl OrderBuilder {
                 let s = suggest_excluding(&req, &taken);
                 if let Some(a) = s.addresses.into_iter().next() {
                     taken.insert(a.clone());
-                    b.insert("email".into(), a.into());
+                    b.insert(EMAIL.name.into(), a.into());
                 }
             }
         }
@@ -321,18 +320,18 @@ impl OrderBuilder {
     /// The row and column of an order issue.
     fn locate(&self, issue: Issue) -> RowIssue {
         let (row, column) = match issue.path.as_slice() {
-            [PathSeg::Key(k), PathSeg::Index(i), rest @ ..] if k == "domains" => {
+            [PathSeg::Key(k), PathSeg::Index(i), rest @ ..] if k == DOMAINS.name => {
                 match (self.domains.get(*i), rest) {
                     (Some(d), [PathSeg::Key(f), PathSeg::Index(j), PathSeg::Key(c), ..])
-                        if f == "mailboxes" =>
+                        if f == MAILBOXES.name =>
                     {
                         (d.mailboxes.get(*j).map(|(_, r)| *r), Some(c.clone()))
                     }
-                    (Some(d), [PathSeg::Key(f), ..]) if f == "redirectUrl" => (
+                    (Some(d), [PathSeg::Key(f), ..]) if f == REDIRECT_URL.name => (
                         d.redirect.as_ref().map(|(_, r)| *r),
-                        Some("redirectUrl".to_string()),
+                        Some(REDIRECT_URL.name.to_string()),
                     ),
-                    (Some(d), _) => (Some(d.first_row), Some("domain".to_string())),
+                    (Some(d), _) => (Some(d.first_row), Some(DOMAIN_COLUMN.to_string())),
                     (None, _) => (None, None),
                 }
             }
@@ -345,6 +344,7 @@ impl OrderBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::issue::IssueCode;
     use serde_json::json;
 
     fn cells(v: Value) -> Map<String, Value> {

@@ -6,8 +6,8 @@
 use serde_json::{Map, Value};
 
 use crate::data::{Country, State};
-use crate::esp::Esp;
-use crate::schema::members;
+use crate::fields::CONTEXT;
+use crate::rules::esp::Esp;
 use crate::{country, postal};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -17,12 +17,19 @@ pub struct Context {
     pub esp: Option<Esp>,
 }
 
-/// The members a context is read from, in the order `Context::of` reads them.
-pub const CONTEXT_FIELDS: [&str; 3] = ["country", "state", "emailServiceProvider"];
-
 impl Context {
     pub fn of(order: &Map<String, Value>) -> Context {
-        let [country, state, esp] = members(order, &CONTEXT_FIELDS).0.map(|v| v?.as_str());
+        // One pass over the members, comparing names (see `fields::members`).
+        let [mut country, mut state, mut esp] = [None; 3];
+        for (k, v) in order {
+            let slot = match CONTEXT.iter().position(|c| c == k) {
+                Some(0) => &mut country,
+                Some(1) => &mut state,
+                Some(_) => &mut esp,
+                None => continue,
+            };
+            *slot = v.as_str();
+        }
         let country = country.and_then(country::resolve);
         Context {
             country,

@@ -48,7 +48,8 @@ pub fn address_format(country_input: &str) -> Option<AddressFormat> {
     let c = country::resolve(country_input)?;
     let f = c.format;
     let zip_used = postal::uses_zip(c);
-    let mut label = postal::zip_label(f.map_or("postal", |f| f.zip_kind)).to_string();
+    let mut label =
+        crate::messages::postal_code_name(f.map_or("postal", |f| f.zip_kind)).to_string();
     if let Some(first) = label.get_mut(..1) {
         first.make_ascii_uppercase();
     }

@@ -2,9 +2,10 @@
 
 use serde_json::Value;
 
-use crate::issue::{Issue, IssueCode};
+use crate::issue::Issue;
 use crate::limits::MAX_DEPTH;
 use crate::options::Options;
+use crate::problem::Problem;
 
 /// Parses JSON text under the options' size limit and the depth limit; the error is
 /// the single issue of a refused input (boxed: it is the rare path).
@@ -23,11 +24,9 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Value, Box<Issue>>
     let text = std::str::from_utf8(bytes).map_err(|e| {
         Box::new(Issue::new(
             Vec::new(),
-            IssueCode::InvalidJson,
-            format!(
-                "The input is not valid JSON: invalid UTF-8 at byte {}.",
-                e.valid_up_to()
-            ),
+            &Problem::InvalidUtf8 {
+                at: e.valid_up_to(),
+            },
         ))
     })?;
     // serde_json stops at 128 levels by itself, so parsing never recurses deeper.
@@ -36,11 +35,7 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Value, Box<Issue>>
         Box::new(if msg.starts_with("recursion limit exceeded") {
             Issue::too_deep()
         } else {
-            Issue::new(
-                Vec::new(),
-                IssueCode::InvalidJson,
-                format!("The input is not valid JSON: {msg}."),
-            )
+            Issue::new(Vec::new(), &Problem::InvalidJson { detail: msg })
         })
     })?;
     match too_deep(&v) {

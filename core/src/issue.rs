@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::problem::Problem;
+
 /// Stable, versioned issue codes (`snake_case` on the wire).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -181,46 +183,34 @@ pub struct Issue {
 }
 
 impl Issue {
-    /// Builds an issue with the code's default severity; the pointer is derived from `path`.
-    pub fn new(path: Vec<PathSeg>, code: IssueCode, message: String) -> Self {
+    /// The issue of `problem` at `path`, with its code's default severity; the
+    /// pointer is derived from `path`.
+    pub fn new(path: Vec<PathSeg>, problem: &Problem) -> Self {
+        let code = problem.code();
         Issue {
             pointer: pointer_of(&path),
             path,
             code,
             severity: code.default_severity(),
-            message,
-            suggestion: None,
+            message: problem.message(),
+            suggestion: problem.suggestion(),
         }
     }
-}
 
-impl Issue {
     /// The single issue of an input refused for its size, before anything is parsed;
     /// `len` is `None` when a stream was cut off without knowing its full length.
     pub fn input_too_large(len: Option<u64>, max: usize) -> Self {
-        let size = match len {
-            Some(n) => format!("{n} bytes"),
-            None => format!("more than {max} bytes"),
-        };
-        Issue::new(
-            Vec::new(),
-            IssueCode::InputTooLarge,
-            format!("The input is {size}; the limit is {max}."),
-        )
+        Issue::new(Vec::new(), &Problem::InputTooLarge { len, max })
     }
-}
 
-impl Issue {
     /// The single issue of an input nested deeper than [`crate::limits::MAX_DEPTH`]
     /// (a binding that stops converting a recursive structure reports this).
     pub fn too_deep() -> Self {
         Issue::new(
             Vec::new(),
-            IssueCode::TooDeep,
-            format!(
-                "The input nests deeper than {} levels.",
-                crate::limits::MAX_DEPTH
-            ),
+            &Problem::TooDeep {
+                max: crate::limits::MAX_DEPTH,
+            },
         )
     }
 }

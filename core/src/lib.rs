@@ -9,45 +9,49 @@
 #![forbid(unsafe_code)]
 
 mod build;
-mod check;
 mod context;
 mod country;
 mod data;
-mod domain;
-mod email;
-mod esp;
+pub mod fields;
 mod hints;
+mod host;
 mod input;
 mod issue;
 pub mod limits;
+mod messages;
 mod numbering;
 mod options;
 mod order;
 mod phone;
+mod pointer;
 mod postal;
 mod prepare;
+mod problem;
 mod recent;
-mod schema;
+mod rules;
 mod state_names;
 mod suggest;
 mod text;
+mod walk;
 
 use serde_json::Value;
 
-pub use build::{column_of, BuildReport, OrderBuilder, RowIssue, COLUMNS};
-pub use esp::{Esp, Plan};
+pub use build::{BuildReport, OrderBuilder, RowIssue};
 pub use hints::{address_format, countries, AddressFormat, CountryOption, StateOption};
 pub use input::{parse_bytes, parse_input};
 pub use issue::{Issue, IssueCode, PathSeg, Report, Severity};
-pub use options::Options;
+pub use options::{Options, OptionsError, OptionsErrorKind};
 pub use order::{Domain, Mailbox, Order};
+pub use pointer::PointerError;
+pub use problem::{Fix, HostRole, JsonKind, Problem, StateName, UrlPart, Username};
+pub use rules::esp::{Esp, Plan};
 pub use suggest::{
-    name_tokens, suggest as suggest_mailboxes, suggest_json as suggest_mailboxes_json,
-    SuggestRequest, Suggestions, MAX_SUGGESTIONS,
+    suggest as suggest_mailboxes, suggest_json as suggest_mailboxes_json, SuggestRequest,
+    Suggestions,
 };
 pub use text::is_bad_char;
 
-use check::Walker;
+use walk::Walker;
 
 /// Strict check: is this exact payload what the server accepts? Nothing is changed;
 /// whatever `prepare` would fix is an issue carrying the fix as its suggestion.
@@ -105,64 +109,44 @@ pub fn prepare_bytes(bytes: &[u8], options: &Options) -> Report {
 /// `/domains/0/mailboxes/1/email`, reading the context it needs (country, state,
 /// ESP, the domain's name, earlier addresses) from the same order. Returns the
 /// issues at or under that pointer, exactly as [`check`] would report them, while
-/// examining only the fields on the way: cheap enough for every keystroke.
-pub fn check_field(order: &Value, pointer: &str, options: &Options) -> Vec<Issue> {
-    let Some(path) = parse_pointer(pointer) else {
-        return Vec::new();
-    };
+/// examining only the fields on the way: cheap enough for every keystroke. An order
+/// refused outright (too large, too deep) has no field issues.
+///
+/// A pointer that names no field of the order's shape (`/zipCode`, `zipcode`,
+/// `/domains/0/nme`) is an error, with the pointer most likely meant: a form with a
+/// typo in a pointer would otherwise never validate that field.
+pub fn check_field(
+    order: &Value,
+    pointer: &str,
+    options: &Options,
+) -> Result<Vec<Issue>, PointerError> {
+    let path = pointer::parse(pointer)?;
     if input::refused(order, options).is_some() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let mut w = Walker::new(options, Some(&path));
     w.order(order);
-    w.issues
+    Ok(w.issues)
 }
 
 /// The top-level members [`check_field`] reads for `pointer` when it reads only a
-/// few: the field's own member and the context ([`Context`](context::Context):
-/// country, state, ESP). An order holding just these members gives the same field
-/// issues, so a form can send them instead of the whole order on every keystroke, as
-/// long as the whole order is within the input limits (a refused order has no field
-/// issues). `None` when the check reads the whole order: the order itself, anything
-/// under `domains`, or a malformed pointer.
-pub fn check_field_reads(pointer: &str) -> Option<Vec<String>> {
-    let path = parse_pointer(pointer)?;
-    match path.first()? {
-        PathSeg::Key(k) if k != "domains" => Some(
+/// few: the field's own member and the context (country, state, ESP). An order
+/// holding just these members gives the same field issues, so a form can send them
+/// instead of the whole order on every keystroke, as long as the whole order is
+/// within the input limits (a refused order has no field issues). `None` when the
+/// check reads the whole order: the order itself or anything under `domains`. The
+/// same error as [`check_field`] for a pointer that names no field.
+pub fn check_field_reads(pointer: &str) -> Result<Option<Vec<String>>, PointerError> {
+    let path = pointer::parse(pointer)?;
+    Ok(match path.first() {
+        Some(PathSeg::Key(k)) if k != fields::DOMAINS.name => Some(
             std::iter::once(k.as_str())
-                .chain(context::CONTEXT_FIELDS.into_iter().filter(|c| c != k))
+                .chain(fields::CONTEXT.into_iter().filter(|c| c != k))
                 .map(String::from)
                 .collect(),
         ),
         _ => None,
-    }
-}
-
-/// RFC 6901 pointer -> path; all-digit segments are indices. `None` if malformed or
-/// not in the one spelling [`pointer_of`] gives the path (an index with a leading
-/// zero, a `~` not followed by `0` or `1`), so a pointer names exactly one location.
-fn parse_pointer(p: &str) -> Option<Vec<PathSeg>> {
-    if p.is_empty() {
-        return Some(Vec::new());
-    }
-    let rest = p.strip_prefix('/')?;
-    rest.split('/')
-        .map(|s| {
-            if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
-                if s.len() > 1 && s.starts_with('0') {
-                    return None;
-                }
-                s.parse().ok().map(PathSeg::Index)
-            } else if s.contains('~') {
-                let escapes_ok = s
-                    .match_indices('~')
-                    .all(|(i, _)| matches!(s.as_bytes().get(i + 1), Some(b'0' | b'1')));
-                escapes_ok.then(|| PathSeg::Key(s.replace("~1", "/").replace("~0", "~")))
-            } else {
-                Some(PathSeg::Key(s.to_string()))
-            }
-        })
-        .collect()
+    })
 }
 
 /// Builds and prepares an order from a registrant record and spreadsheet rows given
@@ -193,12 +177,12 @@ pub fn build_order(
 /// The A-label (ASCII, `xn--`) form of a domain under strict UTS #46 rules, or `None`
 /// when it is not a valid domain name.
 pub fn domain_to_ascii(domain: &str) -> Option<String> {
-    domain::to_ascii(domain)
+    host::to_ascii(domain)
 }
 
 /// The Unicode form of a domain for display, or `None` when it is not valid.
 pub fn domain_to_unicode(domain: &str) -> Option<String> {
-    domain::to_unicode(domain)
+    host::to_unicode(domain)
 }
 
 /// The E.164 form of a phone number when libphonenumber reads it as valid, else
@@ -228,49 +212,5 @@ pub fn data_versions() -> DataVersions {
         phone_metadata: data::PHONE_SOURCE,
         public_suffix_list: data::PSL_SOURCE,
         address_data: data::COUNTRY_SOURCE,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::issue::pointer_of;
-
-    /// A pointer parses exactly when it is the one spelling of its path.
-    #[test]
-    fn pointers_parse_only_in_their_canonical_spelling() {
-        let good = [
-            "",
-            "/",
-            "/phoneNumber",
-            "/domains/0/name",
-            "/domains/10",
-            "/a~1b",
-            "/a~0b",
-            "/~01",
-            "/~10",
-            "/0",
-            "//",
-            "/é",
-            "/x/",
-            "/18446744073709551615",
-        ];
-        for p in good {
-            let path = parse_pointer(p);
-            assert_eq!(path.as_deref().map(pointer_of).as_deref(), Some(p), "{p:?}");
-        }
-        let bad = [
-            "x",
-            "/01",
-            "/00",
-            "/~",
-            "/a~2",
-            "/a~",
-            "/~~0",
-            "/18446744073709551616",
-        ];
-        for p in bad {
-            assert_eq!(parse_pointer(p), None, "{p:?}");
-        }
     }
 }

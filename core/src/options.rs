@@ -1,8 +1,10 @@
-//! Options shared by every surface, with the contract's names and defaults.
+//! Options shared by every surface, with the contract's names and defaults, and the
+//! one reader of options given as a JSON object (every binding's options).
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
-use crate::esp::Esp;
+use crate::text::near_miss;
 
 /// Contract options. `Default` gives the contract's defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,31 +37,185 @@ impl Default for Options {
     }
 }
 
-impl Options {
-    /// The mailbox limit for an ESP; without a known ESP, the most generous default
-    /// so an unknown provider never causes a false alarm.
-    pub fn mailbox_limit(&self, esp: Option<Esp>) -> usize {
-        self.max_mailboxes_per_domain.unwrap_or(match esp {
-            Some(Esp::Google) => 5,
-            Some(Esp::Microsoft) | Some(Esp::Azure) | None => 100,
-        })
-    }
+/// The option names, as the contract (and JSON) spells them.
+const NAMES: [&str; 6] = [
+    "maxDomains",
+    "maxMailboxesPerDomain",
+    "maxInputBytes",
+    "allowedTlds",
+    "allowIdn",
+    "warningsAsErrors",
+];
 
-    /// Whether a domain under the public suffix `suffix` (A-label: `com`, `co.uk`)
-    /// may be bought: an entry names either that suffix or its last label (`uk`
-    /// allows `acme.co.uk`; `co.uk` allows it but not `acme.uk`). Entries are
-    /// compared without a leading dot, in any case and in Unicode or A-label form
-    /// (`.COM` = `com`, `рф` = `xn--p1ai`).
-    pub fn suffix_allowed(&self, suffix: &str) -> bool {
-        let tld = suffix.rsplit('.').next().unwrap_or(suffix);
-        match &self.allowed_tlds {
-            None => true,
-            Some(list) => list.iter().any(|t| {
-                let t = t.trim().trim_start_matches('.');
-                let a = crate::domain::to_ascii(t);
-                let t = a.as_deref().unwrap_or(t);
-                t.eq_ignore_ascii_case(suffix) || t.eq_ignore_ascii_case(tld)
+/// The same names in `snake_case`, as Python's keyword arguments spell them.
+const SNAKE_NAMES: [&str; 6] = [
+    "max_domains",
+    "max_mailboxes_per_domain",
+    "max_input_bytes",
+    "allowed_tlds",
+    "allow_idn",
+    "warnings_as_errors",
+];
+
+/// Why options given as a value cannot be read (the sentence: `messages.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionsError {
+    /// The option as the caller spelt it (empty for `NotAnObject`).
+    pub option: String,
+    pub kind: OptionsErrorKind,
+    /// The option names in the caller's spelling, for the message.
+    pub names: &'static [&'static str],
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OptionsErrorKind {
+    NotAnObject,
+    /// No option has this name; the nearest one, when one is clearly meant.
+    Unknown {
+        nearest: Option<&'static str>,
+    },
+    /// A count that is not a number.
+    NotACount,
+    /// A count that is negative, fractional or too large.
+    OutOfRange,
+    NotABool,
+    /// `allowedTlds` that is not a list of strings.
+    NotTlds,
+}
+
+impl OptionsError {
+    /// A value of the right type but outside the option's range (a binding raises its
+    /// `ValueError`); every other error is a wrong type or name (`TypeError`).
+    pub fn is_out_of_range(&self) -> bool {
+        self.kind == OptionsErrorKind::OutOfRange
+    }
+}
+
+impl std::error::Error for OptionsError {}
+
+impl Options {
+    /// The option names as the contract (and JSON) spells them, in its order.
+    pub const NAMES: [&'static str; 6] = NAMES;
+    /// The same names in `snake_case` (Python's keyword arguments).
+    pub const SNAKE_NAMES: [&'static str; 6] = SNAKE_NAMES;
+
+    /// Reads options from a JSON object of the contract's names (or their `snake_case`
+    /// forms); `null` gives the defaults. Unknown names and wrong types are errors, an
+    /// unknown name with the option it most likely means.
+    pub fn from_value(v: &Value) -> Result<Options, OptionsError> {
+        match v {
+            Value::Null => Ok(Options::default()),
+            Value::Object(m) => Options::from_map(m),
+            _ => Err(OptionsError {
+                option: String::new(),
+                kind: OptionsErrorKind::NotAnObject,
+                names: &NAMES,
             }),
         }
+    }
+
+    /// [`Options::from_value`] on the members of an object.
+    pub fn from_map(m: &Map<String, Value>) -> Result<Options, OptionsError> {
+        let mut o = Options::default();
+        for (key, v) in m {
+            let index = NAMES
+                .iter()
+                .position(|n| n == key)
+                .or_else(|| SNAKE_NAMES.iter().position(|n| n == key));
+            let names: &'static [&'static str] = if key.contains('_') {
+                &SNAKE_NAMES
+            } else {
+                &NAMES
+            };
+            let err = |kind| OptionsError {
+                option: key.clone(),
+                kind,
+                names,
+            };
+            let count = |v: &Value| match v {
+                Value::Number(n) => n
+                    .as_u64()
+                    .and_then(|n| usize::try_from(n).ok())
+                    .ok_or_else(|| err(OptionsErrorKind::OutOfRange)),
+                _ => Err(err(OptionsErrorKind::NotACount)),
+            };
+            let flag = |v: &Value| v.as_bool().ok_or_else(|| err(OptionsErrorKind::NotABool));
+            match index {
+                Some(0) => o.max_domains = count(v)?,
+                Some(1) if v.is_null() => o.max_mailboxes_per_domain = None,
+                Some(1) => o.max_mailboxes_per_domain = Some(count(v)?),
+                Some(2) => o.max_input_bytes = count(v)?,
+                Some(3) => {
+                    o.allowed_tlds = match v {
+                        Value::Null => None,
+                        Value::Array(items) => Some(
+                            items
+                                .iter()
+                                .map(|t| t.as_str().map(String::from))
+                                .collect::<Option<_>>()
+                                .ok_or_else(|| err(OptionsErrorKind::NotTlds))?,
+                        ),
+                        _ => return Err(err(OptionsErrorKind::NotTlds)),
+                    }
+                }
+                Some(4) => o.allow_idn = flag(v)?,
+                Some(5) => o.warnings_as_errors = flag(v)?,
+                _ => {
+                    let nearest = near_miss(key, names.iter().copied())
+                        .or_else(|| near_miss(key, NAMES.iter().chain(&SNAKE_NAMES).copied()));
+                    return Err(err(OptionsErrorKind::Unknown { nearest }));
+                }
+            }
+        }
+        Ok(o)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_both_spellings_and_refuses_mistakes() {
+        let o = Options::from_value(&json!({"maxDomains": 3, "allow_idn": false}));
+        assert_eq!(
+            o,
+            Ok(Options {
+                max_domains: 3,
+                allow_idn: false,
+                ..Options::default()
+            })
+        );
+        let e = Options::from_value(&json!({"maxDomain": 3})).err();
+        assert_eq!(
+            e.map(|e| e.kind),
+            Some(OptionsErrorKind::Unknown {
+                nearest: Some("maxDomains")
+            })
+        );
+        let e = Options::from_value(&json!({"max_domain": 3})).err();
+        assert_eq!(
+            e.map(|e| e.kind),
+            Some(OptionsErrorKind::Unknown {
+                nearest: Some("max_domains")
+            })
+        );
+        let e = Options::from_value(&json!({"maxDomains": -1})).err();
+        assert!(e.is_some_and(|e| e.is_out_of_range()));
+        let e = Options::from_value(&json!({"allowIdn": "no"})).err();
+        assert_eq!(e.map(|e| e.kind), Some(OptionsErrorKind::NotABool));
+        let e = Options::from_value(&json!({"allowedTlds": "com"})).err();
+        assert_eq!(e.map(|e| e.kind), Some(OptionsErrorKind::NotTlds));
+        assert_eq!(Options::from_value(&json!(null)), Ok(Options::default()));
+    }
+
+    /// The reader and serde agree on every valid object.
+    #[test]
+    fn agrees_with_serde() {
+        let v = json!({"maxDomains": 7, "maxMailboxesPerDomain": null, "maxInputBytes": 10,
+            "allowedTlds": ["com"], "allowIdn": false, "warningsAsErrors": true});
+        let serde: Options = serde_json::from_value(v.clone()).unwrap_or_default();
+        assert_eq!(Options::from_value(&v), Ok(serde));
     }
 }

@@ -261,16 +261,6 @@ fn with_fixed_letters(fmt: &AddressFormat, t: &str) -> Option<String> {
     Some(format!("{fixed}{t}"))
 }
 
-/// How a country's postal code is called in a sentence ("ZIP code", "PIN code"...).
-pub fn zip_label(kind: &str) -> &'static str {
-    match kind {
-        "zip" => "ZIP code",
-        "pin" => "PIN code",
-        "eircode" => "Eircode",
-        _ => "postal code",
-    }
-}
-
 /// A country's state list (empty when it has none).
 pub fn states(country: &Country) -> &'static [State] {
     country.format.map_or(&[], |f| f.states)
@@ -301,20 +291,6 @@ pub fn resolve_state(country: &Country, raw: &str) -> Option<&'static State> {
         return None;
     }
     state_names::lookup(fmt, &state_names::fold(code))
-}
-
-/// A state as a person reads it: `California (CA)`, `Tokyo (東京都)`, `Odisha`.
-pub fn state_label(s: &State) -> String {
-    let name = if s.latin_name.is_empty() {
-        s.name
-    } else {
-        s.latin_name
-    };
-    if name == s.key {
-        name.to_string()
-    } else {
-        format!("{name} ({})", s.key)
-    }
 }
 
 /// Whether the postal code belongs to another state than `state`: only when `state`

@@ -7,15 +7,15 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::domain::{self, Role};
-use crate::email;
-use crate::esp::Esp;
-use crate::issue::{Issue, IssueCode, PathSeg, Severity};
+use crate::host;
+use crate::issue::{Issue, PathSeg};
 use crate::limits::MAX_STRING_BYTES;
-use crate::text::quote;
+use crate::problem::{HostRole, Problem};
+use crate::rules::email::{self, MAX_ADDRESS, MAX_LOCAL};
+use crate::rules::esp::{username_problem, Esp};
 
 /// The most suggestions one request may ask for (the upstream endpoint's limit).
-pub const MAX_SUGGESTIONS: usize = 100;
+const MAX_SUGGESTIONS: usize = 100;
 
 /// What a suggestion request asks for.
 #[derive(Debug, Clone, Default)]
@@ -39,7 +39,7 @@ pub struct Suggestions {
 
 /// Name parts as ASCII tokens: `Anne-Marie` -> `["anne-marie"]`, `O'Brien` -> `["obrien"]`,
 /// `Nguyễn Văn` -> `["nguyen", "van"]`. Empty when nothing of the name transliterates.
-pub fn name_tokens(name: &str) -> Vec<String> {
+fn name_tokens(name: &str) -> Vec<String> {
     deunicode::deunicode(name)
         .split(|c: char| c.is_whitespace() || c == '.' || c == '_')
         .map(|w| {
@@ -57,8 +57,8 @@ pub fn name_tokens(name: &str) -> Vec<String> {
         .collect()
 }
 
-fn issue(field: &str, code: IssueCode, message: String) -> Issue {
-    Issue::new(vec![PathSeg::Key(field.into())], code, message)
+fn issue(field: &str, problem: &Problem) -> Issue {
+    Issue::new(vec![PathSeg::Key(field.into())], problem)
 }
 
 /// [`suggest`] for a request given as JSON, the shape of the upstream endpoint's body
@@ -97,37 +97,26 @@ pub(crate) fn suggest_excluding(req: &SuggestRequest, taken: &HashSet<String>) -
     let mut issues = Vec::new();
     let first = name_part(req.first_name, "firstName", &mut issues);
     let last = name_part(req.last_name, "lastName", &mut issues);
-    let host = domain::normalize_host(req.domain);
-    let (valid_host, findings) = if req.domain.len() > MAX_STRING_BYTES {
+    let host = host::normalize_host(req.domain);
+    let (valid_host, problems) = if req.domain.len() > MAX_STRING_BYTES {
         (None, Vec::new())
     } else {
-        domain::check_host(&host, Role::Purchase)
+        host::check_host(&host, HostRole::Purchase)
     };
-    for f in findings {
-        if f.code.default_severity() == Severity::Error {
-            let mut i = issue("domain", f.code, f.message);
-            i.suggestion = f.suggestion.map(Into::into);
-            issues.push(i);
-        }
+    for p in problems.iter().filter(|p| p.is_error()) {
+        issues.push(issue("domain", p));
     }
     if valid_host.is_none() && issues.iter().all(|i| i.pointer != "/domain") {
-        issues.push(issue(
-            "domain",
-            IssueCode::InvalidDomain,
-            "Enter the domain the mailboxes are on.".into(),
-        ));
+        issues.push(issue("domain", &Problem::SuggestNoDomain));
     }
     if req.count < 1 {
-        issues.push(issue(
-            "count",
-            IssueCode::TooShort,
-            "Ask for at least one suggestion.".into(),
-        ));
+        issues.push(issue("count", &Problem::SuggestNoCount));
     } else if req.count > MAX_SUGGESTIONS as i64 {
         issues.push(issue(
             "count",
-            IssueCode::TooManyItems,
-            format!("Ask for at most {MAX_SUGGESTIONS} suggestions."),
+            &Problem::SuggestTooMany {
+                max: MAX_SUGGESTIONS,
+            },
         ));
     }
     let (Some(first), Some(last), true) = (first, last, issues.is_empty()) else {
@@ -144,10 +133,10 @@ pub(crate) fn suggest_excluding(req: &SuggestRequest, taken: &HashSet<String>) -
             break;
         }
         let address = format!("{local}@{host}");
-        if local.len() > 64
-            || address.len() > 254
+        if local.len() > MAX_LOCAL
+            || address.len() > MAX_ADDRESS
             || email::is_role(&local)
-            || email::local_problem(&local, req.esp).is_some()
+            || username_problem(&local, req.esp).is_some()
             || taken.contains(&address)
             || !seen.insert(local)
         {
@@ -161,26 +150,20 @@ pub(crate) fn suggest_excluding(req: &SuggestRequest, taken: &HashSet<String>) -
 /// The ASCII tokens of one name, or an issue when there are none.
 fn name_part(raw: &str, field: &str, issues: &mut Vec<Issue>) -> Option<Vec<String>> {
     if raw.trim().is_empty() {
-        issues.push(issue(field, IssueCode::Blank, "Enter a name.".into()));
+        issues.push(issue(field, &Problem::SuggestBlankName));
         return None;
     }
     if raw.len() > MAX_STRING_BYTES {
-        issues.push(issue(
-            field,
-            IssueCode::TooLong,
-            "The name is far too long.".into(),
-        ));
+        issues.push(issue(field, &Problem::SuggestNameTooLong));
         return None;
     }
     let tokens = name_tokens(raw);
     if tokens.is_empty() {
         issues.push(issue(
             field,
-            IssueCode::BadCharacters,
-            format!(
-                "{} has no letters that can be written in ASCII; type it in Latin letters.",
-                quote(raw)
-            ),
+            &Problem::SuggestNoLatin {
+                value: raw.to_string(),
+            },
         ));
         return None;
     }
@@ -227,6 +210,7 @@ fn candidates(first: &[String], last: &[String]) -> impl Iterator<Item = String>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::issue::IssueCode;
 
     fn req<'a>(first: &'a str, last: &'a str, count: i64) -> SuggestRequest<'a> {
         SuggestRequest {

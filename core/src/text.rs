@@ -1,5 +1,5 @@
-//! Free-text fields (names, company, address, city): normalization, character
-//! rules, and the short quoting every message uses so no message echoes long input.
+//! Free text (names, company, address, city): normalization, character rules, and
+//! the one near-miss rule for names a person misspells.
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -74,23 +74,35 @@ fn is_plain_ascii(s: &str) -> bool {
         && !b.windows(2).any(|w| w == b"  ")
 }
 
-/// At most ~60 characters of `s`, quoted, for messages.
-pub fn quote(s: &str) -> String {
-    const MAX: usize = 60;
-    let mut out = String::from("\"");
-    for (n, c) in s.chars().enumerate() {
-        if n == MAX {
-            out.push('…');
-            break;
-        }
-        if is_bad_char(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
+/// The name the user probably meant: the same letters ignoring case, or within two
+/// edits (a transposition counts once) and a third of the name's length; `None` when
+/// two names are equally near. The one near-miss rule: unknown fields, pointers and
+/// option names all use it.
+pub fn near_miss<'n>(key: &str, names: impl Iterator<Item = &'n str> + Clone) -> Option<&'n str> {
+    let lower = key.to_lowercase();
+    if let Some(k) = names.clone().find(|k| k.to_lowercase() == lower) {
+        return Some(k);
+    }
+    let mut best: Option<(&str, usize)> = None;
+    let mut tie = false;
+    for k in names {
+        let d = strsim::osa_distance(&lower, &k.to_lowercase());
+        if d <= 2 && d * 3 <= k.len() {
+            match best {
+                Some((_, bd)) if bd == d => tie = true,
+                Some((_, bd)) if bd < d => {}
+                _ => {
+                    best = Some((k, d));
+                    tie = false;
+                }
+            }
         }
     }
-    out.push('"');
-    out
+    if tie {
+        None
+    } else {
+        best.map(|(k, _)| k)
+    }
 }
 
 /// Length in Unicode scalar values, as the contract counts.
@@ -131,9 +143,20 @@ mod tests {
     }
 
     #[test]
-    fn quote_truncates_long_input() {
-        let q = quote(&"x".repeat(500));
-        assert!(q.chars().count() <= 64, "{q}");
-        assert_eq!(quote("a\u{0}b"), "\"a\\u{0}b\"");
+    fn near_misses() {
+        let names = [
+            "domainOwnerFirstname",
+            "redirectUrl",
+            "zipcode",
+            "email",
+            "city",
+            "state",
+        ];
+        let n = |k: &str| near_miss(k, names.iter().copied());
+        assert_eq!(n("domainOwnerFirstName"), Some("domainOwnerFirstname"));
+        assert_eq!(n("redirectURL"), Some("redirectUrl"));
+        assert_eq!(n("zipcod"), Some("zipcode"));
+        assert_eq!(n("emial"), Some("email"));
+        assert_eq!(n("favouriteColour"), None);
     }
 }

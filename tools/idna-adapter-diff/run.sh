@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Differential check of the idna back end we switched to (idna_adapter 1.1, unicode-rs)
 # against the one it replaced (1.2, ICU4X): the same strict UTS #46 calls as
-# core/src/domain.rs on ~26,000 inputs derived from IdnaTestV2.txt. Two versions of
+# core/src/host.rs on ~26,000 inputs derived from IdnaTestV2.txt. Two versions of
 # one crate cannot be linked into one binary, so this builds the probe twice and
 # diffs the outputs. Prints every difference; see docs/dependencies.md for the result.
 set -euo pipefail

@@ -1,4 +1,4 @@
-// Prints strict UTS #46 to_ascii / to_unicode (as mailinfra's domain.rs calls them)
+// Prints strict UTS #46 to_ascii / to_unicode (as mailinfra's host.rs calls them)
 // for every input line on stdin, to diff two idna_adapter back ends.
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use std::io::{BufRead, Write};

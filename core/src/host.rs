@@ -1,5 +1,6 @@
-//! Domain names: the safe spelling fixes, strict syntax (RFC 1035 LDH, UTS #46 /
+//! Host names: the safe spelling fixes, strict syntax (RFC 1035 LDH, UTS #46 /
 //! IDNA 2008 via `idna`), the ICANN section of the Public Suffix List, and scripts.
+//! The machinery the domain-name, redirect and address rules (`rules/`) call.
 
 use std::sync::OnceLock;
 
@@ -7,26 +8,7 @@ use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use unicode_security::MixedScript;
 
 use crate::data::{PSL_EXCEPTIONS, PSL_RULES, PSL_WILDCARDS, TLDS};
-use crate::issue::IssueCode;
-use crate::text::quote;
-
-/// A problem found in a host name: the code, a sentence, and the certain fix if any.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    pub code: IssueCode,
-    pub message: String,
-    pub suggestion: Option<String>,
-}
-
-impl Finding {
-    fn new(code: IssueCode, message: String) -> Self {
-        Finding {
-            code,
-            message,
-            suggestion: None,
-        }
-    }
-}
+use crate::problem::{HostRole as Role, Problem};
 
 /// Strict UTS #46 ToASCII: STD3 rules, hyphen checks, bidi and joiner rules (always
 /// on in `idna` 1.x), DNS lengths. `None` when the name is not a valid IDN.
@@ -88,15 +70,6 @@ fn strip_scheme_and_slash(s: &str) -> Option<&str> {
     }
 }
 
-/// What a domain must be in its slot of the order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// A domain to buy: exactly one label under an ICANN public suffix.
-    Purchase,
-    /// A redirect target: any host under a known TLD, subdomains allowed.
-    Redirect,
-}
-
 /// Facts about a syntactically valid host.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Host {
@@ -105,153 +78,98 @@ pub struct Host {
 }
 
 /// Validates an already-normalized host (the strict check). Returns the facts when it
-/// is a well-formed host under a known TLD, and every finding (errors and the
+/// is a well-formed host under a known TLD, and every problem (errors and the
 /// `idn_domain` warning) in a stable order.
-pub fn check_host(s: &str, role: Role) -> (Option<Host>, Vec<Finding>) {
-    let mut out = Vec::new();
-    let what = match role {
-        Role::Purchase => "domain",
-        Role::Redirect => "redirect",
-    };
+pub fn check_host(s: &str, role: Role) -> (Option<Host>, Vec<Problem>) {
+    match not_a_name(s, role) {
+        Some(p) => (None, vec![p]),
+        None => check_name(s, role),
+    }
+}
+
+/// The longest host name (RFC 1035), and the longest label.
+const MAX_HOST: usize = 253;
+const MAX_LABEL: usize = 63;
+
+/// Why `s` is no host name at all: empty, or an IP address.
+pub fn not_a_name(s: &str, role: Role) -> Option<Problem> {
     if s.trim().is_empty() {
-        out.push(Finding::new(
-            IssueCode::Blank,
-            format!("Enter a {what} name."),
-        ));
-        return (None, out);
+        return Some(Problem::EmptyHost { role });
     }
-    if looks_like_ip(s) {
-        let f = match role {
-            Role::Purchase => Finding::new(
-                IssueCode::DomainNotRegistrable,
-                format!("{} is an IP address; enter a domain name to buy.", quote(s)),
-            ),
-            Role::Redirect => Finding::new(
-                IssueCode::RedirectNotBareDomain,
-                format!("{} is an IP address; redirect to a domain name.", quote(s)),
-            ),
-        };
-        out.push(f);
-        return (None, out);
-    }
-    if role == Role::Redirect {
-        if let Some(f) = redirect_shape(s) {
-            out.push(f);
-            return (None, out);
-        }
-    }
+    looks_like_ip(s).then(|| Problem::IpAddress {
+        role,
+        value: s.to_string(),
+    })
+}
+
+/// [`check_host`] after [`not_a_name`].
+pub fn check_name(s: &str, role: Role) -> (Option<Host>, Vec<Problem>) {
+    let mut out = Vec::new();
+    let value = || s.to_string();
     if !s.is_ascii() {
-        let mut f = Finding::new(
-            IssueCode::DomainNotAscii,
-            format!("{} must be sent in its ASCII (xn--) form.", quote(s)),
-        );
-        f.suggestion = to_ascii(s).filter(|a| a != s);
-        if f.suggestion.is_none() {
-            f.code = IssueCode::InvalidDomain;
-            f.message = format!("{} is not a valid internationalized domain name.", quote(s));
-        }
-        out.push(f);
+        out.push(match to_ascii(s).filter(|a| a != s) {
+            Some(ascii) => Problem::HostNotAscii {
+                value: value(),
+                ascii,
+            },
+            None => Problem::InvalidIdn { value: value() },
+        });
         return (None, out);
     }
-    if let Err(msg) = ldh_syntax(s) {
-        out.push(Finding::new(IssueCode::InvalidDomain, msg));
+    if let Err(p) = ldh_syntax(s) {
+        out.push(p);
         return (None, out);
     }
     let idn = s.split('.').any(|l| l.starts_with("xn--"));
     if idn {
         if to_ascii(s).as_deref() != Some(s) {
-            out.push(Finding::new(
-                IssueCode::InvalidDomain,
-                format!("{} has an xn-- label that is not valid IDNA.", quote(s)),
-            ));
+            out.push(Problem::BadALabel { value: value() });
             return (None, out);
         }
         if let Some(label) = mixed_script_label(s) {
-            out.push(Finding::new(
-                IssueCode::MixedScriptDomain,
-                format!(
-                    "The label {} mixes scripts; registries refuse such names.",
-                    quote(&label)
-                ),
-            ));
+            out.push(Problem::MixedScript { label });
         }
     }
     let labels: Vec<&str> = s.split('.').collect();
     let tld = labels.last().copied().unwrap_or_default();
     if labels.len() < 2 && !(role == Role::Purchase && tld_known(tld)) {
-        out.push(Finding::new(
-            IssueCode::InvalidDomain,
-            format!("{} needs a top-level domain, like .com.", quote(s)),
-        ));
+        out.push(Problem::NoTld { value: value() });
         return (None, out);
     }
     if !tld_known(tld) {
-        out.push(Finding::new(
-            IssueCode::InvalidDomain,
-            format!(".{tld} is not a known top-level domain."),
-        ));
+        out.push(Problem::UnknownTld {
+            tld: tld.to_string(),
+        });
         return (None, out);
     }
     let suffix = icann_suffix_labels(s);
+    let tail = |n: usize| {
+        labels
+            .get(labels.len().saturating_sub(n)..)
+            .unwrap_or_default()
+            .join(".")
+    };
     if role == Role::Purchase {
         if labels.len() <= suffix {
-            out.push(Finding::new(
-                IssueCode::DomainNotRegistrable,
-                format!(
-                    "{} is a public suffix; add the name to buy in front of it.",
-                    quote(s)
-                ),
-            ));
+            out.push(Problem::PublicSuffix { value: value() });
         } else if labels.len() > suffix + 1 {
-            let reg = labels[labels.len() - suffix - 1..].join(".");
-            out.push(Finding {
-                code: IssueCode::DomainNotRegistrable,
-                message: format!(
-                    "{} is a subdomain; only {} can be bought.",
-                    quote(s),
-                    quote(&reg)
-                ),
-                suggestion: Some(reg),
+            out.push(Problem::Subdomain {
+                value: value(),
+                registrable: tail(suffix + 1),
             });
         }
     }
     if idn && role == Role::Purchase {
-        out.push(Finding::new(
-            IssueCode::IdnDomain,
-            format!(
-                "{} is an internationalized domain; such domains deliver cold email poorly.",
-                quote(&to_unicode(s).unwrap_or_else(|| s.to_string()))
-            ),
-        ));
+        out.push(Problem::IdnDomain {
+            unicode: to_unicode(s).unwrap_or_else(value),
+        });
     }
     (
         Some(Host {
-            suffix: labels[labels.len().saturating_sub(suffix)..].join("."),
+            suffix: tail(suffix),
         }),
         out,
     )
-}
-
-/// A redirect must be a bare host: no scheme, path, query, fragment, port or credentials.
-fn redirect_shape(s: &str) -> Option<Finding> {
-    let what = if s.contains("://") || s.starts_with("//") {
-        "a scheme"
-    } else if s.contains('@') {
-        "credentials"
-    } else if s.contains(['/', '?', '#']) {
-        "a path or query"
-    } else if s.contains(':') {
-        "a port"
-    } else {
-        return None;
-    };
-    Some(Finding::new(
-        IssueCode::RedirectNotBareDomain,
-        format!(
-            "The redirect must be a bare domain like acmecorp.com, without {what}; got {}.",
-            quote(s)
-        ),
-    ))
 }
 
 /// An IPv4 address in dotted-quad form or an IPv6 address (bracketed or not).
@@ -264,48 +182,44 @@ fn looks_like_ip(s: &str) -> bool {
 }
 
 /// RFC 1035 letter-digit-hyphen syntax with lengths, on a lower-case ASCII name.
-fn ldh_syntax(s: &str) -> Result<(), String> {
-    if s.len() > 253 {
-        return Err(format!(
-            "The domain is {} characters long; the limit is 253.",
-            s.len()
-        ));
+fn ldh_syntax(s: &str) -> Result<(), Problem> {
+    if s.len() > MAX_HOST {
+        return Err(Problem::HostTooLong {
+            len: s.len(),
+            max: MAX_HOST,
+        });
     }
     if let Some(c) = s
         .chars()
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '.'))
     {
-        return Err(format!(
-            "{} contains {:?}; use only letters, digits, hyphens and dots.",
-            quote(s),
-            c
-        ));
+        return Err(Problem::HostCharacter {
+            value: s.to_string(),
+            found: c,
+        });
     }
     for label in s.split('.') {
         if label.is_empty() {
-            return Err(format!(
-                "{} has an empty label (two dots in a row, or a dot at an end).",
-                quote(s)
-            ));
+            return Err(Problem::EmptyLabel {
+                value: s.to_string(),
+            });
         }
-        if label.len() > 63 {
-            return Err(format!(
-                "A label of {} is {} characters long; the limit is 63.",
-                quote(s),
-                label.len()
-            ));
+        if label.len() > MAX_LABEL {
+            return Err(Problem::LabelTooLong {
+                value: s.to_string(),
+                len: label.len(),
+                max: MAX_LABEL,
+            });
         }
         if label.starts_with('-') || label.ends_with('-') {
-            return Err(format!(
-                "The label {} starts or ends with a hyphen.",
-                quote(label)
-            ));
+            return Err(Problem::LabelHyphenAtEnd {
+                label: label.to_string(),
+            });
         }
         if label.get(2..4) == Some("--") && !label.starts_with("xn--") {
-            return Err(format!(
-                "The label {} has hyphens in the 3rd and 4th positions, reserved for xn-- labels.",
-                quote(label)
-            ));
+            return Err(Problem::LabelReservedHyphens {
+                label: label.to_string(),
+            });
         }
     }
     Ok(())
@@ -386,6 +300,7 @@ pub fn icann_suffix_labels(host: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::issue::IssueCode;
 
     #[test]
     fn tables_are_every_line_sorted() {
@@ -406,7 +321,7 @@ mod tests {
     }
 
     fn codes(s: &str, role: Role) -> Vec<IssueCode> {
-        check_host(s, role).1.into_iter().map(|f| f.code).collect()
+        check_host(s, role).1.iter().map(Problem::code).collect()
     }
 
     #[test]
@@ -441,7 +356,7 @@ mod tests {
             [IssueCode::DomainNotRegistrable]
         );
         let (_, f) = check_host("mail.acme.com", Role::Purchase);
-        assert_eq!(f[0].suggestion.as_deref(), Some("acme.com"));
+        assert_eq!(f[0].suggestion(), Some("acme.com".into()));
         assert_eq!(
             codes("acme.notatld", Role::Purchase),
             [IssueCode::InvalidDomain]
@@ -490,11 +405,7 @@ mod tests {
     fn redirect_rules() {
         assert!(codes("www.acme.com", Role::Redirect).is_empty());
         assert_eq!(
-            codes("https://acme.com/x", Role::Redirect),
-            [IssueCode::RedirectNotBareDomain]
-        );
-        assert_eq!(
-            codes("acme.com:8080", Role::Redirect),
+            codes("10.0.0.1", Role::Redirect),
             [IssueCode::RedirectNotBareDomain]
         );
     }
