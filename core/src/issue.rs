@@ -43,12 +43,11 @@ pub enum IssueCode {
     TooManyMailboxes,
     TooManyItems,
     InputTooLarge,
-    /// Beyond the contract's minimum vocabulary: the text is not JSON at all.
+    /// The text is not JSON at all (text entry points only).
     InvalidJson,
-    /// Beyond the contract's minimum vocabulary: nesting deeper than [`crate::limits::MAX_DEPTH`].
+    /// Nesting deeper than [`crate::limits::MAX_DEPTH`].
     TooDeep,
-    /// Beyond the contract's minimum vocabulary: two spreadsheet rows give one domain
-    /// different values (e.g. two redirects).
+    /// Two spreadsheet rows give one domain different values (e.g. two redirects).
     ConflictingValue,
 }
 

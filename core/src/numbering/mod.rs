@@ -394,7 +394,7 @@ mod tests {
 
     #[test]
     fn a_plus_number_keeps_its_digits_whatever_the_default_region() {
-        // Issue 12: the default region's national prefix (1 for US/CA) is not stripped
+        // The default region's national prefix (1 for US/CA) is not stripped
         // after `+49`.
         for region in [None, Some("US"), Some("CA"), Some("DE")] {
             assert_eq!(
@@ -410,7 +410,7 @@ mod tests {
 
     #[test]
     fn patterns_match_the_whole_number() {
-        // Issue 12: one digit too many is invalid (a pattern matched a prefix before).
+        // A pattern must match the whole number: one digit too many is invalid.
         assert_eq!(e164("+35322123451", None), None);
         assert_eq!(e164("+880271112349", None), None);
     }
