@@ -8,6 +8,7 @@ use crate::text::near_miss;
 
 /// Contract options. `Default` gives the contract's defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Options {
     /// Safety limit on `domains` (default 500).
