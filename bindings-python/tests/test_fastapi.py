@@ -96,10 +96,18 @@ def test_not_json_object_bodies(client: TestClient) -> None:
     assert [(d["loc"], d["type"]) for d in r.json()["detail"]] == [(["body"], "not_an_object")]
 
 
-def test_openapi_shows_the_placeholder_schema_for_the_order(client: TestClient) -> None:
+def test_openapi_shows_the_order_shape(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     body = spec["paths"]["/orders"]["post"]["requestBody"]
     assert body["required"] is True
-    assert body["content"]["application/json"]["schema"] == {"type": "object", "title": "Order"}
-    checkout = spec["components"]["schemas"]["Checkout"]
-    assert checkout["properties"]["order"] == {"type": "object", "title": "Order"}
+    # PreparedOrder's request body: prepare's input, the order's members and nesting.
+    accepted = body["content"]["application/json"]["schema"]
+    assert accepted["type"] == "object" and accepted["additionalProperties"] is False
+    assert list(accepted["properties"]) == list(mailinfra.order_json_schema()["properties"])
+    mailbox = accepted["properties"]["domains"]["items"]["properties"]["mailboxes"]["items"]
+    assert sorted(mailbox["required"]) == ["email", "firstname", "lastname"]
+    assert "enum" not in accepted["properties"]["emailServiceProvider"]  # prepare fixes "google"
+    # A canonical order in a response: the limits too.
+    checkout = spec["components"]["schemas"]
+    shapes = [s for s in checkout.values() if s.get("title") == "Order"]
+    assert shapes, list(checkout)

@@ -42,7 +42,6 @@ export const orderJsonSchema = {
     "state": {
       "description": "State or province (required where the country's address format requires a state)",
       "type": "string",
-      "minLength": 1,
       "maxLength": 255
     },
     "country": {
@@ -54,7 +53,6 @@ export const orderJsonSchema = {
     "zipcode": {
       "description": "Postal code (required where the country's address format requires a postal code)",
       "type": "string",
-      "minLength": 1,
       "maxLength": 255
     },
     "phoneNumber": {

@@ -15,7 +15,7 @@ defaults. It is not the validation: the rules (countries, states, postal codes, 
 numbers, domains, mailbox addresses and limits) run in mailinfra, whose check and \
 prepare report them.";
 
-/// Free text is never blank (the contract's `blank`): at least one character.
+/// Required free text is never blank (the contract's `blank`): at least one character.
 const MIN_TEXT_CHARS: usize = 1;
 
 /// Which side of `prepare` a schema describes.
@@ -109,7 +109,11 @@ fn property(f: &Field, of: SchemaOf) -> Value {
                 p.insert("enum".into(), f.values.into());
             }
             if let Some(max) = f.max_chars {
-                p.insert("minLength".into(), MIN_TEXT_CHARS.into());
+                // An optional field may be empty where it does not apply (a postal
+                // code where the country has none).
+                if f.required == Required::Always {
+                    p.insert("minLength".into(), MIN_TEXT_CHARS.into());
+                }
                 p.insert("maxLength".into(), max.into());
             }
             if let Some(pattern) = f.pattern {
