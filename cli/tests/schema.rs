@@ -19,12 +19,18 @@ fn prints_the_schema_the_packages_ship() {
     let o = run(&["schema"], None);
     assert_eq!(code(&o), 0);
     let printed: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
-    assert_eq!(printed["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(
+        printed["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
     assert!(printed["description"]
         .as_str()
         .is_some_and(|d| d.contains("run in mailinfra")));
     assert_eq!(printed, shipped("bindings-wasm/js/order.schema.json"));
-    assert_eq!(printed, shipped("bindings-python/python/mailinfra/order.schema.json"));
+    assert_eq!(
+        printed,
+        shipped("bindings-python/python/mailinfra/order.schema.json")
+    );
 }
 
 #[test]

@@ -31,7 +31,10 @@ fn files() -> Vec<(&'static str, String)> {
             typescript::schema_module(&order, &input),
         ),
         ("bindings-wasm/js/order.schema.json", json_file(&order)),
-        ("bindings-python/python/mailinfra/_types.py", python::types(&defs)),
+        (
+            "bindings-python/python/mailinfra/_types.py",
+            python::types(&defs),
+        ),
         (
             "bindings-python/python/mailinfra/order.schema.json",
             json_file(&order),
@@ -65,7 +68,9 @@ fn main() -> ExitCode {
         }
     };
     let mut stale = Vec::new();
-    for (path, text) in files() {
+    let files = files();
+    let count = files.len();
+    for (path, text) in files {
         let full = Path::new(root).join(path);
         let current = std::fs::read_to_string(&full).ok();
         if current.as_deref() == Some(text.as_str()) {
@@ -81,6 +86,9 @@ fn main() -> ExitCode {
         }
     }
     if stale.is_empty() {
+        if check {
+            println!("codegen: {count} generated files up to date");
+        }
         return ExitCode::SUCCESS;
     }
     for path in &stale {

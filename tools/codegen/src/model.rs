@@ -76,8 +76,14 @@ pub fn defs() -> Vec<Def> {
     let mut defs = vec![
         Def::Alias {
             name: "IssueCode".into(),
-            doc: "Stable issue codes (a public, versioned vocabulary), in the contract's order.".into(),
-            ty: Ty::Literals(IssueCode::ALL.iter().map(|c| c.as_str().to_string()).collect()),
+            doc: "Stable issue codes (a public, versioned vocabulary), in the contract's order."
+                .into(),
+            ty: Ty::Literals(
+                IssueCode::ALL
+                    .iter()
+                    .map(|c| c.as_str().to_string())
+                    .collect(),
+            ),
         },
         alias(&output, "Severity", "Severity", &enums),
     ];
@@ -156,12 +162,7 @@ fn schemas<R: Roots>(settings: SchemaSettings) -> Map<String, Value> {
     g.take_definitions(true)
 }
 
-fn alias(
-    defs: &Map<String, Value>,
-    key: &str,
-    name: &str,
-    enums: &[(Vec<String>, &str)],
-) -> Def {
+fn alias(defs: &Map<String, Value>, key: &str, name: &str, enums: &[(Vec<String>, &str)]) -> Def {
     let s = &defs[key];
     Def::Alias {
         name: name.into(),
@@ -246,10 +247,21 @@ fn doc_of(s: &Value) -> Option<String> {
 pub fn ty_of(s: &Value, enums: &[(Vec<String>, &str)]) -> Ty {
     if let Some(r) = s.get("$ref").and_then(Value::as_str) {
         let name = r.rsplit('/').next().unwrap_or(r);
-        return Ty::Named(if name == "PathSeg" { "PathSegment" } else { name }.into());
+        return Ty::Named(
+            if name == "PathSeg" {
+                "PathSegment"
+            } else {
+                name
+            }
+            .into(),
+        );
     }
     if let Some(values) = s.get("enum").and_then(Value::as_array) {
-        let values: Vec<String> = values.iter().filter_map(Value::as_str).map(String::from).collect();
+        let values: Vec<String> = values
+            .iter()
+            .filter_map(Value::as_str)
+            .map(String::from)
+            .collect();
         return match enums.iter().find(|(v, _)| *v == values) {
             Some((_, name)) => Ty::Named((*name).into()),
             None => Ty::Literals(values),
@@ -258,7 +270,11 @@ pub fn ty_of(s: &Value, enums: &[(Vec<String>, &str)]) -> Ty {
     if let Some(c) = s.get("const").and_then(Value::as_str) {
         return Ty::Literals(vec![c.into()]);
     }
-    if let Some(alts) = s.get("oneOf").or_else(|| s.get("anyOf")).and_then(Value::as_array) {
+    if let Some(alts) = s
+        .get("oneOf")
+        .or_else(|| s.get("anyOf"))
+        .and_then(Value::as_array)
+    {
         let mut lits = Vec::new();
         let mut others = Vec::new();
         for t in alts.iter().map(|a| ty_of(a, enums)) {

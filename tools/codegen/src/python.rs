@@ -66,7 +66,8 @@ pub fn types(defs: &[Def]) -> String {
         let owner = match def {
             Def::Alias { name, .. } | Def::Object { name, .. } => name.as_str(),
         };
-        let wanted = TYPES.iter().any(|(c, _)| *c == owner) || owner == "Suggestions" || owner == OPTIONS;
+        let wanted =
+            TYPES.iter().any(|(c, _)| *c == owner) || owner == "Suggestions" || owner == OPTIONS;
         if !wanted {
             continue;
         }
@@ -107,7 +108,11 @@ fn object(out: &mut String, name: &str, owner: &str, doc: &str, side: Side, prop
             if !doc.trim().is_empty() {
                 let _ = writeln!(out, "    #: {}", doc.trim());
             }
-            let key = if snake { snake_case(&p.name) } else { p.name.clone() };
+            let key = if snake {
+                snake_case(&p.name)
+            } else {
+                p.name.clone()
+            };
             let _ = writeln!(out, "    {key}: {}", py(&p.ty, owner, side));
         }
     };
@@ -146,7 +151,10 @@ fn py(ty: &Ty, owner: &str, side: Side) -> String {
         }
         Ty::Literals(v) => format!(
             "Literal[{}]",
-            v.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ")
+            v.iter()
+                .map(|s| format!("{s:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         Ty::Named(n) => py_name(n, owner),
         // The binding takes any iterable where the core reads a list.
@@ -155,7 +163,10 @@ fn py(ty: &Ty, owner: &str, side: Side) -> String {
         Ty::Nullable(inner) => format!("Optional[{}]", py(inner, owner, side)),
         Ty::Union(alts) => format!(
             "Union[{}]",
-            alts.iter().map(|t| py(t, owner, side)).collect::<Vec<_>>().join(", ")
+            alts.iter()
+                .map(|t| py(t, owner, side))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     }
 }

@@ -10,7 +10,8 @@ use crate::model::{Def, Prop, Side, Ty};
 use crate::HEADER;
 
 pub fn types(defs: &[Def]) -> String {
-    let mut out = format!("// {HEADER}\n// The package's types, from the core's Rust definitions.\n");
+    let mut out =
+        format!("// {HEADER}\n// The package's types, from the core's Rust definitions.\n");
     for def in defs {
         out.push('\n');
         match def {
