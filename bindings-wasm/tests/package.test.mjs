@@ -57,7 +57,7 @@ test('Node 20 ESM: import from "mailinfra" is ready with no init step', () => {
   assert.deepEqual(out, {
     country: 'GB', phone: '+442079460958', valid: false, zip: 'SW1A 1AA',
     exports: ['addressFormat', 'buildOrder', 'check', 'checkField', 'countries', 'dataVersions', 'defaultOptions',
-      'domainToAscii', 'domainToUnicode', 'init', 'initBulk', 'initSync', 'issueCodes', 'orderSchema', 'orderSchemaWith',
+      'domainToAscii', 'domainToUnicode', 'init', 'initBulk', 'initSync', 'issueCodes', 'orderJsonSchema', 'orderSchema', 'orderSchemaWith',
       'prepare', 'strictOrderSchema', 'suggestMailboxes'],
   });
 });
