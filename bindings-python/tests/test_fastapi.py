@@ -107,7 +107,17 @@ def test_openapi_shows_the_order_shape(client: TestClient) -> None:
     mailbox = accepted["properties"]["domains"]["items"]["properties"]["mailboxes"]["items"]
     assert sorted(mailbox["required"]) == ["email", "firstname", "lastname"]
     assert "enum" not in accepted["properties"]["emailServiceProvider"]  # prepare fixes "google"
-    # A canonical order in a response: the limits too.
-    checkout = spec["components"]["schemas"]
-    shapes = [s for s in checkout.values() if s.get("title") == "Order"]
-    assert shapes, list(checkout)
+    # StrictOrder's body is a canonical order: the simple limits too.
+    strict = spec["paths"]["/orders/check"]["post"]["requestBody"]["content"]["application/json"]
+    props = strict["schema"]["properties"]
+    assert props["emailServiceProvider"]["enum"] == ["Google", "Microsoft", "Azure"]
+    assert props["phoneNumber"]["pattern"] == r"^\+[1-9][0-9]{1,14}$"
+    assert props["domainOwnerFirstname"]["maxLength"] == 50
+    # The order as a field of a model: prepare's input in the request, the canonical
+    # order in the response; no $ref left dangling.
+    schemas = spec["components"]["schemas"]
+    request = schemas["Checkout-Input"]["properties"]["order"]
+    assert request["title"] == "OrderInput" and request["properties"]["domains"]["minItems"] == 1
+    response = schemas["Checkout-Output"]["properties"]["order"]
+    assert response["title"] == "Order" and response["properties"]["planType"]["default"] == "quarterly"
+    assert "$defs" not in str(spec)
