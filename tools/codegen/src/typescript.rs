@@ -125,9 +125,10 @@ pub fn constants() -> String {
 
 /// The order's JSON Schemas as an ES module, for the Standard JSON Schema slot and
 /// the `orderJsonSchema` export (a JSON import needs import attributes, which not
-/// every bundler reads).
+/// every bundler reads). Compact: every form loads it (`order.schema.json` is the
+/// readable copy).
 pub fn schema_module(order: &Value, input: &Value) -> String {
-    let pretty = |v: &Value| serde_json::to_string_pretty(v).unwrap_or_default();
+    let compact = |v: &Value| serde_json::to_string(v).unwrap_or_default();
     format!(
         "// {HEADER}\n\
          // The order's JSON Schemas (draft 2020-12), from the core's field table: the shape\n\
@@ -136,7 +137,7 @@ pub fn schema_module(order: &Value, input: &Value) -> String {
          export const orderJsonSchema = {};\n\n\
          /** What `prepare` takes: the same shape, with no constraint on values it may still fix. */\n\
          export const orderInputJsonSchema = {};\n",
-        pretty(order),
-        pretty(input),
+        compact(order),
+        compact(input),
     )
 }
