@@ -17,6 +17,7 @@ mod hints;
 mod host;
 mod input;
 mod issue;
+#[cfg(feature = "json-schema")]
 mod json_schema;
 pub mod limits;
 mod messages;
@@ -41,6 +42,7 @@ pub use build::{BuildReport, OrderBuilder, RowIssue};
 pub use hints::{address_format, countries, AddressFormat, CountryOption, StateOption};
 pub use input::{parse_bytes, parse_input};
 pub use issue::{Issue, IssueCode, PathSeg, Report, Severity};
+#[cfg(feature = "json-schema")]
 pub use json_schema::{order_json_schema, SchemaOf};
 pub use options::{Options, OptionsError, OptionsErrorKind};
 pub use order::{Domain, Mailbox, Order};
