@@ -14,6 +14,8 @@ MYPY=mypy==2.4.1
 PYDANTIC=pydantic==2.14.3
 FASTAPI=fastapi==0.163.2
 HTTPX=httpx2==2.16.2
+# A JSON Schema validator for the order schema the package ships (test_schema.py).
+JSONSCHEMA=jsonschema==4.26.0
 PY="${PYTHON:-python3}"
 VENV=.venv
 
@@ -45,7 +47,7 @@ if [[ ! -x "$VENV/bin/python" ]] || ! "$VENV/bin/python" -c 'import sys' 2>/dev/
   fi
 fi
 VPY="$PWD/$VENV/bin/python"
-"$VPY" -m pip install -q --disable-pip-version-check "$MATURIN" "$PYTEST" "$MYPY" "$PYDANTIC" "$FASTAPI" "$HTTPX"
+"$VPY" -m pip install -q --disable-pip-version-check "$MATURIN" "$PYTEST" "$MYPY" "$PYDANTIC" "$FASTAPI" "$HTTPX" "$JSONSCHEMA"
 
 step "build and install (pip install ./bindings-python, release wheel via maturin)"
 "$VPY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps .

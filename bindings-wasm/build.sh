@@ -44,16 +44,10 @@ for variant in "mailinfra_wasm:" "mailinfra_bulk:--features=bulk"; do
 done
 
 cp "$here/js/api.js" "$here/js/bulk.js" "$here/js/node.js" "$here/js/web.js" "$here/README.md" "$pkg/"
+# The declarations and the generated files (scripts/codegen.sh writes them from the core).
+cp "$here/js/mailinfra.d.ts" "$here/js/types.d.ts" "$here/js/constants.js" \
+  "$here/js/order-schema.js" "$here/js/order.schema.json" "$pkg/"
 version="$(cargo metadata --format-version 1 --no-deps --locked | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).packages.find(p=>p.name==="mailinfra-wasm").version))')"
 sed "s/@VERSION@/$version/" "$here/js/package.json" > "$pkg/package.json"
-
-# The IssueCode union comes from the core's IssueCode::ALL, read from the module just built.
-node --input-type=module -e '
-import { readFileSync, writeFileSync } from "node:fs";
-const [pkg, tmpl] = process.argv.slice(1);
-const { issueCodes } = await import(pkg + "/node.js");
-const union = issueCodes().map((c) => `  | ${JSON.stringify(c).replace(/"/g, "\x27")}`).join("\n");
-writeFileSync(pkg + "/mailinfra.d.ts", readFileSync(tmpl, "utf8").replace("@ISSUE_CODES@", union));
-' "$pkg" "$here/js/mailinfra.d.ts.in"
 
 say "built $(cd "$root" && realpath --relative-to=. "$pkg"): $(ls "$pkg" | tr '\n' ' ')"

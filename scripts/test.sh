@@ -11,10 +11,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Every suite, in the order a full run takes them, with what it runs.
-SUITES=(lint rust cli npm python reference parity)
+SUITES=(lint codegen rust cli npm python reference parity)
 describe() {
   case "$1" in
     lint) echo "rustfmt, clippy (-D warnings), cargo-deny licenses and duplicate versions" ;;
+    codegen) echo "the generated binding types, constants and JSON Schemas are up to date (scripts/codegen.sh --check)" ;;
     rust) echo "cargo test: core unit, conformance-vector, property and CLI tests" ;;
     cli) echo "the README's main command on the bundled example orders" ;;
     npm) echo "the npm package: build, Node, TypeScript, packaging, Chromium, bench smoke (bindings-wasm/test.sh)" ;;
@@ -51,6 +52,12 @@ suite_lint() {
   step "lint: dependencies, licenses and duplicate versions (cargo-deny, offline)"
   command -v cargo-deny >/dev/null || cargo install cargo-deny --locked --version =0.20.2
   cargo deny --offline check licenses bans
+}
+
+suite_codegen() {
+  need_cargo
+  step "codegen: generated files up to date"
+  scripts/codegen.sh --check
 }
 
 suite_rust() {

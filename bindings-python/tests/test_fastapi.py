@@ -96,10 +96,28 @@ def test_not_json_object_bodies(client: TestClient) -> None:
     assert [(d["loc"], d["type"]) for d in r.json()["detail"]] == [(["body"], "not_an_object")]
 
 
-def test_openapi_shows_the_placeholder_schema_for_the_order(client: TestClient) -> None:
+def test_openapi_shows_the_order_shape(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     body = spec["paths"]["/orders"]["post"]["requestBody"]
     assert body["required"] is True
-    assert body["content"]["application/json"]["schema"] == {"type": "object", "title": "Order"}
-    checkout = spec["components"]["schemas"]["Checkout"]
-    assert checkout["properties"]["order"] == {"type": "object", "title": "Order"}
+    # PreparedOrder's request body: prepare's input, the order's members and nesting.
+    accepted = body["content"]["application/json"]["schema"]
+    assert accepted["type"] == "object" and accepted["additionalProperties"] is False
+    assert list(accepted["properties"]) == list(mailinfra.order_json_schema()["properties"])
+    mailbox = accepted["properties"]["domains"]["items"]["properties"]["mailboxes"]["items"]
+    assert sorted(mailbox["required"]) == ["email", "firstname", "lastname"]
+    assert "enum" not in accepted["properties"]["emailServiceProvider"]  # prepare fixes "google"
+    # StrictOrder's body is a canonical order: the simple limits too.
+    strict = spec["paths"]["/orders/check"]["post"]["requestBody"]["content"]["application/json"]
+    props = strict["schema"]["properties"]
+    assert props["emailServiceProvider"]["enum"] == ["Google", "Microsoft", "Azure"]
+    assert props["phoneNumber"]["pattern"] == r"^\+[1-9][0-9]{1,14}$"
+    assert props["domainOwnerFirstname"]["maxLength"] == 50
+    # The order as a field of a model: prepare's input in the request, the canonical
+    # order in the response; no $ref left dangling.
+    schemas = spec["components"]["schemas"]
+    request = schemas["Checkout-Input"]["properties"]["order"]
+    assert request["title"] == "OrderInput" and request["properties"]["domains"]["minItems"] == 1
+    response = schemas["Checkout-Output"]["properties"]["order"]
+    assert response["title"] == "Order" and response["properties"]["planType"]["default"] == "quarterly"
+    assert "$defs" not in str(spec)

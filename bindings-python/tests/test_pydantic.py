@@ -158,13 +158,25 @@ def test_not_an_order_is_one_error_at_the_fields_own_loc(value: Any) -> None:
     assert [(d["loc"], d["type"]) for d in errors] == [(("order",), "not_an_object")]
 
 
-def test_json_schema_is_the_placeholder_object_schema() -> None:
-    assert TypeAdapter(PreparedOrder).json_schema() == {"type": "object"}
-    assert TypeAdapter(StrictOrder).json_schema(mode="serialization") == {"type": "object"}
-    schema = Checkout.model_json_schema()
-    assert schema["properties"]["order"] == {"type": "object", "title": "Order"}
-    assert schema["required"] == ["order"]
+def test_json_schema_is_the_generated_order_shape() -> None:
+    import mailinfra
 
+    canonical = TypeAdapter(StrictOrder).json_schema()
+    assert canonical["title"] == "Order"
+    assert list(canonical["properties"]) == list(mailinfra.order_json_schema()["properties"])
+    assert canonical["properties"]["planType"]["default"] == "quarterly"
+    assert "$defs" not in canonical and "$schema" not in canonical
+    domain = canonical["properties"]["domains"]["items"]
+    assert domain["additionalProperties"] is False
+    assert domain["properties"]["mailboxes"]["items"]["properties"]["profilePicId"]["minimum"] == 0
+    # PreparedOrder takes prepare's input: the shape without the value limits.
+    loose = TypeAdapter(PreparedOrder).json_schema()
+    assert loose["title"] == "OrderInput"
+    assert "maxLength" not in loose["properties"]["companyName"]
+    assert TypeAdapter(PreparedOrder).json_schema(mode="serialization") == canonical
+    schema = Checkout.model_json_schema()
+    assert schema["properties"]["order"]["title"] == "OrderInput"
+    assert schema["required"] == ["order"]
 
 
 def test_pydantic_is_an_optional_extra() -> None:

@@ -2,8 +2,10 @@
 // returns and guards against calls before the module is ready. No rule logic here.
 import initGlue, * as raw from './mailinfra_wasm.js';
 import { bulk, initBulk } from './bulk.js';
+import { MAX_DEPTH, PER_VALUE, READ_BUDGET } from './constants.js';
+import { orderInputJsonSchema, orderJsonSchema } from './order-schema.js';
 
-export { initBulk };
+export { initBulk, orderJsonSchema };
 
 let ready = false;
 let pending = null;
@@ -43,9 +45,6 @@ function need() {
 // read budget. Anything else (cycles, BigInt, symbols, functions, class instances,
 // proxies or getters that throw, huge arrays) goes to the walk in wasm, which bounds
 // depth and size and reports a refusal as an issue.
-const READ_BUDGET = 16 * 1024 * 1024; // VALUE_BUDGET in src/lib.rs (read_budget: at least 9 x maxInputBytes)
-const PER_VALUE = 8; // PER_VALUE in src/convert.rs
-const MAX_DEPTH = 64; // mailinfra::limits::MAX_DEPTH
 const wellFormed = (s) => (s.isWellFormed ? s.isWellFormed() : !/[\uD800-\uDFFF]/.test(s));
 
 // An upper bound of the compact JSON size of plain data (a UTF-16 unit takes at most
@@ -193,8 +192,19 @@ export function checkField(order, pointer, options) {
 // libraries (react-hook-form's standardSchemaResolver, TanStack Form's validators) and
 // servers (tRPC, Hono) accept as is. Errors fail validation, warnings never do; an
 // issue is our Issue itself (message and path as the spec asks, plus code, severity,
-// suggestion and pointer). The generated JSON Schema of the order will be offered
-// here as the spec's `jsonSchema` converter once the core produces it.
+// suggestion and pointer). It is a Standard JSON Schema too (`jsonSchema`): the
+// order's generated JSON Schema, for tools that turn a schema into a form or OpenAPI.
+
+// The generated schema for a Standard JSON Schema target: 2020-12 as generated;
+// draft-07 names `$defs` `definitions`, the one difference our schema meets.
+function schemaFor(schema, target) {
+  if (target === 'draft-2020-12') return structuredClone(schema);
+  if (target === 'draft-07') {
+    const { $defs, ...rest } = JSON.parse(JSON.stringify(schema).replaceAll('"#/$defs/', '"#/definitions/'));
+    return { ...rest, $schema: 'http://json-schema.org/draft-07/schema#', definitions: $defs };
+  }
+  throw new Error(`mailinfra: no JSON Schema for the target ${JSON.stringify(target)} (draft-2020-12 and draft-07 are supported)`);
+}
 
 /**
  * A Standard Schema of the order with these options: prepare's semantics (the value
@@ -215,6 +225,11 @@ export function orderSchemaWith(options, { strict = false } = {}) {
     // after it (the spec allows one; react-hook-form and TanStack's async validators
     // await it); with no `init()` called, the same Error as every other function.
     validate: (value) => (!ready && pending ? pending.then(() => result(value)) : result(value)),
+    // What it takes: check's semantics take the order itself, prepare's anything it can fix.
+    jsonSchema: Object.freeze({
+      input: ({ target } = {}) => schemaFor(run === check ? orderJsonSchema : orderInputJsonSchema, target),
+      output: ({ target } = {}) => schemaFor(orderJsonSchema, target),
+    }),
   };
   return Object.freeze({ '~standard': Object.freeze(props) });
 }

@@ -16,6 +16,8 @@ use mailinfra::{IssueCode, Options, Problem, Report};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// For the wrapper's size estimate (`api.js`), through tools/codegen's `constants.js`.
+pub use convert::PER_VALUE;
 use convert::{Refusal, MAX_STRING_ARG};
 
 /// The size budget for reading an options object (it has six small members).

@@ -32,12 +32,13 @@ after(() => { if (work) rmSync(work, { recursive: true, force: true }); });
 test('the tarball holds exactly the package files', () => {
   const out = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', fileURLToPath(pkgDir)], { encoding: 'utf8' }))[0];
   const files = out.files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['README.md', 'api.js', 'bulk.js', 'mailinfra.d.ts', 'mailinfra_bulk.js', 'mailinfra_bulk_bg.wasm', 'mailinfra_wasm.js', 'mailinfra_wasm_bg.wasm', 'node.js', 'package.json', 'web.js']);
+  assert.deepEqual(files, ['README.md', 'api.js', 'bulk.js', 'constants.js', 'mailinfra.d.ts', 'mailinfra_bulk.js', 'mailinfra_bulk_bg.wasm', 'mailinfra_wasm.js', 'mailinfra_wasm_bg.wasm', 'node.js', 'order-schema.js', 'order.schema.json', 'package.json', 'types.d.ts', 'web.js']);
   const pj = JSON.parse(readFileSync(new URL('package.json', pkgDir), 'utf8'));
   assert.equal(pj.name, 'mailinfra');
   assert.equal(pj.type, 'module');
   assert.equal(pj.exports['.'].node, './node.js');
   assert.equal(pj.exports['.'].types, './mailinfra.d.ts');
+  assert.equal(pj.exports['./order.schema.json'], './order.schema.json');
   assert.deepEqual(pj.sideEffects, ['./node.js']);
 });
 
@@ -56,7 +57,7 @@ test('Node 20 ESM: import from "mailinfra" is ready with no init step', () => {
   assert.deepEqual(out, {
     country: 'GB', phone: '+442079460958', valid: false, zip: 'SW1A 1AA',
     exports: ['addressFormat', 'buildOrder', 'check', 'checkField', 'countries', 'dataVersions', 'defaultOptions',
-      'domainToAscii', 'domainToUnicode', 'init', 'initBulk', 'initSync', 'issueCodes', 'orderSchema', 'orderSchemaWith',
+      'domainToAscii', 'domainToUnicode', 'init', 'initBulk', 'initSync', 'issueCodes', 'orderJsonSchema', 'orderSchema', 'orderSchemaWith',
       'prepare', 'strictOrderSchema', 'suggestMailboxes'],
   });
 });

@@ -88,6 +88,18 @@ enum Command {
     /// prepare it; issues name the CSV row and column.
     #[command(after_long_help = build::HELP)]
     Build(build::BuildArgs),
+    /// Print the order's JSON Schema (draft 2020-12), for tools that speak JSON
+    /// Schema (form generators, OpenAPI): the shape and the simple limits; the rules
+    /// run in mailinfra (`check`, `prepare`).
+    Schema(SchemaArgs),
+}
+
+#[derive(Args)]
+struct SchemaArgs {
+    /// What `prepare` takes instead: the same shape, with no constraint on the values
+    /// it may still fix.
+    #[arg(long)]
+    prepare_input: bool,
 }
 
 #[derive(Args)]
@@ -205,6 +217,7 @@ fn main() -> ExitCode {
         Command::Prepare(a) => run(Op::Prepare, &a),
         Command::Suggest(a) => suggest::run(&a),
         Command::Build(a) => build::run(&a),
+        Command::Schema(a) => schema(&a),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
@@ -215,6 +228,18 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn schema(a: &SchemaArgs) -> Result<bool, Failure> {
+    let of = if a.prepare_input {
+        mailinfra::SchemaOf::PrepareInput
+    } else {
+        mailinfra::SchemaOf::Order
+    };
+    let text = serde_json::to_string_pretty(&mailinfra::order_json_schema(of))
+        .map_err(|e| Failure::Message(e.to_string()))?;
+    writeln!(io::stdout().lock(), "{text}").map_err(write_error)?;
+    Ok(true)
 }
 
 /// Help and version go to stdout (exit 0); anything else is a one-line usage error.

@@ -37,6 +37,7 @@ const REQUIRED_COLUMNS: [&str; 3] = [DOMAIN_COLUMN, FIRSTNAME.name, LASTNAME.nam
 /// An order issue located in the sheet too: `row` counts like a spreadsheet (the
 /// header is row 1); both are absent for the registrant and the order as a whole.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RowIssue {
     #[serde(flatten)]
     pub issue: Issue,
@@ -48,9 +49,14 @@ pub struct RowIssue {
 
 /// The built and prepared order with every issue.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BuildReport {
     pub valid: bool,
     pub issues: Vec<RowIssue>,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::json_schema::order_ref")
+    )]
     pub order: Value,
 }
 

@@ -6,6 +6,7 @@ use crate::{country, postal};
 
 /// One selectable state or province.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StateOption {
     /// What `prepare` writes into `state`.
@@ -16,6 +17,7 @@ pub struct StateOption {
 
 /// Address-form hints for one country.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AddressFormat {
     /// ISO 3166-1 alpha-2 code.
@@ -38,6 +40,7 @@ pub struct AddressFormat {
 
 /// A country code and its English name, for a country select.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountryOption {
     pub code: String,
     pub name: String,

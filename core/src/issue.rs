@@ -7,6 +7,7 @@ use crate::problem::Problem;
 
 /// Stable, versioned issue codes (`snake_case` on the wire).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IssueCode {
     NotAnObject,
@@ -151,6 +152,7 @@ impl IssueCode {
 /// `error`: the server would reject it or the purchase would be wrong;
 /// `warning`: accepted, but probably not what the user wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -159,6 +161,7 @@ pub enum Severity {
 
 /// One step of an issue's location: an object key or an array index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum PathSeg {
     Index(usize),
@@ -167,6 +170,7 @@ pub enum PathSeg {
 
 /// One problem with one value. Identical in every language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Issue {
     /// RFC 6901 JSON Pointer to the value to change (`""` for the whole order).
     pub pointer: String,
@@ -216,6 +220,7 @@ impl Issue {
 
 /// The outcome of `check` or `prepare`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// True when no issue has severity `error`.
     pub valid: bool,
@@ -223,6 +228,10 @@ pub struct Report {
     pub issues: Vec<Issue>,
     /// The canonical order; only from `prepare`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::json_schema::order_ref")
+    )]
     pub order: Option<Value>,
 }
 

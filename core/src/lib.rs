@@ -17,6 +17,8 @@ mod hints;
 mod host;
 mod input;
 mod issue;
+#[cfg(feature = "json-schema")]
+mod json_schema;
 pub mod limits;
 mod messages;
 mod numbering;
@@ -40,6 +42,8 @@ pub use build::{BuildReport, OrderBuilder, RowIssue};
 pub use hints::{address_format, countries, AddressFormat, CountryOption, StateOption};
 pub use input::{parse_bytes, parse_input};
 pub use issue::{Issue, IssueCode, PathSeg, Report, Severity};
+#[cfg(feature = "json-schema")]
+pub use json_schema::{order_json_schema, SchemaOf};
 pub use options::{Options, OptionsError, OptionsErrorKind};
 pub use order::{Domain, Mailbox, Order};
 pub use pointer::PointerError;
@@ -199,6 +203,7 @@ pub fn phone_e164(input: &str, region: Option<&str>) -> Option<String> {
 
 /// Versions of the reference data compiled in, for `--version` and the bindings.
 #[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DataVersions {
     pub phone_metadata: &'static str,

@@ -6,17 +6,20 @@ use serde_json::{Map, Value};
 
 use crate::text::near_miss;
 
-/// Contract options. `Default` gives the contract's defaults.
+/// The contract's options; each has a default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Options {
     /// Safety limit on `domains` (default 500).
     pub max_domains: usize,
-    /// Provisioning limit; `None` means the ESP's default (Google 5, Microsoft/Azure 100).
+    /// Provisioning limit per domain; unset (null) means the ESP's default (Google 5,
+    /// Microsoft/Azure 100).
     pub max_mailboxes_per_domain: Option<usize>,
     /// Entry points taking text or bytes refuse larger inputs (default 1 MiB).
     pub max_input_bytes: usize,
-    /// Restrict domains to these TLDs (lower case, no dot); `None` allows any TLD in IANA's list.
+    /// Restrict domains to these TLDs (lower case, no dot); unset (null) allows any TLD in
+    /// IANA's list.
     pub allowed_tlds: Option<Vec<String>>,
     /// `false` turns `idn_domain` into an error.
     pub allow_idn: bool,

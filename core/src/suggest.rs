@@ -32,6 +32,7 @@ pub struct SuggestRequest<'a> {
 /// Suggested addresses, or the issues that prevented them (pointers name the
 /// request's fields: `/firstName`, `/lastName`, `/domain`, `/count`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Suggestions {
     pub addresses: Vec<String>,
     pub issues: Vec<Issue>,

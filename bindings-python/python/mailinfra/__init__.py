@@ -25,6 +25,7 @@ from ._mailinfra import (
     prepare_many,
     suggest_mailboxes,
 )
+from ._schema import order_json_schema
 
 __all__ = [
     "MAX_DEPTH",
@@ -58,6 +59,7 @@ __all__ = [
     "domain_to_ascii",
     "domain_to_unicode",
     "issue_codes",
+    "order_json_schema",
     "prepare",
     "prepare_many",
     "suggest_mailboxes",

@@ -17,6 +17,7 @@ from ._mailinfra import issue_codes as issue_codes
 from ._mailinfra import prepare as prepare
 from ._mailinfra import prepare_many as prepare_many
 from ._mailinfra import suggest_mailboxes as suggest_mailboxes
+from ._schema import order_json_schema as order_json_schema
 from ._types import AddressFormat as AddressFormat
 from ._types import CountryOption as CountryOption
 from ._types import DataVersions as DataVersions

@@ -1,6 +1,9 @@
 # Type stubs of the native module (PyO3). The public API is re-exported by
-# `mailinfra/__init__.pyi`; import from `mailinfra`.
+# `mailinfra/__init__.pyi`; import from `mailinfra`. The data types and the options
+# (`Options`, keyword arguments) are generated from the core into `_types.py`.
 from typing import Any, Iterable, List, Mapping, Optional, Tuple, Union, final
+
+from typing_extensions import Unpack
 
 from ._types import (
     AddressFormat,
@@ -9,6 +12,7 @@ from ._types import (
     IssueCode,
     IssueDict,
     Order,
+    Options,
     OrderInput,
     PathSegment,
     ReportDict,
@@ -64,54 +68,24 @@ class Report:
 
 def check(
     order: OrderInput,
-    *,
-    max_domains: int = ...,
-    max_mailboxes_per_domain: Optional[int] = ...,
-    max_input_bytes: int = ...,
-    allowed_tlds: Optional[Iterable[str]] = ...,
-    allow_idn: bool = ...,
-    warnings_as_errors: bool = ...,
+    **options: Unpack[Options],
 ) -> Report: ...
 def prepare(
     order: OrderInput,
-    *,
-    max_domains: int = ...,
-    max_mailboxes_per_domain: Optional[int] = ...,
-    max_input_bytes: int = ...,
-    allowed_tlds: Optional[Iterable[str]] = ...,
-    allow_idn: bool = ...,
-    warnings_as_errors: bool = ...,
+    **options: Unpack[Options],
 ) -> Report: ...
 def check_many(
     orders: Iterable[OrderInput],
-    *,
-    max_domains: int = ...,
-    max_mailboxes_per_domain: Optional[int] = ...,
-    max_input_bytes: int = ...,
-    allowed_tlds: Optional[Iterable[str]] = ...,
-    allow_idn: bool = ...,
-    warnings_as_errors: bool = ...,
+    **options: Unpack[Options],
 ) -> List[Report]: ...
 def prepare_many(
     orders: Iterable[OrderInput],
-    *,
-    max_domains: int = ...,
-    max_mailboxes_per_domain: Optional[int] = ...,
-    max_input_bytes: int = ...,
-    allowed_tlds: Optional[Iterable[str]] = ...,
-    allow_idn: bool = ...,
-    warnings_as_errors: bool = ...,
+    **options: Unpack[Options],
 ) -> List[Report]: ...
 def check_field(
     order: OrderInput,
     pointer: str,
-    *,
-    max_domains: int = ...,
-    max_mailboxes_per_domain: Optional[int] = ...,
-    max_input_bytes: int = ...,
-    allowed_tlds: Optional[Iterable[str]] = ...,
-    allow_idn: bool = ...,
-    warnings_as_errors: bool = ...,
+    **options: Unpack[Options],
 ) -> List[Issue]: ...
 def suggest_mailboxes(
     first_name: str,
@@ -128,12 +102,7 @@ def build_order(
     *,
     esp: Optional[str] = None,
     plan: Optional[str] = None,
-    max_domains: int = ...,
-    max_mailboxes_per_domain: Optional[int] = ...,
-    max_input_bytes: int = ...,
-    allowed_tlds: Optional[Iterable[str]] = ...,
-    allow_idn: bool = ...,
-    warnings_as_errors: bool = ...,
+    **options: Unpack[Options],
 ) -> Report: ...
 def address_format(country: str) -> Optional[AddressFormat]: ...
 def countries() -> List[CountryOption]: ...

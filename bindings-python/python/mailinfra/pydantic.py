@@ -18,7 +18,7 @@ Warnings never fail validation. ``Annotated[Order, Prepare(max_domains=10)]`` (o
 from __future__ import annotations
 
 import json
-from typing import Any, ClassVar, Dict, Iterable, Mapping, Optional, Tuple
+from typing import Any, ClassVar, Dict, Mapping, Tuple
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaMode, JsonSchemaValue
@@ -29,10 +29,11 @@ from pydantic_core import (
     ValidationError,
     core_schema,
 )
-from typing_extensions import Annotated, TypedDict, Unpack
+from typing_extensions import Annotated, Unpack
 
 from ._mailinfra import Issue, check, prepare
-from ._types import Order
+from ._schema import order_json_schema as _order_json_schema
+from ._types import Options, Order
 
 __all__ = [
     "Check",
@@ -44,26 +45,39 @@ __all__ = [
 ]
 
 
-class OrderOptions(TypedDict, total=False):
-    """The package's options (see the README), as keyword arguments."""
-
-    max_domains: int
-    max_mailboxes_per_domain: Optional[int]
-    max_input_bytes: int
-    allowed_tlds: Optional[Iterable[str]]
-    allow_idn: bool
-    warnings_as_errors: bool
+#: The package's options (see the README), as keyword arguments.
+OrderOptions = Options
 
 
 def order_json_schema(mode: JsonSchemaMode, strict: bool) -> JsonSchemaValue:
     """The JSON Schema these types show in OpenAPI and ``model_json_schema()``.
 
-    ``mode`` is pydantic's: ``"validation"`` describes what the type accepts (for
-    ``PreparedOrder`` a looser input than the order it yields), ``"serialization"``
-    the order it holds. A placeholder object schema until the core generates the
-    order's JSON Schema; that generated schema replaces this function's body.
+    The order's schema generated from the core (``mailinfra.order_json_schema``): the
+    shape and the simple limits; the rules run in mailinfra. ``mode`` is pydantic's:
+    ``"serialization"`` describes the order the type holds; ``"validation"`` what it
+    accepts, which for ``PreparedOrder`` (``strict`` false) is prepare's input, the
+    same shape with no constraint on values prepare may still fix. Its ``$defs`` are
+    inlined, since the schema is embedded in a model's or an OpenAPI document.
     """
-    return {"type": "object"}
+    schema = _order_json_schema(prepare_input=mode == "validation" and not strict)
+    defs = schema.pop("$defs", {})
+    for key in ("$schema", "$comment"):
+        schema.pop(key, None)
+    inlined: JsonSchemaValue = _inline(schema, defs)
+    return inlined
+
+
+def _inline(node: Any, defs: Dict[str, Any]) -> Any:
+    """`node` with each ``{"$ref": "#/$defs/X"}`` replaced by X (the schema has no cycles)."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            rest = {k: v for k, v in node.items() if k != "$ref"}
+            return {**_inline(defs[ref[len("#/$defs/") :]], defs), **rest}
+        return {k: _inline(v, defs) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_inline(v, defs) for v in node]
+    return node
 
 
 class _OrderRules:

@@ -1,7 +1,7 @@
 // Our copy of the Standard Schema interfaces against the spec's own package
 // (@standard-schema/spec, a dev dependency): the schemas are what consumers of the
 // spec accept, and InferInput/InferOutput give our types.
-import type { StandardSchemaV1 } from '@standard-schema/spec';
+import type { StandardJSONSchemaV1, StandardSchemaV1 } from '@standard-schema/spec';
 import { orderSchema, orderSchemaWith, strictOrderSchema } from 'mailinfra';
 import type { Issue, Order, OrderInput, OrderSchema, StandardSchemaV1 as OurStandardSchemaV1 } from 'mailinfra';
 
@@ -26,5 +26,8 @@ async function use(value: unknown): Promise<Order | readonly Issue[]> {
   return result.value;
 }
 const schema: OrderSchema = orderSchema;
+// A Standard JSON Schema too, as the spec's own type says.
+const json: StandardJSONSchemaV1<OrderInput, Order> = orderSchema;
+const jsonTheirs: Record<string, unknown> = json['~standard'].jsonSchema.output({ target: 'draft-2020-12' });
 
-export { strict, withOptions, output, input, theirs, use, schema };
+export { strict, withOptions, output, input, theirs, use, schema, jsonTheirs };
