@@ -40,7 +40,7 @@ pub use build::{BuildReport, OrderBuilder, RowIssue};
 pub use hints::{address_format, countries, AddressFormat, CountryOption, StateOption};
 pub use input::{parse_bytes, parse_input};
 pub use issue::{Issue, IssueCode, PathSeg, Report, Severity};
-pub use options::{Options, OptionsError, OptionsErrorKind};
+pub use options::{Options, OptionsError, OptionsErrorKind, Spelling};
 pub use order::{Domain, Mailbox, Order};
 pub use pointer::PointerError;
 pub use problem::{Fix, HostRole, JsonKind, Problem, StateName, UrlPart, Username};
