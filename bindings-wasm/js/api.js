@@ -167,27 +167,22 @@ function partText(order, reads) {
   }
 }
 
+// Plain data crosses the boundary as its JSON text (the last argument of these
+// exports); anything else as the value, for the bounded walk in wasm.
 export function check(order, options) {
   need();
-  const text = stringified(order, options);
-  return JSON.parse(text === undefined ? raw.check(order, options) : raw.checkStringified(text, options));
+  return JSON.parse(raw.check(order, options, stringified(order, options)));
 }
 export function prepare(order, options) {
   need();
-  const text = stringified(order, options);
-  return JSON.parse(text === undefined ? raw.prepare(order, options) : raw.prepareStringified(text, options));
+  return JSON.parse(raw.prepare(order, options, stringified(order, options)));
 }
 export function checkField(order, pointer, options) {
   need();
   const size = sizeOf(order, options);
   const reads = size >= 0 && !Array.isArray(order) ? fieldReads(pointer) : null;
   const part = reads && size <= maxInput(options) ? partText(order, reads) : undefined;
-  if (part !== undefined) return JSON.parse(raw.checkFieldStringified(part, pointer, options));
-  if (typeof pointer !== 'string') return JSON.parse(raw.checkField(order, pointer, options));
-  const text = stringified(order, options, size);
-  return JSON.parse(text === undefined
-    ? raw.checkField(order, pointer, options)
-    : raw.checkFieldStringified(text, pointer, options));
+  return JSON.parse(raw.checkField(order, pointer, options, part ?? stringified(order, options, size)));
 }
 // Standard Schema v1 (https://standardschema.dev): the order as a validator that form
 // libraries (react-hook-form's standardSchemaResolver, TanStack Form's validators) and

@@ -12,14 +12,12 @@
 
 mod convert;
 
-use mailinfra::{IssueCode, Options, Problem, Report};
+use mailinfra::limits::MAX_OPTIONS_BYTES;
+use mailinfra::{IssueCode, Options, Problem, Report, Spelling};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use convert::{Refusal, MAX_STRING_ARG};
-
-/// The size budget for reading an options object (it has six small members).
-const OPTIONS_BUDGET: usize = 64 * 1024;
 
 /// The least budget for reading an object input. It only bounds the work and memory
 /// of reading a hostile value; the core itself then refuses a value over
@@ -42,19 +40,15 @@ fn type_error(msg: &str) -> JsValue {
     convert::type_error(&format!("mailinfra: {msg}"))
 }
 
-/// `undefined`/`null` -> defaults; an object -> the contract's options
-/// (`deny_unknown_fields`); anything else -> a `TypeError`.
+/// `undefined`/`null` -> defaults; anything else through the core's reader of options
+/// (the contract's camelCase names), whose mistakes (with its near miss) are `TypeError`s.
 fn options(v: &JsValue) -> Result<Options, JsValue> {
     if v.is_null_or_undefined() {
         return Ok(Options::default());
     }
-    if !v.is_object() || convert::is_array(v) {
-        return Err(type_error("options must be an object or undefined"));
-    }
-    let value = convert::to_value(v, OPTIONS_BUDGET)
+    let value = convert::to_value(v, MAX_OPTIONS_BYTES)
         .map_err(|r| type_error(&format!("options cannot be read: {}", r.describe())))?;
-    serde_json::from_value::<Options>(value)
-        .map_err(|e| type_error(&format!("invalid options: {e}")))
+    Options::from_value_in(&value, Spelling::Camel).map_err(|e| type_error(&e.to_string()))
 }
 
 enum Input {
@@ -63,9 +57,22 @@ enum Input {
     Refused(Report),
 }
 
-/// A JS string is JSON text (for the core's text entry points and their size limit);
-/// anything else is a value read by the bounded walk.
-fn input(order: &JsValue, opts: &Options) -> Input {
+/// The order as the core receives it. `stringified` is the wrapper's fast path for
+/// plain data, `JSON.stringify(order)`: one copy across the boundary, read as a value
+/// (under the value budget, not `maxInputBytes`, which the core then applies to the
+/// value). Otherwise a JS string is JSON text (for the core's text entry points and
+/// their size limit), and anything else a value read by the bounded walk.
+fn input(order: &JsValue, stringified: Option<String>, opts: &Options) -> Input {
+    if let Some(text) = stringified {
+        let limits = Options {
+            max_input_bytes: read_budget(opts),
+            ..Options::default()
+        };
+        return match mailinfra::parse_input(&text, &limits) {
+            Ok(v) => Input::Value(v),
+            Err(issue) => Input::Refused(Report::refused(*issue)),
+        };
+    }
     if order.is_string() {
         if convert::string_units(order) > opts.max_input_bytes {
             // UTF-8 has at least as many bytes as UTF-16 has units: refuse before copying.
@@ -82,71 +89,15 @@ fn input(order: &JsValue, opts: &Options) -> Input {
     }
 }
 
-/// An object input the JS wrapper serialized with `JSON.stringify` (its fast path):
-/// read as a parsed value, so under the value budget rather than `maxInputBytes`.
-/// The `*Stringified` exports take `&str`: the wrapper only calls them with strings,
-/// and a typed string argument crosses the boundary without callbacks into JS.
-fn value_text(text: &str, opts: &Options) -> Result<serde_json::Value, Report> {
-    let limits = Options {
-        max_input_bytes: read_budget(opts),
-        ..Options::default()
-    };
-    mailinfra::parse_input(text, &limits).map_err(|issue| Report::refused(*issue))
-}
-
-/// `check` for the wrapper's fast path: `text` is `JSON.stringify(order)`.
-#[wasm_bindgen(js_name = checkStringified)]
-pub fn check_stringified(text: &str, options: JsValue) -> Result<String, JsValue> {
-    let opts = self::options(&options)?;
-    Ok(to_json(&match value_text(text, &opts) {
-        Ok(v) => mailinfra::check(&v, &opts),
-        Err(r) => r,
-    }))
-}
-
-/// `prepare` for the wrapper's fast path.
-#[wasm_bindgen(js_name = prepareStringified)]
-pub fn prepare_stringified(text: &str, options: JsValue) -> Result<String, JsValue> {
-    let opts = self::options(&options)?;
-    Ok(to_json(&match value_text(text, &opts) {
-        Ok(v) => mailinfra::prepare(&v, &opts),
-        Err(r) => r,
-    }))
-}
-
-/// `checkField` for the wrapper's fast path (`pointer` is a string there).
-#[wasm_bindgen(js_name = checkFieldStringified)]
-pub fn check_field_stringified(
-    text: &str,
-    pointer: &str,
-    options: JsValue,
-) -> Result<String, JsValue> {
-    let opts = self::options(&options)?;
-    if pointer.len() > MAX_STRING_ARG {
-        return Err(type_error("pointer is too long"));
-    }
-    match value_text(text, &opts) {
-        Ok(v) => field_issues(&v, pointer, &opts),
-        Err(_) => Ok("[]".into()),
-    }
-}
-
-/// The field's issues as JSON text; a pointer to no field of the order is a `TypeError`.
-fn field_issues(
-    order: &serde_json::Value,
-    pointer: &str,
-    opts: &Options,
-) -> Result<String, JsValue> {
-    mailinfra::check_field(order, pointer, opts)
-        .map(|issues| to_json(&issues))
-        .map_err(|e| type_error(&e.to_string()))
-}
-
 /// `check(order, options?)`: the report as JSON text.
 #[wasm_bindgen(js_name = check)]
-pub fn check(order: JsValue, options: JsValue) -> Result<String, JsValue> {
+pub fn check(
+    order: JsValue,
+    options: JsValue,
+    stringified: Option<String>,
+) -> Result<String, JsValue> {
     let opts = self::options(&options)?;
-    let report = match input(&order, &opts) {
+    let report = match input(&order, stringified, &opts) {
         Input::Value(v) => mailinfra::check(&v, &opts),
         Input::Text(t) => mailinfra::check_json(&t, &opts),
         Input::Refused(r) => r,
@@ -156,9 +107,13 @@ pub fn check(order: JsValue, options: JsValue) -> Result<String, JsValue> {
 
 /// `prepare(order, options?)`: the report with the canonical order, as JSON text.
 #[wasm_bindgen(js_name = prepare)]
-pub fn prepare(order: JsValue, options: JsValue) -> Result<String, JsValue> {
+pub fn prepare(
+    order: JsValue,
+    options: JsValue,
+    stringified: Option<String>,
+) -> Result<String, JsValue> {
     let opts = self::options(&options)?;
-    let report = match input(&order, &opts) {
+    let report = match input(&order, stringified, &opts) {
         Input::Value(v) => mailinfra::prepare(&v, &opts),
         Input::Text(t) => mailinfra::prepare_json(&t, &opts),
         Input::Refused(r) => r,
@@ -171,13 +126,18 @@ pub fn prepare(order: JsValue, options: JsValue) -> Result<String, JsValue> {
 /// has no field issues: `[]` (the full `check` reports the refusal). A pointer that
 /// is not a string, or names no field of the order, is a `TypeError`.
 #[wasm_bindgen(js_name = checkField)]
-pub fn check_field(order: JsValue, pointer: JsValue, options: JsValue) -> Result<String, JsValue> {
+pub fn check_field(
+    order: JsValue,
+    pointer: JsValue,
+    options: JsValue,
+    stringified: Option<String>,
+) -> Result<String, JsValue> {
     let opts = self::options(&options)?;
     let Some(pointer) = convert::short_string(&pointer, MAX_STRING_ARG) else {
         return Err(type_error("the pointer must be a string"));
     };
     mailinfra::check_field_reads(&pointer).map_err(|e| type_error(&e.to_string()))?;
-    let value = match input(&order, &opts) {
+    let value = match input(&order, stringified, &opts) {
         Input::Value(v) => v,
         Input::Text(t) => match mailinfra::parse_input(&t, &opts) {
             Ok(v) => v,
@@ -185,7 +145,9 @@ pub fn check_field(order: JsValue, pointer: JsValue, options: JsValue) -> Result
         },
         Input::Refused(_) => return Ok("[]".into()),
     };
-    field_issues(&value, &pointer, &opts)
+    mailinfra::check_field(&value, &pointer, &opts)
+        .map(|issues| to_json(&issues))
+        .map_err(|e| type_error(&e.to_string()))
 }
 
 /// The members `checkField` reads for `pointer` (JSON array text), or `undefined` when

@@ -77,7 +77,9 @@ test('checkField, address hints, countries, domains, versions', () => {
 });
 
 test('bad options throw a TypeError with a clear message', () => {
-  assert.throws(() => m.check(example, { maxDomain: 3 }), (e) => e instanceof TypeError && /unknown field `maxDomain`/.test(e.message));
+  assert.throws(() => m.check(example, { maxDomain: 3 }), (e) => e instanceof TypeError && /unknown option "maxDomain" \(did you mean "maxDomains"\?\)/.test(e.message));
+  assert.throws(() => m.check(example, { max_domains: 3 }), { name: 'TypeError', message: /did you mean "maxDomains"/ });
+  assert.throws(() => m.check(example, { maxDomains: -1 }), { name: 'TypeError', message: /"maxDomains" must be a whole number/ });
   assert.throws(() => m.check(example, { maxDomains: 'x' }), TypeError);
   assert.throws(() => m.check(example, 5), TypeError);
   assert.throws(() => m.prepare(example, [1]), TypeError);
