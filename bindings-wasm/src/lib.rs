@@ -57,22 +57,10 @@ enum Input {
     Refused(Report),
 }
 
-/// The order as the core receives it. `stringified` is the wrapper's fast path for
-/// plain data, `JSON.stringify(order)`: one copy across the boundary, read as a value
-/// (under the value budget, not `maxInputBytes`, which the core then applies to the
-/// value). Otherwise a JS string is JSON text (for the core's text entry points and
-/// their size limit), and anything else a value read by the bounded walk.
-fn input(order: &JsValue, stringified: Option<String>, opts: &Options) -> Input {
-    if let Some(text) = stringified {
-        let limits = Options {
-            max_input_bytes: read_budget(opts),
-            ..Options::default()
-        };
-        return match mailinfra::parse_input(&text, &limits) {
-            Ok(v) => Input::Value(v),
-            Err(issue) => Input::Refused(Report::refused(*issue)),
-        };
-    }
+/// A JS string is JSON text (for the core's text entry points and their size limit;
+/// the wrapper sends plain data within that limit as `JSON.stringify(order)`); anything
+/// else is a value read by the bounded walk.
+fn input(order: &JsValue, opts: &Options) -> Input {
     if order.is_string() {
         if convert::string_units(order) > opts.max_input_bytes {
             // UTF-8 has at least as many bytes as UTF-16 has units: refuse before copying.
@@ -91,13 +79,9 @@ fn input(order: &JsValue, stringified: Option<String>, opts: &Options) -> Input 
 
 /// `check(order, options?)`: the report as JSON text.
 #[wasm_bindgen(js_name = check)]
-pub fn check(
-    order: JsValue,
-    options: JsValue,
-    stringified: Option<String>,
-) -> Result<String, JsValue> {
+pub fn check(order: JsValue, options: JsValue) -> Result<String, JsValue> {
     let opts = self::options(&options)?;
-    let report = match input(&order, stringified, &opts) {
+    let report = match input(&order, &opts) {
         Input::Value(v) => mailinfra::check(&v, &opts),
         Input::Text(t) => mailinfra::check_json(&t, &opts),
         Input::Refused(r) => r,
@@ -107,13 +91,9 @@ pub fn check(
 
 /// `prepare(order, options?)`: the report with the canonical order, as JSON text.
 #[wasm_bindgen(js_name = prepare)]
-pub fn prepare(
-    order: JsValue,
-    options: JsValue,
-    stringified: Option<String>,
-) -> Result<String, JsValue> {
+pub fn prepare(order: JsValue, options: JsValue) -> Result<String, JsValue> {
     let opts = self::options(&options)?;
-    let report = match input(&order, stringified, &opts) {
+    let report = match input(&order, &opts) {
         Input::Value(v) => mailinfra::prepare(&v, &opts),
         Input::Text(t) => mailinfra::prepare_json(&t, &opts),
         Input::Refused(r) => r,
@@ -126,18 +106,13 @@ pub fn prepare(
 /// has no field issues: `[]` (the full `check` reports the refusal). A pointer that
 /// is not a string, or names no field of the order, is a `TypeError`.
 #[wasm_bindgen(js_name = checkField)]
-pub fn check_field(
-    order: JsValue,
-    pointer: JsValue,
-    options: JsValue,
-    stringified: Option<String>,
-) -> Result<String, JsValue> {
+pub fn check_field(order: JsValue, pointer: JsValue, options: JsValue) -> Result<String, JsValue> {
     let opts = self::options(&options)?;
     let Some(pointer) = convert::short_string(&pointer, MAX_STRING_ARG) else {
         return Err(type_error("the pointer must be a string"));
     };
     mailinfra::check_field_reads(&pointer).map_err(|e| type_error(&e.to_string()))?;
-    let value = match input(&order, stringified, &opts) {
+    let value = match input(&order, &opts) {
         Input::Value(v) => v,
         Input::Text(t) => match mailinfra::parse_input(&t, &opts) {
             Ok(v) => v,
