@@ -118,6 +118,20 @@ function asText(order, options, size = sizeOf(order, options)) {
   }
 }
 
+// Options cross the same way: plain options as JSON text (a string option is itself
+// sent as JSON text, so the core still sees a string), anything else as the value. A
+// JSON bound over OPTIONS_TEXT bytes (options are six small members) is walked.
+const OPTIONS_TEXT = 4096;
+function optionsText(options) {
+  if (typeof options === 'string') return JSON.stringify(options);
+  if (options === null || typeof options !== 'object') return options;
+  try {
+    return plainSize(options, OPTIONS_TEXT) < 0 ? options : JSON.stringify(options);
+  } catch {
+    return options;
+  }
+}
+
 // checkField sends only the members the field's check reads (the core names them) when
 // the whole order is certainly within the input limits: a keystroke in a long form
 // then costs what it costs in a short one.
@@ -157,18 +171,18 @@ function partText(order, reads) {
 
 export function check(order, options) {
   need();
-  return JSON.parse(raw.check(asText(order, options), options));
+  return JSON.parse(raw.check(asText(order, options), optionsText(options)));
 }
 export function prepare(order, options) {
   need();
-  return JSON.parse(raw.prepare(asText(order, options), options));
+  return JSON.parse(raw.prepare(asText(order, options), optionsText(options)));
 }
 export function checkField(order, pointer, options) {
   need();
   const size = sizeOf(order, options);
   const reads = size >= 0 && !Array.isArray(order) ? fieldReads(pointer) : null;
   const part = reads ? partText(order, reads) : undefined;
-  return JSON.parse(raw.checkField(part ?? asText(order, options, size), pointer, options));
+  return JSON.parse(raw.checkField(part ?? asText(order, options, size), pointer, optionsText(options)));
 }
 // Standard Schema v1 (https://standardschema.dev): the order as a validator that form
 // libraries (react-hook-form's standardSchemaResolver, TanStack Form's validators) and

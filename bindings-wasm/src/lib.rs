@@ -42,12 +42,19 @@ fn type_error(msg: &str) -> JsValue {
 
 /// `undefined`/`null` -> defaults; anything else through the core's reader of options
 /// (the contract's camelCase names), whose mistakes (with its near miss) are `TypeError`s.
+/// A string is the wrapper's JSON text of plain options (as for orders, one copy instead
+/// of a call per member); any other value is read by the bounded walk.
 fn options(v: &JsValue) -> Result<Options, JsValue> {
-    if v.is_null_or_undefined() {
+    let unreadable = |why: &str| type_error(&format!("options cannot be read: {why}"));
+    let value = if v.is_null_or_undefined() {
         return Ok(Options::default());
-    }
-    let value = convert::to_value(v, MAX_OPTIONS_BYTES)
-        .map_err(|r| type_error(&format!("options cannot be read: {}", r.describe())))?;
+    } else if v.is_string() {
+        let text =
+            convert::short_string(v, MAX_OPTIONS_BYTES).ok_or_else(|| unreadable("too large"))?;
+        serde_json::from_str(&text).map_err(|e| unreadable(&e.to_string()))?
+    } else {
+        convert::to_value(v, MAX_OPTIONS_BYTES).map_err(|r| unreadable(&r.describe()))?
+    };
     Options::from_value_in(&value, Spelling::Camel).map_err(|e| type_error(&e.to_string()))
 }
 
