@@ -51,7 +51,12 @@ fn options(v: &JsValue) -> Result<Options, JsValue> {
     } else if v.is_string() {
         let text =
             convert::short_string(v, MAX_OPTIONS_BYTES).ok_or_else(|| unreadable("too large"))?;
-        serde_json::from_str(&text).map_err(|e| unreadable(&e.to_string()))?
+        // The core's reader of JSON text (the one orders take), with its depth limit.
+        let limits = Options {
+            max_input_bytes: MAX_OPTIONS_BYTES,
+            ..Options::default()
+        };
+        mailinfra::parse_input(&text, &limits).map_err(|issue| unreadable(&issue.message))?
     } else {
         convert::to_value(v, MAX_OPTIONS_BYTES).map_err(|r| unreadable(&r.describe()))?
     };
