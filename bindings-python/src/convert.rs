@@ -181,7 +181,7 @@ pub fn parts<'py>(
 /// Keyword options as a JSON object for the core's reader, converted like an order
 /// (within [`MAX_OPTIONS_BYTES`]) except as [`Converter::options`] says. An exception
 /// the value's own code raises propagates.
-pub fn options(kwargs: &Bound<'_, PyDict>) -> PyResult<Value> {
+pub fn options(fname: &str, kwargs: &Bound<'_, PyDict>) -> PyResult<Value> {
     let mut c = Converter {
         py: kwargs.py(),
         budget: MAX_OPTIONS_BYTES,
@@ -190,7 +190,7 @@ pub fn options(kwargs: &Bound<'_, PyDict>) -> PyResult<Value> {
     match c.value(kwargs.as_any(), 0) {
         Ok(v) => Ok(v),
         Err(Stop::TooLarge | Stop::TooDeep) => Err(PyValueError::new_err(format!(
-            "options larger than {MAX_OPTIONS_BYTES} bytes or nested deeper than {MAX_DEPTH} levels"
+            "{fname}(): options larger than {MAX_OPTIONS_BYTES} bytes or nested deeper than {MAX_DEPTH} levels"
         ))),
         Err(Stop::Fail(err, _)) => Err(err),
     }

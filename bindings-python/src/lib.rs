@@ -23,7 +23,7 @@ fn read_options(fname: &str, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Opt
     let Some(kwargs) = kwargs else {
         return Ok(Options::default());
     };
-    Options::from_value_in(&convert::options(kwargs)?, Spelling::Snake).map_err(|e| {
+    Options::from_value_in(&convert::options(fname, kwargs)?, Spelling::Snake).map_err(|e| {
         let msg = format!("{fname}(): {e}");
         if e.is_out_of_range() {
             PyValueError::new_err(msg)

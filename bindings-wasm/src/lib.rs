@@ -22,7 +22,7 @@ use convert::{Refusal, MAX_STRING_ARG};
 /// The least budget for reading an object input. It only bounds the work and memory
 /// of reading a hostile value; the core itself then refuses a value over
 /// `maxInputBytes` (measured as compact JSON, like text).
-pub const VALUE_BUDGET: usize = 16 << 20;
+const VALUE_BUDGET: usize = 16 << 20;
 
 /// The read budget for an object input: the reader charges at most 9 units per byte
 /// of compact JSON (the bytes plus [`convert::PER_VALUE`] per value, and every value
