@@ -21,9 +21,9 @@
 //! - an exception raised by the input's own code (`__iter__`, `__getitem__`, `items`,
 //!   `__index__`, ...) or text with unpaired surrogates -> `mailinfra.InputError`.
 
-use mailinfra::limits::MAX_DEPTH;
+use mailinfra::limits::{MAX_DEPTH, MAX_OPTIONS_BYTES};
 use mailinfra::{Issue, Options};
-use pyo3::exceptions::{PyException, PyTypeError};
+use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{
@@ -125,6 +125,7 @@ fn input_at(order: &Bound<'_, PyAny>, opts: &Options, index: Option<usize>) -> P
     let mut c = Converter {
         py,
         budget: opts.max_input_bytes,
+        options: false,
     };
     match c.value(order, 0) {
         Ok(v) => Ok(Input::Value(v)),
@@ -154,6 +155,7 @@ pub fn parts<'py>(
     let mut c = Converter {
         py,
         budget: opts.max_input_bytes,
+        options: false,
     };
     let mut out = Vec::with_capacity(parts.len());
     for (seg, obj) in parts {
@@ -174,6 +176,24 @@ pub fn parts<'py>(
         }
     }
     Ok(Ok(out))
+}
+
+/// Keyword options as a JSON object for the core's reader, converted like an order
+/// (within [`MAX_OPTIONS_BYTES`]) except as [`Converter::options`] says. An exception
+/// the value's own code raises propagates.
+pub fn options(fname: &str, kwargs: &Bound<'_, PyDict>) -> PyResult<Value> {
+    let mut c = Converter {
+        py: kwargs.py(),
+        budget: MAX_OPTIONS_BYTES,
+        options: true,
+    };
+    match c.value(kwargs.as_any(), 0) {
+        Ok(v) => Ok(v),
+        Err(Stop::TooLarge | Stop::TooDeep) => Err(PyValueError::new_err(format!(
+            "{fname}(): options larger than {MAX_OPTIONS_BYTES} bytes or nested deeper than {MAX_DEPTH} levels"
+        ))),
+        Err(Stop::Fail(err, _)) => Err(err),
+    }
 }
 
 fn pointer(path: &[Seg]) -> String {
@@ -222,6 +242,10 @@ struct Converter<'py> {
     py: Python<'py>,
     /// Bytes still allowed (text and keys in UTF-8, plus one per value).
     budget: usize,
+    /// Reading keyword options: any iterable is a list (`allowed_tlds={"com"}`), and
+    /// what JSON cannot carry is an empty object, a type no option takes, so the core's
+    /// reader names the option and the type it wants.
+    options: bool,
 }
 
 impl<'py> Converter<'py> {
@@ -270,7 +294,7 @@ impl<'py> Converter<'py> {
             || o.is_instance_of::<PyByteArray>()
             || o.is_instance_of::<PyMemoryView>()
         {
-            return Ok(unsupported());
+            return Ok(self.unsupported());
         }
         self.other(o, depth)
     }
@@ -304,7 +328,13 @@ impl<'py> Converter<'py> {
                 Err(_) => Err(PyTypeError::new_err("__float__ returned a non-float").into()),
             };
         }
-        Ok(unsupported())
+        if self.options {
+            if let Ok(items) = o.try_iter() {
+                self.enter(depth)?;
+                return self.array(items.map(|i| i.map_err(Stop::from)), depth);
+            }
+        }
+        Ok(self.unsupported())
     }
 
     fn enter(&self, depth: usize) -> Result<(), Stop> {
@@ -438,6 +468,12 @@ fn float(f: f64) -> Value {
     Number::from_f64(f).map_or(Value::Null, Value::Number)
 }
 
-fn unsupported() -> Value {
-    Value::Array(Vec::new())
+impl Converter<'_> {
+    fn unsupported(&self) -> Value {
+        if self.options {
+            Value::Object(Map::new())
+        } else {
+            Value::Array(Vec::new())
+        }
+    }
 }

@@ -7,15 +7,31 @@
 #![forbid(unsafe_code)]
 
 mod convert;
-mod options;
 mod output;
 
-use mailinfra::{IssueCode, Options, Report};
+use mailinfra::{IssueCode, Options, Report, Spelling};
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use convert::Input;
 use output::{issue_list, PyIssue, PyReport};
+
+/// Keyword options through the core's reader: a value out of range is a `ValueError`,
+/// an unknown name (with the core's near miss) or a wrong type a `TypeError`.
+fn read_options(fname: &str, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
+    let Some(kwargs) = kwargs else {
+        return Ok(Options::default());
+    };
+    Options::from_value_in(&convert::options(fname, kwargs)?, Spelling::Snake).map_err(|e| {
+        let msg = format!("{fname}(): {e}");
+        if e.is_out_of_range() {
+            PyValueError::new_err(msg)
+        } else {
+            PyTypeError::new_err(msg)
+        }
+    })
+}
 
 /// Runs the core on one converted input (the GIL is released by the caller).
 fn run(input: &Input, prepare: bool, opts: &Options) -> Report {
@@ -41,7 +57,7 @@ fn one<'py>(
     kwargs: Option<&Bound<'py, PyDict>>,
     prepare: bool,
 ) -> PyResult<Bound<'py, PyReport>> {
-    let opts = options::parse(fname, kwargs)?;
+    let opts = read_options(fname, kwargs)?;
     let input = convert::input(order, &opts)?;
     let report = py.detach(|| run(&input, prepare, &opts));
     PyReport::build(py, report)
@@ -54,7 +70,7 @@ fn many<'py>(
     kwargs: Option<&Bound<'py, PyDict>>,
     prepare: bool,
 ) -> PyResult<Bound<'py, PyList>> {
-    let opts = options::parse(fname, kwargs)?;
+    let opts = read_options(fname, kwargs)?;
     let inputs = convert::inputs(orders, &opts)?;
     let reports = py.detach(|| run_all(&inputs, prepare, &opts));
     let list = PyList::empty(py);
@@ -117,12 +133,12 @@ fn check_field<'py>(
     pointer: &str,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let opts = options::parse("check_field", options)?;
+    let opts = read_options("check_field", options)?;
     let input = convert::input(order, &opts)?;
     let pointer = pointer.to_owned();
     // A pointer to no field of the order is the caller's mistake: `ValueError`.
     mailinfra::check_field_reads(&pointer)
-        .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("check_field(): {e}")))?;
+        .map_err(|e| PyValueError::new_err(format!("check_field(): {e}")))?;
     let issues = py.detach(|| match &input {
         Input::Value(v) => mailinfra::check_field(v, &pointer, &opts),
         Input::Text(b) => match mailinfra::parse_bytes(b, &opts) {
@@ -151,7 +167,7 @@ fn suggest_mailboxes<'py>(
     if count.is_instance_of::<pyo3::types::PyBool>()
         || !count.is_instance_of::<pyo3::types::PyInt>()
     {
-        return Err(pyo3::exceptions::PyTypeError::new_err(
+        return Err(PyTypeError::new_err(
             "suggest_mailboxes(): count must be an int",
         ));
     }
@@ -188,9 +204,9 @@ fn build_order<'py>(
     plan: Option<&str>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyReport>> {
-    let opts = options::parse("build_order", options)?;
+    let opts = read_options("build_order", options)?;
     if rows.is_instance_of::<pyo3::types::PyString>() || rows.is_instance_of::<PyDict>() {
-        return Err(pyo3::exceptions::PyTypeError::new_err(
+        return Err(PyTypeError::new_err(
             "build_order(): rows must be an iterable of mappings (e.g. csv.DictReader)",
         ));
     }
@@ -209,7 +225,7 @@ fn build_order<'py>(
         match v {
             serde_json::Value::Object(m) => maps.push(m),
             _ => {
-                return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                return Err(PyTypeError::new_err(format!(
                     "build_order(): rows[{i}] is not a mapping of column to value"
                 )))
             }

@@ -179,6 +179,8 @@ def test_options(order: Any) -> None:
     del order["domains"][0]["mailboxes"][1:]
     assert not mailinfra.check(order, allowed_tlds=["net"]).valid
     assert mailinfra.check(order, allowed_tlds=("com",)).valid
+    assert mailinfra.check(order, allowed_tlds={"com"}).valid
+    assert mailinfra.check(order, allowed_tlds=(t for t in ["com"])).valid
     assert mailinfra.check(order, allowed_tlds=None).valid
     assert mailinfra.check(order, max_domains=1, max_mailboxes_per_domain=None).valid
     order["domains"][0]["mailboxes"][0]["email"] = "info@tryoutreachteam.com"
@@ -194,17 +196,22 @@ def test_options(order: Any) -> None:
 @pytest.mark.parametrize(
     "kwargs, exc, words",
     [
-        ({"max_domain": 3}, TypeError, ["max_domain", "did you mean 'max_domains'"]),
-        ({"maxDomains": 3}, TypeError, ["maxDomains", "did you mean 'max_domains'"]),
+        ({"max_domain": 3}, TypeError, ["max_domain", 'did you mean "max_domains"']),
+        ({"maxDomains": 3}, TypeError, ["maxDomains", 'did you mean "max_domains"']),
+        ({"allowIdn": True}, TypeError, ['did you mean "allow_idn"']),
         ({"colour": 1}, TypeError, ["colour", "max_domains, max_mailboxes_per_domain"]),
-        ({"max_domains": "3"}, TypeError, ["max_domains", "int"]),
+        ({"max_domains": "3"}, TypeError, ["max_domains", "whole number"]),
         ({"max_domains": True}, TypeError, ["max_domains"]),
-        ({"max_domains": -1}, ValueError, ["max_domains", "non-negative"]),
+        ({"max_domains": -1}, ValueError, ["max_domains", "0 or more"]),
+        ({"max_domains": 1.5}, ValueError, ["max_domains", "whole number"]),
         ({"max_input_bytes": 2**70}, ValueError, ["max_input_bytes"]),
-        ({"allow_idn": 1}, TypeError, ["allow_idn", "True or False"]),
+        ({"allow_idn": 1}, TypeError, ["allow_idn", "true or false"]),
         ({"warnings_as_errors": None}, TypeError, ["warnings_as_errors"]),
-        ({"allowed_tlds": "com"}, TypeError, ["allowed_tlds", "list of str"]),
+        ({"allowed_tlds": "com"}, TypeError, ["allowed_tlds", "list of strings"]),
         ({"allowed_tlds": ["com", 1]}, TypeError, ["allowed_tlds"]),
+        ({"allowed_tlds": [b"com"]}, TypeError, ["allowed_tlds"]),
+        ({"allowed_tlds": {"com": 1}}, TypeError, ["allowed_tlds"]),
+        ({"allowed_tlds": ["com"] * 20000}, ValueError, ["options larger than"]),
     ],
 )
 def test_bad_options(kwargs: Any, exc: Any, words: Any) -> None:

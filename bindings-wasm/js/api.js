@@ -2,7 +2,7 @@
 // returns and guards against calls before the module is ready. No rule logic here.
 import initGlue, * as raw from './mailinfra_wasm.js';
 import { bulk, initBulk } from './bulk.js';
-import { MAX_DEPTH, PER_VALUE, READ_BUDGET } from './constants.js';
+import { MAX_DEPTH } from './constants.js';
 import { orderInputJsonSchema, orderJsonSchema } from './order-schema.js';
 
 export { initBulk, orderJsonSchema };
@@ -38,30 +38,30 @@ function need() {
   }
 }
 
-// Fast path for object inputs: JSON.stringify (native, one string across the
-// boundary) on plain data only. A quick scan first makes sure JSON.stringify reads
-// it exactly as the wasm walk would: plain objects and arrays of strings, numbers,
-// booleans, null and undefined, at most 64 levels, no lone surrogates, within the
-// read budget. Anything else (cycles, BigInt, symbols, functions, class instances,
-// proxies or getters that throw, huge arrays) goes to the walk in wasm, which bounds
-// depth and size and reports a refusal as an issue.
+// Fast path for object inputs: their JSON text (JSON.stringify is native, and one
+// string crosses the boundary), which the core reads as it reads any JSON text. Taken
+// only when a quick scan proves the text is what the wasm walk would read, and within
+// maxInputBytes (so the text entry point refuses nothing the walk would accept): plain
+// objects and arrays of strings, numbers, booleans, null and undefined, at most
+// MAX_DEPTH levels, no lone surrogates. Anything else (cycles, BigInt, symbols,
+// functions, class instances, proxies or getters that throw, large inputs) goes to the
+// walk in wasm, which bounds depth and size and reports a refusal as an issue.
 const wellFormed = (s) => (s.isWellFormed ? s.isWellFormed() : !/[\uD800-\uDFFF]/.test(s));
 
 // An upper bound of the compact JSON size of plain data (a UTF-16 unit takes at most
-// 6 bytes, `\u001f`; a number at most 24), or -1 when it is not plain data. It only
-// picks a path; whether an input is too large is decided by the core (input.rs).
-function plainSize(root, budget) {
-  let values = Math.floor(budget / PER_VALUE);
+// 6 bytes, `\u001f`; a number at most 24), or -1 when it is not plain data or the
+// bound passes `limit` (checked as it grows, so the scan's work is bounded too).
+function plainSize(root, limit) {
   let size = 0;
   const text = (s) => 6 * s.length + 2;
   const stack = [root, 0];
   while (stack.length) {
+    if (size > limit) return -1;
     const depth = stack.pop();
     const v = stack.pop();
-    if (--values < 0) return -1;
     switch (typeof v) {
       case 'string':
-        if (v.length > budget || !wellFormed(v)) return -1;
+        if (!wellFormed(v)) return -1;
         size += text(v);
         continue;
       case 'number':
@@ -75,8 +75,8 @@ function plainSize(root, budget) {
         if (v === null) { size += 5; continue; }
         if (depth >= MAX_DEPTH) return -1;
         if (Array.isArray(v)) {
-          if (v.length > values) return -1;
           size += 2 + v.length;
+          if (size > limit) return -1;
           for (let i = 0; i < v.length; i++) stack.push(v[i], depth + 1);
           continue;
         }
@@ -87,6 +87,7 @@ function plainSize(root, budget) {
         for (const k of keys) {
           if (!wellFormed(k)) return -1;
           size += text(k);
+          if (size > limit) return -1;
           stack.push(v[k], depth + 1);
         }
         continue;
@@ -95,37 +96,40 @@ function plainSize(root, budget) {
         return -1;
     }
   }
-  return size;
+  return size > limit ? -1 : size;
 }
 
-function readBudget(options) {
-  let budget = READ_BUDGET;
-  if (options !== null && typeof options === 'object' && typeof options.maxInputBytes === 'number') {
-    budget = Math.max(budget, options.maxInputBytes * 9);
-  }
-  return budget;
-}
-
-// The JSON text of plain data (one string across the boundary), else undefined.
-function stringified(order, options, size = sizeOf(order, options)) {
-  if (size < 0) return undefined;
-  try {
-    return JSON.stringify(order);
-  } catch {
-    return undefined;
-  }
-}
-
-// The size bound of plain data within the read budget (its JSON text then crosses the
-// boundary in one copy); -1 otherwise, for the bounded walk in wasm.
+// The size bound of plain data within maxInputBytes; -1 otherwise (the walk reads it).
 function sizeOf(order, options) {
   if (order === null || typeof order !== 'object') return -1;
   try {
-    const budget = readBudget(options);
-    const size = plainSize(order, budget);
-    return size <= budget ? size : -1;
+    return plainSize(order, maxInput(options));
   } catch {
     return -1;
+  }
+}
+
+// The JSON text of plain data within maxInputBytes, else the order itself (for the walk).
+function asText(order, options, size = sizeOf(order, options)) {
+  if (size < 0) return order;
+  try {
+    return JSON.stringify(order);
+  } catch {
+    return order;
+  }
+}
+
+// Options cross the same way: plain options as JSON text (a string option is itself
+// sent as JSON text, so the core still sees a string), anything else as the value. A
+// JSON bound over OPTIONS_TEXT bytes (options are six small members) is walked.
+const OPTIONS_TEXT = 4096;
+function optionsText(options) {
+  if (typeof options === 'string') return JSON.stringify(options);
+  if (options === null || typeof options !== 'object') return options;
+  try {
+    return plainSize(options, OPTIONS_TEXT) < 0 ? options : JSON.stringify(options);
+  } catch {
+    return options;
   }
 }
 
@@ -168,25 +172,18 @@ function partText(order, reads) {
 
 export function check(order, options) {
   need();
-  const text = stringified(order, options);
-  return JSON.parse(text === undefined ? raw.check(order, options) : raw.checkStringified(text, options));
+  return JSON.parse(raw.check(asText(order, options), optionsText(options)));
 }
 export function prepare(order, options) {
   need();
-  const text = stringified(order, options);
-  return JSON.parse(text === undefined ? raw.prepare(order, options) : raw.prepareStringified(text, options));
+  return JSON.parse(raw.prepare(asText(order, options), optionsText(options)));
 }
 export function checkField(order, pointer, options) {
   need();
   const size = sizeOf(order, options);
   const reads = size >= 0 && !Array.isArray(order) ? fieldReads(pointer) : null;
-  const part = reads && size <= maxInput(options) ? partText(order, reads) : undefined;
-  if (part !== undefined) return JSON.parse(raw.checkFieldStringified(part, pointer, options));
-  if (typeof pointer !== 'string') return JSON.parse(raw.checkField(order, pointer, options));
-  const text = stringified(order, options, size);
-  return JSON.parse(text === undefined
-    ? raw.checkField(order, pointer, options)
-    : raw.checkFieldStringified(text, pointer, options));
+  const part = reads ? partText(order, reads) : undefined;
+  return JSON.parse(raw.checkField(part ?? asText(order, options, size), pointer, optionsText(options)));
 }
 // Standard Schema v1 (https://standardschema.dev): the order as a validator that form
 // libraries (react-hook-form's standardSchemaResolver, TanStack Form's validators) and

@@ -66,11 +66,6 @@ impl Refusal {
     }
 }
 
-/// `Array.isArray`, false when it throws (a revoked proxy).
-pub fn is_array(v: &JsValue) -> bool {
-    array_is_array(v).unwrap_or(false)
-}
-
 /// Length of a JS string in UTF-16 units, without copying it (0 for non-strings).
 pub fn string_units(v: &JsValue) -> usize {
     if v.is_string() {

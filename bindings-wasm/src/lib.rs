@@ -12,21 +12,17 @@
 
 mod convert;
 
-use mailinfra::{IssueCode, Options, Problem, Report};
+use mailinfra::limits::MAX_OPTIONS_BYTES;
+use mailinfra::{IssueCode, Options, Problem, Report, Spelling};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// For the wrapper's size estimate (`api.js`), through tools/codegen's `constants.js`.
-pub use convert::PER_VALUE;
 use convert::{Refusal, MAX_STRING_ARG};
-
-/// The size budget for reading an options object (it has six small members).
-const OPTIONS_BUDGET: usize = 64 * 1024;
 
 /// The least budget for reading an object input. It only bounds the work and memory
 /// of reading a hostile value; the core itself then refuses a value over
 /// `maxInputBytes` (measured as compact JSON, like text).
-pub const VALUE_BUDGET: usize = 16 << 20;
+const VALUE_BUDGET: usize = 16 << 20;
 
 /// The read budget for an object input: the reader charges at most 9 units per byte
 /// of compact JSON (the bytes plus [`convert::PER_VALUE`] per value, and every value
@@ -44,19 +40,27 @@ fn type_error(msg: &str) -> JsValue {
     convert::type_error(&format!("mailinfra: {msg}"))
 }
 
-/// `undefined`/`null` -> defaults; an object -> the contract's options
-/// (`deny_unknown_fields`); anything else -> a `TypeError`.
+/// `undefined`/`null` -> defaults; anything else through the core's reader of options
+/// (the contract's camelCase names), whose mistakes (with its near miss) are `TypeError`s.
+/// A string is the wrapper's JSON text of plain options (as for orders, one copy instead
+/// of a call per member); any other value is read by the bounded walk.
 fn options(v: &JsValue) -> Result<Options, JsValue> {
-    if v.is_null_or_undefined() {
+    let unreadable = |why: &str| type_error(&format!("options cannot be read: {why}"));
+    let value = if v.is_null_or_undefined() {
         return Ok(Options::default());
-    }
-    if !v.is_object() || convert::is_array(v) {
-        return Err(type_error("options must be an object or undefined"));
-    }
-    let value = convert::to_value(v, OPTIONS_BUDGET)
-        .map_err(|r| type_error(&format!("options cannot be read: {}", r.describe())))?;
-    serde_json::from_value::<Options>(value)
-        .map_err(|e| type_error(&format!("invalid options: {e}")))
+    } else if v.is_string() {
+        let text =
+            convert::short_string(v, MAX_OPTIONS_BYTES).ok_or_else(|| unreadable("too large"))?;
+        // The core's reader of JSON text (the one orders take), with its depth limit.
+        let limits = Options {
+            max_input_bytes: MAX_OPTIONS_BYTES,
+            ..Options::default()
+        };
+        mailinfra::parse_input(&text, &limits).map_err(|issue| unreadable(&issue.message))?
+    } else {
+        convert::to_value(v, MAX_OPTIONS_BYTES).map_err(|r| unreadable(&r.describe()))?
+    };
+    Options::from_value_in(&value, Spelling::Camel).map_err(|e| type_error(&e.to_string()))
 }
 
 enum Input {
@@ -65,8 +69,9 @@ enum Input {
     Refused(Report),
 }
 
-/// A JS string is JSON text (for the core's text entry points and their size limit);
-/// anything else is a value read by the bounded walk.
+/// A JS string is JSON text (for the core's text entry points and their size limit;
+/// the wrapper sends plain data within that limit as `JSON.stringify(order)`); anything
+/// else is a value read by the bounded walk.
 fn input(order: &JsValue, opts: &Options) -> Input {
     if order.is_string() {
         if convert::string_units(order) > opts.max_input_bytes {
@@ -82,66 +87,6 @@ fn input(order: &JsValue, opts: &Options) -> Input {
         Ok(v) => Input::Value(v),
         Err(r) => Input::Refused(Report::refused(r.issue(opts.max_input_bytes))),
     }
-}
-
-/// An object input the JS wrapper serialized with `JSON.stringify` (its fast path):
-/// read as a parsed value, so under the value budget rather than `maxInputBytes`.
-/// The `*Stringified` exports take `&str`: the wrapper only calls them with strings,
-/// and a typed string argument crosses the boundary without callbacks into JS.
-fn value_text(text: &str, opts: &Options) -> Result<serde_json::Value, Report> {
-    let limits = Options {
-        max_input_bytes: read_budget(opts),
-        ..Options::default()
-    };
-    mailinfra::parse_input(text, &limits).map_err(|issue| Report::refused(*issue))
-}
-
-/// `check` for the wrapper's fast path: `text` is `JSON.stringify(order)`.
-#[wasm_bindgen(js_name = checkStringified)]
-pub fn check_stringified(text: &str, options: JsValue) -> Result<String, JsValue> {
-    let opts = self::options(&options)?;
-    Ok(to_json(&match value_text(text, &opts) {
-        Ok(v) => mailinfra::check(&v, &opts),
-        Err(r) => r,
-    }))
-}
-
-/// `prepare` for the wrapper's fast path.
-#[wasm_bindgen(js_name = prepareStringified)]
-pub fn prepare_stringified(text: &str, options: JsValue) -> Result<String, JsValue> {
-    let opts = self::options(&options)?;
-    Ok(to_json(&match value_text(text, &opts) {
-        Ok(v) => mailinfra::prepare(&v, &opts),
-        Err(r) => r,
-    }))
-}
-
-/// `checkField` for the wrapper's fast path (`pointer` is a string there).
-#[wasm_bindgen(js_name = checkFieldStringified)]
-pub fn check_field_stringified(
-    text: &str,
-    pointer: &str,
-    options: JsValue,
-) -> Result<String, JsValue> {
-    let opts = self::options(&options)?;
-    if pointer.len() > MAX_STRING_ARG {
-        return Err(type_error("pointer is too long"));
-    }
-    match value_text(text, &opts) {
-        Ok(v) => field_issues(&v, pointer, &opts),
-        Err(_) => Ok("[]".into()),
-    }
-}
-
-/// The field's issues as JSON text; a pointer to no field of the order is a `TypeError`.
-fn field_issues(
-    order: &serde_json::Value,
-    pointer: &str,
-    opts: &Options,
-) -> Result<String, JsValue> {
-    mailinfra::check_field(order, pointer, opts)
-        .map(|issues| to_json(&issues))
-        .map_err(|e| type_error(&e.to_string()))
 }
 
 /// `check(order, options?)`: the report as JSON text.
@@ -187,7 +132,9 @@ pub fn check_field(order: JsValue, pointer: JsValue, options: JsValue) -> Result
         },
         Input::Refused(_) => return Ok("[]".into()),
     };
-    field_issues(&value, &pointer, &opts)
+    mailinfra::check_field(&value, &pointer, &opts)
+        .map(|issues| to_json(&issues))
+        .map_err(|e| type_error(&e.to_string()))
 }
 
 /// The members `checkField` reads for `pointer` (JSON array text), or `undefined` when

@@ -78,9 +78,16 @@ test('checkField, address hints, countries, domains, versions', () => {
 });
 
 test('bad options throw a TypeError with a clear message', () => {
-  assert.throws(() => m.check(example, { maxDomain: 3 }), (e) => e instanceof TypeError && /unknown field `maxDomain`/.test(e.message));
+  assert.throws(() => m.check(example, { maxDomain: 3 }), (e) => e instanceof TypeError && /unknown option "maxDomain" \(did you mean "maxDomains"\?\)/.test(e.message));
+  assert.throws(() => m.check(example, { max_domains: 3 }), { name: 'TypeError', message: /did you mean "maxDomains"/ });
+  assert.throws(() => m.check(example, { maxDomains: -1 }), { name: 'TypeError', message: /"maxDomains" must be a whole number/ });
   assert.throws(() => m.check(example, { maxDomains: 'x' }), TypeError);
   assert.throws(() => m.check(example, 5), TypeError);
+  // Plain options cross as JSON text: a string is still not an object.
+  assert.throws(() => m.check(example, '{"maxDomains": 3}'), { name: 'TypeError', message: /options must be an object/ });
+  const cyclic = { allowedTlds: [] };
+  cyclic.allowedTlds.push(cyclic.allowedTlds);
+  assert.throws(() => m.prepare(example, cyclic), { name: 'TypeError', message: /cyclic/ });
   assert.throws(() => m.prepare(example, [1]), TypeError);
   const hostile = {};
   Object.defineProperty(hostile, 'maxDomains', { enumerable: true, get() { throw new Error('no'); } });

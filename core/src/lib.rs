@@ -44,7 +44,7 @@ pub use input::{parse_bytes, parse_input};
 pub use issue::{Issue, IssueCode, PathSeg, Report, Severity};
 #[cfg(feature = "json-schema")]
 pub use json_schema::{order_json_schema, SchemaOf};
-pub use options::{Options, OptionsError, OptionsErrorKind};
+pub use options::{Options, OptionsError, OptionsErrorKind, Spelling};
 pub use order::{Domain, Mailbox, Order};
 pub use pointer::PointerError;
 pub use problem::{Fix, HostRole, JsonKind, Problem, StateName, UrlPart, Username};

@@ -60,6 +60,25 @@ const SNAKE_NAMES: [&str; 6] = [
     "warnings_as_errors",
 ];
 
+/// The one spelling of option names a surface reads (a surface that names its
+/// options one way should refuse the other rather than read two dialects).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spelling {
+    /// `maxDomains`: JSON, JavaScript.
+    Camel,
+    /// `max_domains`: Python's keyword arguments.
+    Snake,
+}
+
+impl Spelling {
+    fn names(self) -> &'static [&'static str; 6] {
+        match self {
+            Spelling::Camel => &NAMES,
+            Spelling::Snake => &SNAKE_NAMES,
+        }
+    }
+}
+
 /// Why options given as a value cannot be read (the sentence: `messages.rs`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OptionsError {
@@ -117,18 +136,40 @@ impl Options {
         }
     }
 
+    /// [`Options::from_value`] reading only one spelling of the names: a name in the
+    /// other spelling is unknown, with its own option in `spelling` as the near miss.
+    pub fn from_value_in(v: &Value, spelling: Spelling) -> Result<Options, OptionsError> {
+        match v {
+            Value::Null => Ok(Options::default()),
+            Value::Object(m) => Options::read(m, Some(spelling)),
+            _ => Err(OptionsError {
+                option: String::new(),
+                kind: OptionsErrorKind::NotAnObject,
+                names: spelling.names(),
+            }),
+        }
+    }
+
     /// [`Options::from_value`] on the members of an object.
     pub fn from_map(m: &Map<String, Value>) -> Result<Options, OptionsError> {
+        Options::read(m, None)
+    }
+
+    /// The members of an object in `spelling`, or in either spelling.
+    fn read(m: &Map<String, Value>, spelling: Option<Spelling>) -> Result<Options, OptionsError> {
         let mut o = Options::default();
         for (key, v) in m {
-            let index = NAMES
-                .iter()
-                .position(|n| n == key)
-                .or_else(|| SNAKE_NAMES.iter().position(|n| n == key));
-            let names: &'static [&'static str] = if key.contains('_') {
-                &SNAKE_NAMES
-            } else {
-                &NAMES
+            let position = |names: &[&str]| names.iter().position(|n| n == key);
+            let (index, names) = match spelling {
+                Some(s) => (position(s.names()), s.names()),
+                None => (
+                    position(&NAMES).or_else(|| position(&SNAKE_NAMES)),
+                    if key.contains('_') {
+                        &SNAKE_NAMES
+                    } else {
+                        &NAMES
+                    },
+                ),
             };
             let err = |kind| OptionsError {
                 option: key.clone(),
@@ -164,8 +205,19 @@ impl Options {
                 Some(4) => o.allow_idn = flag(v)?,
                 Some(5) => o.warnings_as_errors = flag(v)?,
                 _ => {
-                    let nearest = near_miss(key, names.iter().copied())
-                        .or_else(|| near_miss(key, NAMES.iter().chain(&SNAKE_NAMES).copied()));
+                    // A name near one in either spelling means that option: suggest
+                    // it as the caller spells options.
+                    let same_option = |n: &str| {
+                        NAMES
+                            .iter()
+                            .position(|x| *x == n)
+                            .or_else(|| SNAKE_NAMES.iter().position(|x| *x == n))
+                            .and_then(|i| names.get(i).copied())
+                    };
+                    let nearest = near_miss(key, names.iter().copied()).or_else(|| {
+                        near_miss(key, NAMES.iter().chain(&SNAKE_NAMES).copied())
+                            .and_then(same_option)
+                    });
                     return Err(err(OptionsErrorKind::Unknown { nearest }));
                 }
             }
@@ -211,6 +263,45 @@ mod tests {
         let e = Options::from_value(&json!({"allowedTlds": "com"})).err();
         assert_eq!(e.map(|e| e.kind), Some(OptionsErrorKind::NotTlds));
         assert_eq!(Options::from_value(&json!(null)), Ok(Options::default()));
+    }
+
+    #[test]
+    fn one_spelling_refuses_the_other_with_its_option_as_near_miss() {
+        let snake = |v| Options::from_value_in(&v, Spelling::Snake);
+        assert_eq!(
+            snake(json!({"max_domains": 3})).map(|o| o.max_domains),
+            Ok(3)
+        );
+        for (key, nearest) in [
+            ("maxDomains", "max_domains"),
+            ("maxMailboxesPerDomain", "max_mailboxes_per_domain"),
+            ("max_domain", "max_domains"),
+            ("maxInputByte", "max_input_bytes"),
+        ] {
+            let e = snake(json!({ key: 1 })).err();
+            assert_eq!(
+                e.map(|e| (e.kind, e.names)),
+                Some((
+                    OptionsErrorKind::Unknown {
+                        nearest: Some(nearest)
+                    },
+                    &SNAKE_NAMES[..]
+                )),
+                "{key}"
+            );
+        }
+        let e = Options::from_value_in(&json!({"allow_idn": true}), Spelling::Camel).err();
+        assert_eq!(
+            e.map(|e| e.kind),
+            Some(OptionsErrorKind::Unknown {
+                nearest: Some("allowIdn")
+            })
+        );
+        let e = Options::from_value_in(&json!(5), Spelling::Snake).err();
+        assert_eq!(
+            e.map(|e| (e.kind, e.names)),
+            Some((OptionsErrorKind::NotAnObject, &SNAKE_NAMES[..]))
+        );
     }
 
     /// The reader and serde agree on every valid object.

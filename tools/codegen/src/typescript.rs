@@ -105,21 +105,14 @@ fn doc_comment(out: &mut String, indent: &str, doc: &str) {
     }
 }
 
-/// The constants `api.js` needs to estimate an object's size the way the wasm reader
-/// bounds it.
+/// The core's constants `api.js` needs (its scan stops where the core would).
 pub fn constants() -> String {
     format!(
         "// {HEADER}\n\
-         // The limits the wrapper's input-size estimate (api.js) shares with the wasm reader.\n\n\
+         // The core's limits the wrapper's input scan (api.js) shares.\n\n\
          /** Deepest nesting the core accepts (mailinfra::limits::MAX_DEPTH). */\n\
-         export const MAX_DEPTH = {};\n\
-         /** The least budget the wasm reader spends on an object input (mailinfra_wasm::VALUE_BUDGET). */\n\
-         export const READ_BUDGET = {};\n\
-         /** What the wasm reader charges per value, on top of its JSON bytes (mailinfra_wasm::PER_VALUE). */\n\
-         export const PER_VALUE = {};\n",
+         export const MAX_DEPTH = {};\n",
         mailinfra::limits::MAX_DEPTH,
-        mailinfra_wasm::VALUE_BUDGET,
-        mailinfra_wasm::PER_VALUE,
     )
 }
 
