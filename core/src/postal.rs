@@ -5,7 +5,6 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use regex_lite::Regex;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::data::{AddressFormat, Country, State, COUNTRIES};
 use crate::recent::Recent;
@@ -149,19 +148,16 @@ fn written(raw: &str) -> String {
     let t: String = if t.is_ascii() {
         t.to_ascii_uppercase()
     } else {
-        let folded: String = t
-            .nfkc()
+        let folded: String = mailinfra_unicode::nfkc(&t)
+            .chars()
             .map(|c| match c {
                 '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30FC}' => '-',
                 _ => c,
             })
             .collect();
         // Upper case can leave a compatibility form (`ǆ` -> `Ǆ`): fold once more.
-        folded
-            .trim_start_matches(['\u{3012}', ' '])
-            .to_uppercase()
-            .nfkc()
-            .collect()
+        let upper = folded.trim_start_matches(['\u{3012}', ' ']).to_uppercase();
+        mailinfra_unicode::nfkc(&upper).into_owned()
     };
     if !t.contains('.') {
         return t;

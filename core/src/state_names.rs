@@ -6,8 +6,7 @@
 //! states of one country, and sorts them per country; a lookup is one fold and a
 //! binary search.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use mailinfra_unicode::is_mark;
 
 use crate::data::{AddressFormat, State, STATE_DESIGNATORS};
 
@@ -33,15 +32,15 @@ pub fn fold(s: &str) -> String {
         }
         // Two steps, not one iterator chain: the chain's instance was 2.7 KB more of
         // the wasm module's code.
-        let decomposed: String = lower
-            .nfkd()
+        let decomposed: String = mailinfra_unicode::nfkd(&lower)
+            .chars()
             .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
             .collect();
-        decomposed.nfc().collect()
+        mailinfra_unicode::nfc(&decomposed).into_owned()
     };
     let words = || {
         plain
-            .split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
+            .split(|c: char| !(c.is_alphanumeric() || is_mark(c)))
             .filter(|w| !w.is_empty())
     };
     let mut out = String::with_capacity(plain.len());
