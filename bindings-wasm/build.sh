@@ -43,7 +43,8 @@ for variant in "mailinfra_wasm:" "mailinfra_bulk:--features=bulk"; do
     --remove-name-section --remove-producers-section --no-typescript "$wasm"
 done
 
-cp "$here/js/api.js" "$here/js/bulk.js" "$here/js/node.js" "$here/js/web.js" "$here/README.md" "$pkg/"
+# unicode-host.js: the host's normalization and marks, which both modules' glue imports.
+cp "$here/js/api.js" "$here/js/bulk.js" "$here/js/node.js" "$here/js/web.js" "$here/js/unicode-host.js" "$here/README.md" "$pkg/"
 version="$(cargo metadata --format-version 1 --no-deps --locked | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).packages.find(p=>p.name==="mailinfra-wasm").version))')"
 sed "s/@VERSION@/$version/" "$here/js/package.json" > "$pkg/package.json"
 
