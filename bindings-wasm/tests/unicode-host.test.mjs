@@ -5,8 +5,9 @@
 // Builds unicode/examples/answers.rs (native back end) and unicode/examples/probe.rs
 // (wasm32, host back end, with bindings-wasm/js/unicode-host.js), then on each host:
 //  - Unicode's NormalizationTest.txt 15.0 (Debian's unicode-data 15.0.0-1, pinned by
-//    SHA-256) through the host's String.prototype.normalize (NFC, NFD, NFKC, NFKD),
-//    and through the guarded interface (NFC, NFKC, NFKD);
+//    SHA-256) through the host's String.prototype.normalize (NFC, NFD, NFKC, NFKD;
+//    the unlisted code points assigned in 15.0), and through the guarded interface
+//    (NFC, NFKC, NFKD; every unlisted code point);
 //  - every input through both back ends: NFC, NFKC, NFKD, marks, viramas and the
 //    core's strict UTS #46 ToASCII (idna through the in-repo adapter) must be equal.
 // Inputs: by default a fast subset (every code point of planes 0-1, `a` + each code
@@ -90,6 +91,7 @@ before(() => {
   run('dpkg-deb', ['-x', deb, `${outPath}deb`]);
   writeFileSync(new URL('NormalizationTest.txt', out),
     run('bzcat', [`${outPath}deb/usr/share/unicode/NormalizationTest.txt.bz2`]));
+  copyFileSync(`${outPath}deb/usr/share/unicode/DerivedAge.txt`, new URL('DerivedAge.txt', out));
 
   const lines = `${makeInputs().map((s) => JSON.stringify(s)).join('\n')}\n`;
   writeFileSync(new URL('inputs.jsonl', out), lines);
