@@ -70,6 +70,11 @@ def package_version(root: Path, name: str) -> str:
     return found[0]
 
 
+# Joins a state's key, name, Latin name and postal prefix in one string (`State` in
+# core/src/data/mod.rs).
+STATE_SEPARATOR = "\x1f"
+
+
 def rust_str(s: str) -> str:
     """A Rust string literal for `s`.
 
@@ -469,10 +474,9 @@ def gen_countries(root: Path) -> tuple[str, dict]:
             if fmt["states"]:
                 out.append("    states: &[")
                 for s in fmt["states"]:
-                    out.append("        State {")
-                    for k in ("key", "name", "latin_name", "zip_prefix"):
-                        out.append(f"            {k}: {rust_str(s[k])},")
-                    out.append("        },")
+                    parts = [s[k] for k in ("key", "name", "latin_name", "zip_prefix")]
+                    assert not any(STATE_SEPARATOR in x for x in parts), parts
+                    out.append(f"        State::new({rust_str(STATE_SEPARATOR.join(parts))}),")
                 out.append("    ],")
             else:
                 out.append("    states: &[],")

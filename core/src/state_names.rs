@@ -177,7 +177,7 @@ mod tests {
     }
 
     fn key(code: &str, typed: &str) -> Option<&'static str> {
-        lookup(fmt(code), &fold(typed)).map(|s| s.key)
+        lookup(fmt(code), &fold(typed)).map(|s| s.key())
     }
 
     #[test]
@@ -213,7 +213,7 @@ mod tests {
                     entry(f, line).unwrap_or_else(|| panic!("{}: {line:?}", country.code));
                 assert_eq!(fold(name), name, "{}", country.code);
                 assert!(last < name, "{}: {last} !< {name}", country.code);
-                assert_eq!(lookup(f, name).map(|s| s.key), Some(state.key));
+                assert_eq!(lookup(f, name).map(|s| s.key()), Some(state.key()));
                 // Names just before and after it in byte order are not in the table.
                 assert!(lookup(f, &format!("{name}\u{0}")).is_none());
                 last = name;
@@ -241,7 +241,7 @@ mod tests {
 
     #[test]
     fn near_misses_only_when_one_state_is_clearly_nearest() {
-        let near = |code: &str, typed: &str| nearest(fmt(code), typed).map(|s| s.key);
+        let near = |code: &str, typed: &str| nearest(fmt(code), typed).map(|s| s.key());
         assert_eq!(near("US", "Califrnia"), Some("CA"));
         assert_eq!(near("US", "Texs"), Some("TX"));
         assert_eq!(near("CA", "Colombie Britanique"), Some("BC"));

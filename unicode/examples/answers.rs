@@ -9,6 +9,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut input = String::new();
     io::stdin().read_to_string(&mut input)?;
     io::stdout().write_all(answer::answer_lines(&input)?.as_bytes())?;
-    println!("{{\"backend\":\"{}\",\"version\":\"{}\"}}", mailinfra_unicode::BACKEND, mailinfra_unicode::VERSION);
+    println!(
+        "{{\"backend\":\"{}\",\"version\":\"{}\"}}",
+        mailinfra_unicode::BACKEND,
+        mailinfra_unicode::VERSION
+    );
     Ok(())
 }

@@ -42,8 +42,8 @@ impl TextRule for PostalCode {
                 out.push(Problem::PostalCodeStateMismatch {
                     value: canon.to_string(),
                     kind: format.zip_kind,
-                    state: state.name,
-                    other: other.name,
+                    state: state.name(),
+                    other: other.name(),
                 });
             }
         }

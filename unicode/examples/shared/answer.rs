@@ -18,7 +18,14 @@ pub fn answer(s: &str) -> serde_json::Value {
             DnsLength::Verify,
         )
         .ok();
-    serde_json::json!([nfc(s), nfkc(s), nfkd(s), bits(is_mark), bits(is_virama), ascii])
+    serde_json::json!([
+        nfc(s),
+        nfkc(s),
+        nfkd(s),
+        bits(is_mark),
+        bits(is_virama),
+        ascii
+    ])
 }
 
 /// The answers for JSON-string lines, one JSON array a line.
