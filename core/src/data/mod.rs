@@ -13,7 +13,7 @@ pub use phone::{
     PHONE_CODES, PHONE_DIGIT_ZEROS, PHONE_IDS, PHONE_PATTERNS, PHONE_PATTERN_COUNT, PHONE_REGIONS,
     PHONE_SOURCE,
 };
-pub use psl::{PSL_EXCEPTIONS, PSL_RULES, PSL_SOURCE, PSL_WILDCARDS, TLDS};
+pub use psl::{PSL_EXCEPTIONS, PSL_SOURCE, PSL_TREE, PSL_WILDCARDS, TLDS};
 
 /// One territory of libphonenumber's metadata: what parsing and validity read, no
 /// formatting rules. Patterns are indices into `PHONE_PATTERNS` (compiled lazily).
