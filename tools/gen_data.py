@@ -70,8 +70,8 @@ def package_version(root: Path, name: str) -> str:
     return found[0]
 
 
-# Joins a state's key, name, Latin name and postal prefix in one string (`State` in
-# core/src/data/mod.rs).
+# Joins a state's key, name, Latin name and postal prefix in one string, and the
+# entries of a `Strings` list (`State`, `Strings` in core/src/data/mod.rs).
 STATE_SEPARATOR = "\x1f"
 
 
@@ -100,6 +100,12 @@ def rust_str(s: str) -> str:
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'
+
+
+def rust_strings(items: list[str]) -> str:
+    """A `Strings` (core/src/data/mod.rs): the items in one string, joined by U+001F."""
+    assert all(x and STATE_SEPARATOR not in x for x in items), items
+    return f"Strings::new({rust_str(STATE_SEPARATOR.join(items))})"
 
 
 def rust_str_slice(items: list[str]) -> str:
@@ -442,7 +448,7 @@ def gen_countries(root: Path) -> tuple[str, dict]:
         HEADER,
         f"// Sources: {source}.",
         "",
-        "use super::{AddressFormat, Country, State};",
+        "use super::{AddressFormat, Country, State, Strings};",
         "",
         "/// The packages these tables were generated from.",
         f"pub const COUNTRY_SOURCE: &str = {rust_str(source)};",
@@ -465,9 +471,9 @@ def gen_countries(root: Path) -> tuple[str, dict]:
             fmt_ref = f"Some(&{ident})"
             out.append(f"static {ident}: AddressFormat = AddressFormat {{")
             out.append(f"    zip: {rust_str(fmt['zip'])},")
-            out.append(f"    zip_examples: {rust_str_slice(fmt['zip_examples'])},")
+            out.append(f"    zip_examples: {rust_strings(fmt['zip_examples'])},")
             out.append(f"    zip_kind: {rust_str(fmt['zip_kind'])},")
-            out.append(f"    country_signs: {rust_str_slice(fmt['country_signs'])},")
+            out.append(f"    country_signs: {rust_strings(fmt['country_signs'])},")
             out.append(f"    state_kind: {rust_str(fmt['state_kind'])},")
             out.append(f"    requires_state: {rust_bool(fmt['requires_state'])},")
             out.append(f"    requires_zip: {rust_bool(fmt['requires_zip'])},")
@@ -498,7 +504,7 @@ def gen_countries(root: Path) -> tuple[str, dict]:
             f"        code: {rust_str(code)},\n"
             f"        alpha3: {rust_str(e['alpha_3'])},\n"
             f"        name: {rust_str(display)},\n"
-            f"        other_names: {rust_str_slice(others)},\n"
+            f"        other_names: {rust_strings(others)},\n"
             f"        format: {fmt_ref},\n"
             "    },"
         )

@@ -370,7 +370,7 @@ mod tests {
     fn every_example_is_valid_and_canonical_is_idempotent() {
         for country in COUNTRIES {
             let Some(fmt) = country.format else { continue };
-            for ex in fmt.zip_examples {
+            for ex in fmt.zip_examples.iter() {
                 assert!(zip_matches(country, ex), "{} {ex}", country.code);
                 let n = normalize_zip(Some(country), ex);
                 assert!(zip_matches(country, &n), "{} {ex} -> {n}", country.code);

@@ -64,7 +64,7 @@ pub struct Country {
     /// English short name for display (ISO `common_name` when it has one, else `name`).
     pub name: &'static str,
     /// Every other English name a person may type (ISO `name`, `official_name`), as written.
-    pub other_names: &'static [&'static str],
+    pub other_names: Strings,
     /// Google address metadata; `None` when Google has no entry for the country.
     pub format: Option<&'static AddressFormat>,
 }
@@ -75,12 +75,12 @@ pub struct AddressFormat {
     /// Postal-code regex (Google syntax, to be full-matched); `""` when the country has none.
     pub zip: &'static str,
     /// Comma-free list of example postal codes (Google `zipex`), first is the most typical.
-    pub zip_examples: &'static [&'static str],
+    pub zip_examples: Strings,
     /// Google `zip_name_type`: `"zip"`, `"postal"`, `"pin"` or `"eircode"`.
     pub zip_kind: &'static str,
     /// What may be written before a postal code (`CH-8001`, `D-10115`): the ISO 3166-1
     /// code, Google's `postprefix` and the old vehicle sign (`tools/gen_data.py`).
-    pub country_signs: &'static [&'static str],
+    pub country_signs: Strings,
     /// Google `state_name_type`: `"state"`, `"province"`, `"county"`, ...
     pub state_kind: &'static str,
     /// Google `require` contains `S`.
@@ -95,6 +95,28 @@ pub struct AddressFormat {
     /// `tools/state-aliases.tsv`. One string, not an array: 3,600 names of 9 bytes
     /// average would carry 8 more bytes each of pointer and length in wasm.
     pub state_names: &'static str,
+}
+
+/// A generated list of non-empty strings in one, joined by U+001F: one pointer and
+/// length in wasm instead of one per entry plus the slice's.
+#[derive(Debug, Clone, Copy)]
+pub struct Strings(&'static str);
+
+impl Strings {
+    /// For the generated tables: the entries joined by U+001F (`""`: none).
+    pub const fn new(joined: &'static str) -> Self {
+        Self(joined)
+    }
+
+    /// The entries, in order.
+    pub fn iter(self) -> impl Iterator<Item = &'static str> {
+        self.0.split('\u{1F}').filter(|s| !s.is_empty())
+    }
+
+    /// The first entry.
+    pub fn first(self) -> Option<&'static str> {
+        self.iter().next()
+    }
 }
 
 /// One first-level subdivision (state, province, ...): its key, display name, Latin
