@@ -97,7 +97,7 @@ fn layout_of(example: &str) -> Option<Layout> {
 /// The layout most examples share (more than half of them), e.g. GB's space before
 /// the last three characters despite `BFPO 61`.
 fn common_layout(fmt: &AddressFormat) -> Option<Layout> {
-    let layouts: Vec<Option<Layout>> = fmt.zip_examples.iter().map(|e| layout_of(e)).collect();
+    let layouts: Vec<Option<Layout>> = fmt.zip_examples.iter().map(layout_of).collect();
     layouts
         .iter()
         .flatten()
