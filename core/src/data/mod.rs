@@ -109,13 +109,46 @@ impl Strings {
     }
 
     /// The entries, in order.
-    pub fn iter(self) -> impl Iterator<Item = &'static str> {
-        self.0.split('\u{1F}').filter(|s| !s.is_empty())
+    pub fn iter(self) -> Parts {
+        Parts {
+            rest: self.0,
+            done: self.0.is_empty(),
+        }
     }
 
     /// The first entry.
     pub fn first(self) -> Option<&'static str> {
         self.iter().next()
+    }
+}
+
+/// The parts of a generated string between U+001F separators. A byte search, not
+/// `str::split`: a state's key is read on every check of a state field, and the
+/// byte 0x1F never occurs inside a multi-byte UTF-8 character.
+#[derive(Debug, Clone)]
+pub struct Parts {
+    rest: &'static str,
+    done: bool,
+}
+
+impl Iterator for Parts {
+    type Item = &'static str;
+
+    fn next(&mut self) -> Option<&'static str> {
+        if self.done {
+            return None;
+        }
+        match self.rest.bytes().position(|b| b == 0x1F) {
+            Some(i) => {
+                let part = self.rest.get(..i)?;
+                self.rest = self.rest.get(i + 1..)?;
+                Some(part)
+            }
+            None => {
+                self.done = true;
+                Some(self.rest)
+            }
+        }
     }
 }
 
@@ -133,7 +166,12 @@ impl State {
     }
 
     fn part(&self, i: usize) -> &'static str {
-        self.0.split('\u{1F}').nth(i).unwrap_or_default()
+        Parts {
+            rest: self.0,
+            done: false,
+        }
+        .nth(i)
+        .unwrap_or_default()
     }
 
     /// The key the postal format uses (`sub_keys`): what `prepare` writes.
