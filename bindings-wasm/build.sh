@@ -43,7 +43,8 @@ for variant in "mailinfra_wasm:" "mailinfra_bulk:--features=bulk"; do
     --remove-name-section --remove-producers-section --no-typescript "$wasm"
 done
 
-cp "$here/js/api.js" "$here/js/bulk.js" "$here/js/node.js" "$here/js/web.js" "$here/README.md" "$pkg/"
+# unicode-host.js: the host's normalization and marks, which both modules' glue imports.
+cp "$here/js/api.js" "$here/js/bulk.js" "$here/js/node.js" "$here/js/web.js" "$here/js/unicode-host.js" "$here/README.md" "$pkg/"
 # The declarations and the generated files (scripts/codegen.sh writes them from the core).
 cp "$here/js/mailinfra.d.ts" "$here/js/types.d.ts" "$here/js/constants.js" \
   "$here/js/order-schema.js" "$here/js/order.schema.json" "$pkg/"

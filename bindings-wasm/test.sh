@@ -46,6 +46,9 @@ node --test --test-concurrency=1 --test-reporter=spec \
   tests/vectors.test.mjs tests/api.test.mjs tests/standard-schema.test.mjs tests/package.test.mjs \
   tests/browser.test.mjs tests/react-forms.test.mjs
 
+step "Unicode from the host: NormalizationTest 15.0 and a fast subset of inputs, host back end = native, in Node and Chromium (the full run: scripts/unicode-conformance.sh)"
+node --test --test-reporter=spec tests/unicode-host.test.mjs
+
 step "bench smoke run (sizes against the budget, a short timing run)"
 node bench/run.mjs --quick
 node bench/standard-schema.mjs 1

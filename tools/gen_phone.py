@@ -100,6 +100,7 @@ def region(p: Patterns, rid: str, md) -> str:
 
 
 def repr_rs(s: str) -> str:
+    assert "\n" not in s, s
     out = '"'
     for c in s:
         if c in '"\\':
@@ -171,10 +172,12 @@ def main() -> None:
         "/// Number of distinct patterns (the size of the lazy compile cache).",
         f"pub const PHONE_PATTERN_COUNT: usize = {len(p.items)};",
         "",
-        "/// Every distinct pattern, anchored: `^(?:p)$` full match, `^(?:p)` prefix match.",
-        "pub static PHONE_PATTERNS: [&str; PHONE_PATTERN_COUNT] = [",
-        *(f"    {repr_rs(s)}," for s in p.items),
-        "];",
+        "/// Every distinct pattern, anchored: `^(?:p)$` full match, `^(?:p)` prefix match;",
+        "/// one a line, in index order (one string: an array of `&str` would carry 8 bytes",
+        "/// of pointer and length per pattern in wasm).",
+        "pub static PHONE_PATTERNS: &str = \"\\",
+        *(repr_rs(s)[1:-1] for s in p.items[:-1]),
+        repr_rs(p.items[-1])[1:-1] + '";',
         "",
         "/// Every territory, grouped by calling code, the code's main region first.",
         "pub static PHONE_REGIONS: &[R] = &[",

@@ -83,7 +83,7 @@ const pkgFile = (f) => readFileSync(resolve(pkgDir, f));
 const ours = {
   wasm: sizes(pkgFile('mailinfra_wasm_bg.wasm')),
   // The JS a form loads, concatenated as bindings-wasm/bench/run.mjs measures it.
-  glue: sizes(Buffer.concat(['mailinfra_wasm.js', 'api.js', 'bulk.js', 'web.js'].map(pkgFile))),
+  glue: sizes(Buffer.concat(['mailinfra_wasm.js', 'api.js', 'bulk.js', 'web.js', 'unicode-host.js'].map(pkgFile))),
 };
 const built = await bundle();
 const theirs = { all: sizes(readFileSync(built.file)), noZod: sizes(readFileSync(built.withoutZod)) };
@@ -96,7 +96,7 @@ console.log('| | raw | gzip -9 | brotli 11 | mailinfra / stack (gzip / brotli) |
 console.log('|---|---:|---:|---:|---:|');
 console.log(row('mailinfra: form `.wasm` + JS glue', form));
 console.log(row('&nbsp;&nbsp;`mailinfra_wasm_bg.wasm`', ours.wasm));
-console.log(row('&nbsp;&nbsp;JS glue (`mailinfra_wasm.js`, `api.js`, `bulk.js`, `web.js`)', ours.glue));
+console.log(row('&nbsp;&nbsp;JS glue (`mailinfra_wasm.js`, `api.js`, `bulk.js`, `web.js`, `unicode-host.js`)', ours.glue));
 console.log(row('JS stack: one minified bundle (esbuild), data included', theirs.all, true));
 console.log(row('JS stack without zod (a page that already ships zod)', theirs.noZod, true));
 console.log(`\nminified bytes in the stack's bundle by source: ${Object.entries(built.packages)
@@ -231,7 +231,7 @@ async function chromium() {
  *  as soon as it is. */
 function page(path, side, lib) {
   const head = side === 'mailinfra'
-    ? ['web.js', 'api.js', 'bulk.js', 'mailinfra_wasm.js'].map((f) => `<link rel="modulepreload" href="${lib}/${f}">`).join('\n')
+    ? ['web.js', 'api.js', 'bulk.js', 'mailinfra_wasm.js', 'unicode-host.js'].map((f) => `<link rel="modulepreload" href="${lib}/${f}">`).join('\n')
       + `\n<link rel="preload" href="${lib}/mailinfra_wasm_bg.wasm" as="fetch" type="application/wasm" crossorigin>`
     : `<link rel="modulepreload" href="${lib}">`;
   const load = side === 'mailinfra'

@@ -32,7 +32,7 @@ after(() => { if (work) rmSync(work, { recursive: true, force: true }); });
 test('the tarball holds exactly the package files', () => {
   const out = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', fileURLToPath(pkgDir)], { encoding: 'utf8' }))[0];
   const files = out.files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['README.md', 'api.js', 'bulk.js', 'constants.js', 'mailinfra.d.ts', 'mailinfra_bulk.js', 'mailinfra_bulk_bg.wasm', 'mailinfra_wasm.js', 'mailinfra_wasm_bg.wasm', 'node.js', 'order-schema.js', 'order.schema.json', 'package.json', 'types.d.ts', 'web.js']);
+  assert.deepEqual(files, ['README.md', 'api.js', 'bulk.js', 'constants.js', 'mailinfra.d.ts', 'mailinfra_bulk.js', 'mailinfra_bulk_bg.wasm', 'mailinfra_wasm.js', 'mailinfra_wasm_bg.wasm', 'node.js', 'order-schema.js', 'order.schema.json', 'package.json', 'types.d.ts', 'unicode-host.js', 'web.js']);
   const pj = JSON.parse(readFileSync(new URL('package.json', pkgDir), 'utf8'));
   assert.equal(pj.name, 'mailinfra');
   assert.equal(pj.type, 'module');

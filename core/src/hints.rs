@@ -64,11 +64,11 @@ pub fn address_format(country_input: &str) -> Option<AddressFormat> {
         states: postal::states(c)
             .iter()
             .map(|s| StateOption {
-                key: s.key.into(),
-                name: if s.latin_name.is_empty() || s.latin_name == s.name {
-                    s.name.into()
+                key: s.key().into(),
+                name: if s.latin_name().is_empty() || s.latin_name() == s.name() {
+                    s.name().into()
                 } else {
-                    format!("{} ({})", s.latin_name, s.name)
+                    format!("{} ({})", s.latin_name(), s.name())
                 },
             })
             .collect(),

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use unicode_security::MixedScript;
 
-use crate::data::{PSL_EXCEPTIONS, PSL_RULES, PSL_WILDCARDS, TLDS};
+use crate::data::{PSL_EXCEPTIONS, PSL_TREE, PSL_WILDCARDS, TLDS};
 use crate::problem::{HostRole as Role, Problem};
 
 /// Strict UTS #46 ToASCII: STD3 rules, hyphen checks, bidi and joiner rules (always
@@ -235,8 +235,8 @@ fn mixed_script_label(ascii: &str) -> Option<String> {
         .find(|u| !u.as_str().is_single_script())
 }
 
-fn in_list(list: &[&str], s: &str) -> bool {
-    list.binary_search(&s).is_ok()
+fn in_list<T: AsRef<str>>(list: &[T], s: &str) -> bool {
+    list.binary_search_by(|entry| entry.as_ref().cmp(s)).is_ok()
 }
 
 /// A generated one-string table (an entry per line, sorted) as a list. The string
@@ -246,10 +246,41 @@ fn lines(table: &'static str) -> Vec<&'static str> {
     table.split('\n').filter(|r| !r.is_empty()).collect()
 }
 
-/// The PSL's plain rules of two or more labels, split on first use.
-fn psl_rules() -> &'static [&'static str] {
-    static RULES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    RULES.get_or_init(|| lines(PSL_RULES))
+/// The PSL's plain rules of two or more labels, rebuilt from the label tree
+/// (`PSL_TREE`) on first use, sorted.
+fn psl_rules() -> &'static [String] {
+    static RULES: OnceLock<Vec<String>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let mut rules = tree_names(PSL_TREE);
+        rules.sort_unstable();
+        rules
+    })
+}
+
+/// The names of a generated label tree: a label a line from the TLD down, indented
+/// a space per level, `?` after a label that is not itself a name.
+fn tree_names(tree: &str) -> Vec<String> {
+    let mut path: Vec<&str> = Vec::new();
+    let mut names = Vec::new();
+    for line in tree.split('\n').filter(|l| !l.is_empty()) {
+        let label = line.trim_start_matches(' ');
+        path.truncate(line.len() - label.len());
+        match label.strip_suffix('?') {
+            Some(inner) => path.push(inner),
+            None => {
+                path.push(label);
+                let mut name = String::new();
+                for (i, l) in path.iter().rev().enumerate() {
+                    if i > 0 {
+                        name.push('.');
+                    }
+                    name.push_str(l);
+                }
+                names.push(name);
+            }
+        }
+    }
+    names
 }
 
 /// IANA's root-zone TLDs, split on first use.
@@ -304,10 +335,22 @@ mod tests {
 
     #[test]
     fn tables_are_every_line_sorted() {
-        for (list, table, min) in [(psl_rules(), PSL_RULES, 5000), (tlds(), TLDS, 1000)] {
-            assert!(list.len() > min && list.windows(2).all(|w| w[0] < w[1]));
-            assert_eq!(list.join("\n"), table.trim_end_matches('\n'));
-        }
+        assert_eq!(
+            tree_names("jp?\n aichi\n  agui\n kawasaki?\n  a\n"),
+            ["aichi.jp", "agui.aichi.jp", "a.kawasaki.jp"]
+        );
+        let tlds = tlds();
+        assert!(tlds.len() > 1000 && tlds.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(tlds.join("\n"), TLDS.trim_end_matches('\n'));
+        let rules = psl_rules();
+        assert!(rules.len() > 5000 && rules.windows(2).all(|w| w[0] < w[1]));
+        assert!(rules
+            .iter()
+            .all(|r| r.contains('.') && !r.contains(['?', ' '])));
+        // Every rule's TLD is a node of the tree; every node line is a label.
+        assert!(PSL_TREE.lines().all(|l| !l.trim_start().is_empty()));
+        assert!(in_list(rules, "co.uk") && in_list(rules, "zushi.kanagawa.jp"));
+        assert!(!in_list(rules, "kanagawa.jq") && !in_list(rules, "uk"));
         assert!(tld_known("com") && !tld_known("") && !tld_known("comx"));
         // Only rules below it (co.za) or a wildcard (*.ck); `onion` is in the PSL only.
         assert!(tld_known("za") && tld_known("ck") && !tld_known("onion"));

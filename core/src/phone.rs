@@ -1,10 +1,7 @@
 //! Phone numbers: E.164 shape and numbering-plan validity as libphonenumber reads them
 //! (`numbering`), and the certain E.164 form of what people type.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
-
-use unicode_normalization::UnicodeNormalization;
 
 use crate::numbering::{self, Unread};
 use crate::recent::Recent;
@@ -72,11 +69,7 @@ pub fn normalize(raw: &str, region: Option<&str>) -> String {
         Err(Unread::Extension) => return trimmed.to_string(),
         Err(Unread::Invalid) => {}
     }
-    let folded: Cow<str> = if raw.is_ascii() {
-        Cow::Borrowed(raw)
-    } else {
-        Cow::Owned(raw.nfkc().collect())
-    };
+    let folded = mailinfra_unicode::nfkc(raw);
     if folded != raw {
         match reading(&folded, region) {
             Ok(e) => return e,

@@ -5,7 +5,6 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use regex_lite::Regex;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::data::{AddressFormat, Country, State, COUNTRIES};
 use crate::recent::Recent;
@@ -30,7 +29,7 @@ fn compiled(country: &'static Country) -> Option<&'static Compiled> {
             prefixes: fmt
                 .states
                 .iter()
-                .map(|s| anchored(s.zip_prefix, false))
+                .map(|s| anchored(s.zip_prefix(), false))
                 .collect(),
         }
     }))
@@ -98,7 +97,7 @@ fn layout_of(example: &str) -> Option<Layout> {
 /// The layout most examples share (more than half of them), e.g. GB's space before
 /// the last three characters despite `BFPO 61`.
 fn common_layout(fmt: &AddressFormat) -> Option<Layout> {
-    let layouts: Vec<Option<Layout>> = fmt.zip_examples.iter().map(|e| layout_of(e)).collect();
+    let layouts: Vec<Option<Layout>> = fmt.zip_examples.iter().map(layout_of).collect();
     layouts
         .iter()
         .flatten()
@@ -149,19 +148,16 @@ fn written(raw: &str) -> String {
     let t: String = if t.is_ascii() {
         t.to_ascii_uppercase()
     } else {
-        let folded: String = t
-            .nfkc()
+        let folded: String = mailinfra_unicode::nfkc(&t)
+            .chars()
             .map(|c| match c {
                 '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30FC}' => '-',
                 _ => c,
             })
             .collect();
         // Upper case can leave a compatibility form (`ǆ` -> `Ǆ`): fold once more.
-        folded
-            .trim_start_matches(['\u{3012}', ' '])
-            .to_uppercase()
-            .nfkc()
-            .collect()
+        let upper = folded.trim_start_matches(['\u{3012}', ' ']).to_uppercase();
+        mailinfra_unicode::nfkc(&upper).into_owned()
     };
     if !t.contains('.') {
         return t;
@@ -272,14 +268,14 @@ pub fn states(country: &Country) -> &'static [State] {
 pub fn resolve_state(country: &Country, raw: &str) -> Option<&'static State> {
     let fmt = country.format?;
     // Already a key (what a form's select sends): keys are normalized text.
-    if let Some(s) = fmt.states.iter().find(|s| s.key == raw) {
+    if let Some(s) = fmt.states.iter().find(|s| s.key() == raw) {
         return Some(s);
     }
     let t = text::normalize(raw);
     if t.chars().any(text::is_bad_char) {
         return None;
     }
-    if let Some(s) = fmt.states.iter().find(|s| s.key == t) {
+    if let Some(s) = fmt.states.iter().find(|s| s.key() == t) {
         return Some(s);
     }
     if let Some(s) = state_names::lookup(fmt, &state_names::fold(&t)) {
@@ -329,14 +325,20 @@ mod tests {
     fn every_state_key_is_normalized_and_resolves_to_itself() {
         for country in COUNTRIES {
             for s in states(country) {
-                assert_eq!(text::normalize(s.key), s.key, "{}/{}", country.code, s.key);
-                assert!(!s.key.chars().any(text::is_bad_char));
-                let found = resolve_state(country, &format!(" {} ", s.key));
-                assert!(
-                    found.is_some_and(|f| f.key == s.key),
+                assert_eq!(
+                    text::normalize(s.key()),
+                    s.key(),
                     "{}/{}",
                     country.code,
-                    s.key
+                    s.key()
+                );
+                assert!(!s.key().chars().any(text::is_bad_char));
+                let found = resolve_state(country, &format!(" {} ", s.key()));
+                assert!(
+                    found.is_some_and(|f| f.key() == s.key()),
+                    "{}/{}",
+                    country.code,
+                    s.key()
                 );
             }
         }
@@ -354,11 +356,11 @@ mod tests {
             );
             for s in fmt.states {
                 assert_eq!(
-                    anchored(s.zip_prefix, false).is_some(),
-                    !s.zip_prefix.is_empty(),
+                    anchored(s.zip_prefix(), false).is_some(),
+                    !s.zip_prefix().is_empty(),
                     "{}/{}",
                     country.code,
-                    s.key
+                    s.key()
                 );
             }
         }
@@ -368,7 +370,7 @@ mod tests {
     fn every_example_is_valid_and_canonical_is_idempotent() {
         for country in COUNTRIES {
             let Some(fmt) = country.format else { continue };
-            for ex in fmt.zip_examples {
+            for ex in fmt.zip_examples.iter() {
                 assert!(zip_matches(country, ex), "{} {ex}", country.code);
                 let n = normalize_zip(Some(country), ex);
                 assert!(zip_matches(country, &n), "{} {ex} -> {n}", country.code);
@@ -413,42 +415,42 @@ mod tests {
     #[test]
     fn states_resolve_and_zip_prefixes() -> Result<(), &'static str> {
         let us = c("US");
-        assert_eq!(resolve_state(us, "california").map(|s| s.key), Some("CA"));
-        assert_eq!(resolve_state(us, "US-NY").map(|s| s.key), Some("NY"));
+        assert_eq!(resolve_state(us, "california").map(|s| s.key()), Some("CA"));
+        assert_eq!(resolve_state(us, "US-NY").map(|s| s.key()), Some("NY"));
         assert!(resolve_state(us, "Narnia").is_none());
         assert_eq!(
-            resolve_state(c("IE"), "Dublin").map(|s| s.key),
+            resolve_state(c("IE"), "Dublin").map(|s| s.key()),
             Some("Co. Dublin")
         );
         assert_eq!(
-            resolve_state(c("IE"), "county dublin").map(|s| s.key),
+            resolve_state(c("IE"), "county dublin").map(|s| s.key()),
             Some("Co. Dublin")
         );
         assert_eq!(
-            resolve_state(c("CN"), "Beijing").map(|s| s.key),
+            resolve_state(c("CN"), "Beijing").map(|s| s.key()),
             Some("北京市")
         );
         assert_eq!(
-            resolve_state(c("MX"), "Ciudad de Mexico").map(|s| s.key),
+            resolve_state(c("MX"), "Ciudad de Mexico").map(|s| s.key()),
             Some("CDMX")
         );
         assert_eq!(
-            resolve_state(c("JP"), "tokyo").map(|s| s.key),
+            resolve_state(c("JP"), "tokyo").map(|s| s.key()),
             Some("東京都")
         );
         assert_eq!(
-            resolve_state(c("CN"), "CN-BJ").map(|s| s.key),
+            resolve_state(c("CN"), "CN-BJ").map(|s| s.key()),
             Some("北京市")
         );
-        assert_eq!(resolve_state(c("CA"), "ca-qc").map(|s| s.key), Some("QC"));
+        assert_eq!(resolve_state(c("CA"), "ca-qc").map(|s| s.key()), Some("QC"));
         assert!(resolve_state(c("CA"), "US-QC").is_none());
         // A key is taken as typed even where its folded form names two states.
         let mz = c("MZ");
-        assert_eq!(resolve_state(mz, "Maputo").map(|s| s.key), Some("Maputo"));
+        assert_eq!(resolve_state(mz, "Maputo").map(|s| s.key()), Some("Maputo"));
         assert!(resolve_state(mz, "MAPUTO").is_none());
         let ny = resolve_state(us, "NY").ok_or("NY")?;
         assert_eq!(
-            zip_in_other_state(us, ny, "94105").map(|s| s.key),
+            zip_in_other_state(us, ny, "94105").map(|s| s.key()),
             Some("CA")
         );
         let ca = resolve_state(us, "CA").ok_or("CA")?;

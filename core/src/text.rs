@@ -1,7 +1,7 @@
 //! Free text (names, company, address, city): normalization, character rules, and
 //! the one near-miss rule for names a person misspells.
 
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use std::borrow::Cow;
 
 /// Zero-width characters a person cannot see; pasted text often carries them.
 fn is_zero_width(c: char) -> bool {
@@ -56,11 +56,11 @@ fn rebuild(s: &str) -> String {
         }
         out.push(c);
     }
-    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
-        out
-    } else {
-        out.nfc().collect()
-    }
+    let nfc = match mailinfra_unicode::nfc(&out) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(nfc) => Some(nfc),
+    };
+    nfc.unwrap_or(out)
 }
 
 /// ASCII with single inner spaces and no other whitespace: already normalized (most

@@ -13,7 +13,7 @@ pub use phone::{
     PHONE_CODES, PHONE_DIGIT_ZEROS, PHONE_IDS, PHONE_PATTERNS, PHONE_PATTERN_COUNT, PHONE_REGIONS,
     PHONE_SOURCE,
 };
-pub use psl::{PSL_EXCEPTIONS, PSL_RULES, PSL_SOURCE, PSL_WILDCARDS, TLDS};
+pub use psl::{PSL_EXCEPTIONS, PSL_SOURCE, PSL_TREE, PSL_WILDCARDS, TLDS};
 
 /// One territory of libphonenumber's metadata: what parsing and validity read, no
 /// formatting rules. Patterns are indices into `PHONE_PATTERNS` (compiled lazily).
@@ -64,7 +64,7 @@ pub struct Country {
     /// English short name for display (ISO `common_name` when it has one, else `name`).
     pub name: &'static str,
     /// Every other English name a person may type (ISO `name`, `official_name`), as written.
-    pub other_names: &'static [&'static str],
+    pub other_names: Strings,
     /// Google address metadata; `None` when Google has no entry for the country.
     pub format: Option<&'static AddressFormat>,
 }
@@ -75,12 +75,12 @@ pub struct AddressFormat {
     /// Postal-code regex (Google syntax, to be full-matched); `""` when the country has none.
     pub zip: &'static str,
     /// Comma-free list of example postal codes (Google `zipex`), first is the most typical.
-    pub zip_examples: &'static [&'static str],
+    pub zip_examples: Strings,
     /// Google `zip_name_type`: `"zip"`, `"postal"`, `"pin"` or `"eircode"`.
     pub zip_kind: &'static str,
     /// What may be written before a postal code (`CH-8001`, `D-10115`): the ISO 3166-1
     /// code, Google's `postprefix` and the old vehicle sign (`tools/gen_data.py`).
-    pub country_signs: &'static [&'static str],
+    pub country_signs: Strings,
     /// Google `state_name_type`: `"state"`, `"province"`, `"county"`, ...
     pub state_kind: &'static str,
     /// Google `require` contains `S`.
@@ -97,15 +97,100 @@ pub struct AddressFormat {
     pub state_names: &'static str,
 }
 
-/// One first-level subdivision (state, province, ...).
+/// A generated list of non-empty strings in one, joined by U+001F: one pointer and
+/// length in wasm instead of one per entry plus the slice's.
+#[derive(Debug, Clone, Copy)]
+pub struct Strings(&'static str);
+
+impl Strings {
+    /// For the generated tables: the entries joined by U+001F (`""`: none).
+    pub const fn new(joined: &'static str) -> Self {
+        Self(joined)
+    }
+
+    /// The entries, in order.
+    pub fn iter(self) -> Parts {
+        Parts {
+            rest: self.0,
+            done: self.0.is_empty(),
+        }
+    }
+
+    /// The first entry.
+    pub fn first(self) -> Option<&'static str> {
+        self.iter().next()
+    }
+}
+
+/// The parts of a generated string between U+001F separators. A byte search, not
+/// `str::split`: a state's key is read on every check of a state field, and the
+/// byte 0x1F never occurs inside a multi-byte UTF-8 character.
+#[derive(Debug, Clone)]
+pub struct Parts {
+    rest: &'static str,
+    done: bool,
+}
+
+impl Iterator for Parts {
+    type Item = &'static str;
+
+    fn next(&mut self) -> Option<&'static str> {
+        if self.done {
+            return None;
+        }
+        match self.rest.bytes().position(|b| b == 0x1F) {
+            Some(i) => {
+                let part = self.rest.get(..i)?;
+                self.rest = self.rest.get(i + 1..)?;
+                Some(part)
+            }
+            None => {
+                self.done = true;
+                Some(self.rest)
+            }
+        }
+    }
+}
+
+/// One first-level subdivision (state, province, ...): its key, display name, Latin
+/// name and postal prefix in one string, joined by U+001F. One pointer and length in
+/// wasm instead of four: 1,382 states, 33 KB of the form module's data
+/// (docs/benchmarks-wasm.md).
 #[derive(Debug)]
-pub struct State {
+pub struct State(&'static str);
+
+impl State {
+    /// For the generated tables: the four parts joined by U+001F.
+    pub const fn new(packed: &'static str) -> Self {
+        Self(packed)
+    }
+
+    fn part(&self, i: usize) -> &'static str {
+        Parts {
+            rest: self.0,
+            done: false,
+        }
+        .nth(i)
+        .unwrap_or_default()
+    }
+
     /// The key the postal format uses (`sub_keys`): what `prepare` writes.
-    pub key: &'static str,
+    pub fn key(&self) -> &'static str {
+        self.part(0)
+    }
+
     /// Display name (`sub_names`, falling back to the key).
-    pub name: &'static str,
+    pub fn name(&self) -> &'static str {
+        self.part(1)
+    }
+
     /// Latin-script name (`sub_lnames`) or `""`.
-    pub latin_name: &'static str,
+    pub fn latin_name(&self) -> &'static str {
+        self.part(2)
+    }
+
     /// Regex for the postal-code prefixes of this state (`sub_zips`), `""` when unknown.
-    pub zip_prefix: &'static str,
+    pub fn zip_prefix(&self) -> &'static str {
+        self.part(3)
+    }
 }

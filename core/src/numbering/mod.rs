@@ -130,13 +130,19 @@ pub(crate) fn read(input: &str, default_region: Option<&str>) -> Result<Number, 
 static COMPILED: [OnceLock<Option<Regex>>; PHONE_PATTERN_COUNT] =
     [const { OnceLock::new() }; PHONE_PATTERN_COUNT];
 
+/// The pattern sources, split from the generated string on first use.
+fn pattern_sources() -> &'static [&'static str] {
+    static SOURCES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    SOURCES.get_or_init(|| PHONE_PATTERNS.split('\n').collect())
+}
+
 /// Pattern `i` (already anchored by the generator). `None` only if a pattern failed to
 /// compile, which a unit test rules out.
 fn pattern(i: u16) -> Option<&'static Regex> {
     let i = usize::from(i);
     COMPILED
         .get(i)?
-        .get_or_init(|| Regex::new(PHONE_PATTERNS.get(i)?).ok())
+        .get_or_init(|| Regex::new(pattern_sources().get(i)?).ok())
         .as_ref()
 }
 
@@ -354,7 +360,8 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        for (i, p) in PHONE_PATTERNS.iter().enumerate() {
+        assert_eq!(pattern_sources().len(), PHONE_PATTERN_COUNT);
+        for (i, p) in pattern_sources().iter().enumerate() {
             // An index past u16 would read as u16::MAX, which has no pattern: a failure.
             let i = u16::try_from(i).unwrap_or(u16::MAX);
             assert!(pattern(i).is_some(), "{p}");

@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use mailinfra_unicode::is_mark;
 use regex_lite::Regex;
-use unicode_normalization::char::is_combining_mark;
 
 use super::*;
 use crate::data::PHONE_DIGIT_ZEROS;
@@ -31,7 +31,7 @@ pub(super) fn digit_value(c: char) -> Option<u8> {
 /// marks and the enclosed Latin letters, taken out again here.
 pub(super) fn is_letter_or_number(c: char) -> bool {
     c.is_alphanumeric()
-        && !is_combining_mark(c)
+        && !is_mark(c)
         && !matches!(c, '\u{24B6}'..='\u{24E9}' | '\u{1F130}'..='\u{1F149}' | '\u{1F150}'..='\u{1F169}' | '\u{1F170}'..='\u{1F189}')
 }
 

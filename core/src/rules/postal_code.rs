@@ -35,15 +35,15 @@ impl TextRule for PostalCode {
                 value: canon.to_string(),
                 kind: format.zip_kind,
                 country: c.name,
-                example: format.zip_examples.first().copied().unwrap_or(""),
+                example: format.zip_examples.first().unwrap_or(""),
             });
         } else if let Some(state) = cx.order.state {
             if let Some(other) = postal::zip_in_other_state(c, state, canon) {
                 out.push(Problem::PostalCodeStateMismatch {
                     value: canon.to_string(),
                     kind: format.zip_kind,
-                    state: state.name,
-                    other: other.name,
+                    state: state.name(),
+                    other: other.name(),
                 });
             }
         }

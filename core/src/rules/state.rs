@@ -24,7 +24,7 @@ pub struct State;
 impl TextRule for State {
     fn normalize(&self, raw: &str, order: &Context) -> String {
         match order.country.and_then(|c| postal::resolve_state(c, raw)) {
-            Some(st) => st.key.to_string(),
+            Some(st) => st.key().to_string(),
             None => text::normalize(raw),
         }
     }
@@ -32,7 +32,7 @@ impl TextRule for State {
     fn findings(&self, _: &str, canon: &str, cx: &Cx, out: &mut Vec<Problem>) {
         let Some(c) = cx.order.country else { return };
         let list = postal::states(c);
-        if list.is_empty() || list.iter().any(|s| s.key == canon) {
+        if list.is_empty() || list.iter().any(|s| s.key() == canon) {
             return;
         }
         let nearest = c.format.and_then(|f| state_names::nearest(f, canon));
@@ -41,15 +41,15 @@ impl TextRule for State {
             kind: c.format.map_or("state", |f| f.state_kind),
             country: c.name,
             nearest: nearest.map(|s| StateName {
-                key: s.key,
-                name: if s.latin_name.is_empty() {
-                    s.name
+                key: s.key(),
+                name: if s.latin_name().is_empty() {
+                    s.name()
                 } else {
-                    s.latin_name
+                    s.latin_name()
                 },
             }),
             examples: if nearest.is_none() {
-                list.iter().take(EXAMPLES).map(|s| s.key).collect()
+                list.iter().take(EXAMPLES).map(|s| s.key()).collect()
             } else {
                 Vec::new()
             },
