@@ -10,25 +10,7 @@ import gzip
 import re
 import sys
 
-
-def leb(b, i):
-    r = s = 0
-    while True:
-        x = b[i]
-        i += 1
-        r |= (x & 0x7F) << s
-        s += 7
-        if x < 0x80:
-            return r, i
-
-
-def sections(b):
-    i = 8
-    while i < len(b):
-        sid = b[i]
-        size, j = leb(b, i + 1)
-        yield sid, b[j : j + size]
-        i = j + size
+from wasmfile import leb, sections
 
 
 def crate_of(name):

@@ -14,24 +14,11 @@ import re
 import struct
 import sys
 
-
-def leb(b, i):
-    r = s = 0
-    while True:
-        x = b[i]
-        i += 1
-        r |= (x & 0x7F) << s
-        s += 7
-        if x < 0x80:
-            return r, i
+from wasmfile import leb, sections
 
 
 def data_segments(wasm):
-    i = 8
-    while i < len(wasm):
-        sid = wasm[i]
-        size, j = leb(wasm, i + 1)
-        body, i = wasm[j : j + size], j + size
+    for sid, body in sections(wasm):
         if sid != 11:
             continue
         n, k = leb(body, 0)
