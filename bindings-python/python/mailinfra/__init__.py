@@ -66,33 +66,11 @@ __all__ = [
     "Suggestions",
 ]
 
-_TYPES = frozenset(
-    (
-        "AddressFormat",
-        "CountryOption",
-        "DataVersions",
-        "Domain",
-        "Esp",
-        "IssueCode",
-        "IssueDict",
-        "Mailbox",
-        "Order",
-        "OrderInput",
-        "PathSegment",
-        "PlanType",
-        "ReportDict",
-        "Severity",
-        "StateOption",
-        "Suggestions",
-    )
-)
-
-
 def __getattr__(name: str) -> object:
     # The typing helpers (TypedDicts, Literals) load on first use, which keeps
-    # `import mailinfra` from importing `typing`.
-    if name in _TYPES:
-        from . import _types
+    # `import mailinfra` from importing `typing`; their names are `_types.__all__`.
+    from . import _types
 
+    if name in _types.__all__:
         return getattr(_types, name)
     raise AttributeError(f"module 'mailinfra' has no attribute {name!r}")

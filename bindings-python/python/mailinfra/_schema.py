@@ -7,15 +7,9 @@ mailinfra.
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from importlib.resources import files
-from typing import Any, Dict
-
-
-@lru_cache(maxsize=2)
-def _text(name: str) -> str:
-    return files(__package__).joinpath(name).read_text(encoding="utf-8")
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `import mailinfra` stays free of `typing`, `json` and resources
+    from typing import Any, Dict
 
 
 def order_json_schema(*, prepare_input: bool = False) -> Dict[str, Any]:
@@ -27,6 +21,10 @@ def order_json_schema(*, prepare_input: bool = False) -> Dict[str, Any]:
     ``prepare`` takes: the same shape with no constraint on the values, which
     ``prepare`` may still fix.
     """
+    import json
+    from importlib.resources import files
+
     name = "order-input.schema.json" if prepare_input else "order.schema.json"
-    schema: Dict[str, Any] = json.loads(_text(name))
+    text = files(__package__).joinpath(name).read_text(encoding="utf-8")
+    schema: Dict[str, Any] = json.loads(text)
     return schema
