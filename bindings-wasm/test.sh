@@ -15,12 +15,19 @@ node_major="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$node_major" -ge 20 ] || die "Node $node_major found, Node 20 or later is required"
 command -v npm >/dev/null || die "npm not found"
 
-step "Chromium (Debian package) for the browser tests"
+step "Chromium (Debian package) for the browser tests; bzip2 and apt's lists for the Unicode test's data"
 chromium_bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$chromium_bin" ]; then
-  command -v apt-get >/dev/null || die "$chromium_bin missing and apt-get unavailable"
+missing=()
+[ -x "$chromium_bin" ] || missing+=(chromium)
+command -v bzcat >/dev/null || missing+=(bzip2)
+# The Unicode test downloads Debian's unicode-data 15.0.0-1 (NormalizationTest.txt):
+# a fresh image may have no package lists to find it in.
+if [ ${#missing[@]} -gt 0 ] || ! apt-cache show unicode-data=15.0.0-1 >/dev/null 2>&1; then
+  command -v apt-get >/dev/null || die "apt-get unavailable (needed for: ${missing[*]:-the unicode-data package})"
   apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  if [ ${#missing[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+  fi
 fi
 [ -x "$chromium_bin" ] || die "Chromium not found at $chromium_bin"
 "$chromium_bin" --version

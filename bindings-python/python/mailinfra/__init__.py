@@ -66,11 +66,15 @@ __all__ = [
     "Suggestions",
 ]
 
+
 def __getattr__(name: str) -> object:
     # The typing helpers (TypedDicts, Literals) load on first use, which keeps
     # `import mailinfra` from importing `typing`; their names are `_types.__all__`.
-    from . import _types
+    # A private name is never one (and `from . import _types` asks for `_types` here
+    # before importing it).
+    if not name.startswith("_"):
+        from . import _types
 
-    if name in _types.__all__:
-        return getattr(_types, name)
+        if name in _types.__all__:
+            return getattr(_types, name)
     raise AttributeError(f"module 'mailinfra' has no attribute {name!r}")
