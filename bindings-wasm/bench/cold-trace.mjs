@@ -2,7 +2,7 @@
 // trace (network, script, wasm compile, main-thread tasks) from navigation start to
 // the first validated keystroke, printed as a timeline in ms since navigation start.
 // Usage: node bench/cold-trace.mjs [--field /phoneNumber] [--page bindings-wasm/demo/]
-//        [--out trace.json]   (after ./build.sh; the figures are one profile's, so
+//        [--out trace.json] [--no-trace]   (after ./build.sh; the figures are one profile's, so
 //        compare several runs, and the medians of bench/run.mjs --cold)
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,9 @@ const arg = (name, dflt) => {
 const pointer = arg('--field', '/phoneNumber');
 const pagePath = arg('--page', 'bindings-wasm/demo/');
 const out = arg('--out', null);
+// Tracing slows the load (the trace streams to this process); --no-trace prints the
+// page's own Resource Timing and marks only.
+const tracing = !process.argv.includes('--no-trace');
 const repo = new URL('../../', import.meta.url);
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm',
@@ -27,10 +30,12 @@ let events = [];
 let result;
 try {
   const page = await b.page();
+  // When the keystroke reached the page (its event's timeStamp, from navigation start).
+  await page.addInitScript(() => addEventListener('keydown', (e) => { window.__typed ??= e.timeStamp; }, true));
   const cdp = await page.context().newCDPSession(page);
   const done = new Promise((ok) => cdp.on('Tracing.tracingComplete', ok));
   cdp.on('Tracing.dataCollected', (e) => { events = events.concat(e.value); });
-  await cdp.send('Tracing.start', { categories: CATEGORIES.join(','), transferMode: 'ReportEvents' });
+  if (tracing) await cdp.send('Tracing.start', { categories: CATEGORIES.join(','), transferMode: 'ReportEvents' });
   await page.goto(`${server.url}${pagePath}`, { waitUntil: 'commit' });
   await page.locator(`[data-pointer="${pointer}"]`).pressSequentially('0');
   await page.waitForFunction(() => window.__firstValidated !== undefined, null, { timeout: 60_000 });
@@ -38,6 +43,7 @@ try {
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
   result = await page.evaluate(() => ({
     first: window.__firstValidated,
+    typed: window.__typed,
     ready: window.__ready,
     dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
     resources: performance.getEntriesByType('resource').map((r) => ({
@@ -45,12 +51,21 @@ try {
       responseStart: r.responseStart, end: r.responseEnd, size: r.encodedBodySize,
     })),
   }));
-  await cdp.send('Tracing.end');
-  await done;
+  if (tracing) {
+    await cdp.send('Tracing.end');
+    await done;
+  }
 } finally {
   await b.close();
   await server.close();
 }
+console.log(`field ${pointer}: keystroke at ${result.typed.toFixed(1)} ms, first validated ${result.first.toFixed(1)} ms, module ready ${result.ready?.toFixed(1)} ms, DOMContentLoaded ${result.dcl.toFixed(1)} ms`);
+console.log('\n## Resources (Resource Timing, ms since navigation start)');
+for (const r of result.resources) {
+  console.log(`${r.name.padEnd(40)} start ${r.start.toFixed(1).padStart(6)}  request ${r.requestStart.toFixed(1).padStart(6)}  first byte ${r.responseStart.toFixed(1).padStart(6)}  end ${r.end.toFixed(1).padStart(6)}  ${r.size} B`);
+}
+
+if (!tracing) process.exit(0);
 if (out) writeFileSync(out, JSON.stringify({ traceEvents: events }));
 
 // Navigation start: the renderer's `navigationStart` mark of the demo's document.
@@ -60,12 +75,6 @@ const ms = (ts) => ((ts - t0) / 1000).toFixed(1).padStart(7);
 const mainPid = nav.at(-1)?.pid;
 const mainTid = events.find((e) => e.pid === mainPid && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')?.tid;
 const threads = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
-
-console.log(`field ${pointer}: first validated ${result.first.toFixed(1)} ms, module ready ${result.ready?.toFixed(1)} ms, DOMContentLoaded ${result.dcl.toFixed(1)} ms`);
-console.log('\n## Resources (Resource Timing, ms since navigation start)');
-for (const r of result.resources) {
-  console.log(`${r.name.padEnd(40)} start ${r.start.toFixed(1).padStart(6)}  request ${r.requestStart.toFixed(1).padStart(6)}  first byte ${r.responseStart.toFixed(1).padStart(6)}  end ${r.end.toFixed(1).padStart(6)}  ${r.size} B`);
-}
 
 // Named events worth seeing, in order, with their thread and duration.
 const WANT = /^(ResourceSendRequest|ResourceReceiveResponse|ResourceFinish|ParseHTML|EvaluateScript|v8\.compileModule|v8\.evaluateModule|FunctionCall|v8\.wasm\.\w+|wasm\.\w+|V8\.Wasm\w*|ParseAuthorStyleSheet|UpdateLayoutTree|Layout|Paint|EventDispatch|domContentLoadedEventEnd|firstContentfulPaint|MarkDOMContent|RunMicrotasks|v8\.run|V8\.GC\w*|MinorGC|MajorGC|TimerFire|FireAnimationFrame|ScheduleStyleRecalculation|HandlePostMessage)$/;

@@ -1,20 +1,23 @@
 // Benchmarks of the npm package: .wasm and glue sizes, Node and Chromium steady
 // per-call times for a typical order, Node cold start, and Chromium page load to the
 // first validated keystroke (cold, empty cache). Figures go to docs/benchmarks-wasm.md.
-// Usage: node bench/run.mjs [--quick] [--cold] [--runs N]      (after ./build.sh)
-//   --cold: only the Chromium cold start (blank floor, phone and first-name fields);
-//   --runs N: fresh profiles per cold figure (default 7; 1 with --quick).
+// Usage: node bench/run.mjs [--quick] [--cold] [--runs N] [--before DIR]   (after ./build.sh)
+//   --cold: only the Chromium cold start (cold.mjs: blank floor, phone and first-name fields);
+//   --runs N: fresh profiles per cold figure (default 7; 1 with --quick);
+//   --before DIR: also time the demo of another tree (a checkout with a built
+//   bindings-wasm/pkg, e.g. `git worktree add`), its runs interleaved with this one's.
 import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { steady } from './typical.mjs';
+import { coldStart } from './cold.mjs';
 import { browser, serve } from '../tests/browser.mjs';
 
 const quick = process.argv.includes('--quick');
 const coldOnly = process.argv.includes('--cold');
 const runsArg = process.argv.indexOf('--runs');
+const beforeArg = process.argv.indexOf('--before');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : quick ? 1 : 7;
 const pkg = new URL('../pkg/', import.meta.url);
 const repo = new URL('../../', import.meta.url);
@@ -74,17 +77,8 @@ if (!coldOnly) {
 }
 
 // ---- Chromium
-/** `run(page)` in a fresh browser profile, closed afterwards. */
-async function fresh(run) {
-  const c = await browser();
-  try {
-    return await run(await c.page());
-  } finally {
-    await c.close();
-  }
-}
-
 const server = await serve(fileURLToPath(repo));
+const before = beforeArg > 0 ? await serve(process.argv[beforeArg + 1]) : null;
 try {
   if (!coldOnly) {
     const b = await browser();
@@ -101,44 +95,10 @@ try {
     }
     console.log(`\n## Chromium (${version}) steady per call`);
     for (const [k, t] of Object.entries(chrome)) console.log(`${k.padEnd(16)} ${us(t)}`);
-
   }
 
-  // Cold, a fresh profile (empty cache) per run. The floor: a blank page with one
-  // input and no script; its DOMContentLoaded is what any page pays before its own
-  // code. The demo: the keystroke is typed as soon as the field exists, validated as
-  // soon as the module is ready; `__firstValidated` is performance.now() (from
-  // navigation start) when the field's result is on the page. The three kinds take
-  // turns within each round, so a change of load on this shared VM reaches all three.
-  const FIELDS = [['phone', '/phoneNumber'], ['first name', '/domainOwnerFirstname']];
-  const load0 = loadavg()[0];
-  const floor = [];
-  const demo = new Map(FIELDS.map(([label]) => [label, []]));
-  for (let i = 0; i < RUNS; i++) {
-    floor.push(await fresh(async (page) => {
-      await page.goto(`${server.url}bindings-wasm/bench/blank.html`, { waitUntil: 'domcontentloaded' });
-      return page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd);
-    }));
-    for (const [label, pointer] of FIELDS) {
-      demo.get(label).push(await fresh(async (page) => {
-        await page.goto(`${server.url}bindings-wasm/demo/`, { waitUntil: 'commit' });
-        await page.locator(`[data-pointer="${pointer}"]`).pressSequentially('0');
-        await page.waitForFunction(() => window.__firstValidated !== undefined, null, { timeout: 60_000 });
-        return page.evaluate(() => ({
-          first: window.__firstValidated,
-          ready: window.__ready,
-          dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
-        }));
-      }));
-    }
-  }
-  const floorMs = median(floor);
-  console.log(`\n## Chromium cold start (fresh profiles; load average ${load0.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after, ${cpus().length} cores)`);
-  console.log(`cold blank page (no script), DOMContentLoaded (median of ${floor.length} fresh profiles): ${floorMs.toFixed(0)} ms; runs: ${floor.map((f) => f.toFixed(0)).join(', ')} ms`);
-  for (const [label, runs] of demo) {
-    const first = median(runs.map((r) => r.first));
-    console.log(`cold page load -> first validated keystroke, ${label} field (median of ${runs.length} fresh profiles): ${first.toFixed(0)} ms (${(first - floorMs).toFixed(0)} ms over the blank page); module ready at ${median(runs.map((r) => r.ready)).toFixed(0)} ms, DOMContentLoaded ${median(runs.map((r) => r.dcl)).toFixed(0)} ms; runs: ${runs.map((r) => r.first.toFixed(0)).join(', ')} ms`);
-  }
+  await coldStart([['demo', server.url], ...(before ? [['before', before.url]] : [])], RUNS);
 } finally {
   await server.close();
+  await before?.close();
 }
