@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { browser, serve } from '../tests/browser.mjs';
+import { typeWhenPresent } from './cold.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
@@ -34,10 +35,10 @@ try {
   await page.addInitScript(() => addEventListener('keydown', (e) => { window.__typed ??= e.timeStamp; }, true));
   const cdp = await page.context().newCDPSession(page);
   const done = new Promise((ok) => cdp.on('Tracing.tracingComplete', ok));
-  cdp.on('Tracing.dataCollected', (e) => { events = events.concat(e.value); });
+  cdp.on('Tracing.dataCollected', (e) => { for (const v of e.value) events.push(v); });
   if (tracing) await cdp.send('Tracing.start', { categories: CATEGORIES.join(','), transferMode: 'ReportEvents' });
   await page.goto(`${server.url}${pagePath}`, { waitUntil: 'commit' });
-  await page.locator(`[data-pointer="${pointer}"]`).pressSequentially('0');
+  await typeWhenPresent(page, `[data-pointer="${pointer}"]`, '0');
   await page.waitForFunction(() => window.__firstValidated !== undefined, null, { timeout: 60_000 });
   // One more frame, so the paint of the result is in the trace too.
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));

@@ -36,7 +36,7 @@ async function fresh(run) {
 }
 
 /** Types `key` into the element `selector` as soon as it exists (polling the DOM). */
-async function typeWhenPresent(page, selector, key) {
+export async function typeWhenPresent(page, selector, key) {
   const cdp = await page.context().newCDPSession(page);
   for (;;) {
     try {

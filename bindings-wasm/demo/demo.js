@@ -249,11 +249,12 @@ addDomain();
 
 // ---------- start ----------
 
+/** Runs `work` in a task of its own: a keystroke waiting meanwhile is handled first. */
+const later = (work) => new Promise((ok) => setTimeout(() => ok(work()), 0));
+
 try {
-  await init();
-  $('#countries').replaceChildren(...countries().map((c) => new Option(c.name, c.code)));
-  const v = dataVersions();
-  $('#versions').textContent = `${v.phoneMetadata}; ${v.publicSuffixList.split(';')[0]}.`;
+  // index.html started compiling the .wasm before this module graph loaded.
+  await init(window.mailinfraWasm);
   ready = true;
   window.__ready = performance.now();
   adaptAddress();
@@ -262,7 +263,14 @@ try {
   const pending = $$('[data-pointer]:is(input, select)', form)
     .filter((el) => touched.has(el.dataset.pointer) || (el.tagName === 'INPUT' && el.value !== ''));
   for (const el of pending) { touched.add(el.dataset.pointer); validateField(el); }
-  validateAll();
+  // The rest is not needed for the first check: the whole order's status and preview,
+  // the country list and the data versions, each in a task of its own.
+  await later(validateAll);
+  await later(() => $('#countries').replaceChildren(...countries().map((c) => new Option(c.name, c.code))));
+  await later(() => {
+    const v = dataVersions();
+    $('#versions').textContent = `${v.phoneMetadata}; ${v.publicSuffixList.split(';')[0]}.`;
+  });
   document.body.dataset.ready = 'true';
 } catch (e) {
   $('#status').textContent = `The validator could not load: ${e}`;
