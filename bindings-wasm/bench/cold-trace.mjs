@@ -101,3 +101,16 @@ const end = t0 + result.first * 1000;
 const top = events.filter((e) => e.pid === mainPid && e.tid === mainTid && e.ph === 'X' && e.name === 'RunTask' && e.ts >= t0 && e.ts < end);
 const busy = top.reduce((s, e) => s + e.dur, 0) / 1000;
 console.log(`\nrenderer main thread: ${top.length} tasks, busy ${busy.toFixed(1)} ms of ${result.first.toFixed(1)} ms before the first validated keystroke`);
+
+// What the main thread did from the module being ready to the first validated keystroke.
+const from = t0 + (result.ready ?? result.first) * 1000;
+const inWindow = events.filter((e) => e.pid === mainPid && e.tid === mainTid && e.ph === 'X' && e.ts >= from && e.ts < end);
+const byName = new Map();
+for (const e of inWindow) {
+  const [n, d] = byName.get(e.name) ?? [0, 0];
+  byName.set(e.name, [n + 1, d + e.dur / 1000]);
+}
+console.log(`\nmain thread from module ready (${result.ready?.toFixed(1)} ms) to the first validated keystroke (${result.first.toFixed(1)} ms), by event (nested events counted in their parents too):`);
+for (const [name, [n, d]] of [...byName].sort((a, c) => c[1][1] - a[1][1]).slice(0, 20)) {
+  console.log(`${d.toFixed(1).padStart(8)} ms  x${String(n).padEnd(5)} ${name}`);
+}
