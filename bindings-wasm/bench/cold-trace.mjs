@@ -6,8 +6,8 @@
 //        compare several runs, and the medians of bench/run.mjs --cold)
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { browser, serve } from '../tests/browser.mjs';
-import { typeWhenPresent } from './cold.mjs';
+import { serve } from '../tests/browser.mjs';
+import { typedLoad } from './cold.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
@@ -26,41 +26,44 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
   'disabled-by-default-devtools.timeline.frame', 'toplevel', 'blink'];
 
 const server = await serve(fileURLToPath(repo));
-const b = await browser();
-let events = [];
+const events = [];
 let result;
 try {
-  const page = await b.page();
-  // When the keystroke reached the page (its event's timeStamp, from navigation start).
-  await page.addInitScript(() => addEventListener('keydown', (e) => { window.__typed ??= e.timeStamp; }, true));
-  const cdp = await page.context().newCDPSession(page);
-  const done = new Promise((ok) => cdp.on('Tracing.tracingComplete', ok));
-  cdp.on('Tracing.dataCollected', (e) => { for (const v of e.value) events.push(v); });
-  if (tracing) await cdp.send('Tracing.start', { categories: CATEGORIES.join(','), transferMode: 'ReportEvents' });
-  await page.goto(`${server.url}${pagePath}`, { waitUntil: 'commit' });
-  await typeWhenPresent(page, `[data-pointer="${pointer}"]`, '0');
-  await page.waitForFunction(() => window.__firstValidated !== undefined, null, { timeout: 60_000 });
-  // One more frame, so the paint of the result is in the trace too.
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
-  result = await page.evaluate(() => ({
-    first: window.__firstValidated,
-    typed: window.__typed,
-    ready: window.__ready,
-    dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
-    resources: performance.getEntriesByType('resource').map((r) => ({
-      name: r.name.replace(/^.*\/(?=[^/]+\/[^/]*$)/, ''), start: r.startTime, requestStart: r.requestStart,
-      responseStart: r.responseStart, end: r.responseEnd, size: r.encodedBodySize,
-    })),
-  }));
-  if (tracing) {
-    await cdp.send('Tracing.end');
-    await done;
-  }
+  let done;
+  result = await typedLoad(`${server.url}${pagePath}`, `[data-pointer="${pointer}"]`, '0',
+    () => window.__firstValidated !== undefined,
+    async () => {
+      // One more frame, so the paint of the result is in the trace too.
+      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+      return {
+        first: window.__firstValidated,
+        found: window.__found,
+        typed: window.__typed,
+        ready: window.__ready,
+        dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+        resources: performance.getEntriesByType('resource').map((r) => ({
+          name: r.name.replace(/^.*\/(?=[^/]+\/[^/]*$)/, ''), start: r.startTime, requestStart: r.requestStart,
+          responseStart: r.responseStart, end: r.responseEnd, size: r.encodedBodySize,
+        })),
+      };
+    },
+    {
+      before: async (cdp) => {
+        if (!tracing) return;
+        done = new Promise((ok) => cdp.on('Tracing.tracingComplete', ok));
+        cdp.on('Tracing.dataCollected', (e) => { for (const v of e.value) events.push(v); });
+        await cdp.send('Tracing.start', { categories: CATEGORIES.join(','), transferMode: 'ReportEvents' });
+      },
+      after: async (cdp) => {
+        if (!tracing) return;
+        await cdp.send('Tracing.end');
+        await done;
+      },
+    });
 } finally {
-  await b.close();
   await server.close();
 }
-console.log(`field ${pointer}: keystroke at ${result.typed.toFixed(1)} ms, first validated ${result.first.toFixed(1)} ms, module ready ${result.ready?.toFixed(1)} ms, DOMContentLoaded ${result.dcl.toFixed(1)} ms`);
+console.log(`field ${pointer}: found at ${result.found.toFixed(1)} ms, keystroke arrived ${result.typed.toFixed(1)} ms, first validated ${result.first.toFixed(1)} ms, module ready ${result.ready?.toFixed(1)} ms, DOMContentLoaded ${result.dcl.toFixed(1)} ms`);
 console.log('\n## Resources (Resource Timing, ms since navigation start)');
 for (const r of result.resources) {
   console.log(`${r.name.padEnd(40)} start ${r.start.toFixed(1).padStart(6)}  request ${r.requestStart.toFixed(1).padStart(6)}  first byte ${r.responseStart.toFixed(1).padStart(6)}  end ${r.end.toFixed(1).padStart(6)}  ${r.size} B`);

@@ -249,8 +249,9 @@ addDomain();
 
 // ---------- start ----------
 
-/** Runs `work` in a task of its own: a keystroke waiting meanwhile is handled first. */
-const later = (work) => new Promise((ok) => setTimeout(() => ok(work()), 0));
+/** Runs `work` when the page is idle: a keystroke arriving meanwhile is handled first. */
+const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 0));
+const later = (work) => new Promise((ok) => idle(() => ok(work()), { timeout: 500 }));
 
 try {
   // index.html started compiling the .wasm before this module graph loaded.
@@ -264,7 +265,7 @@ try {
     .filter((el) => touched.has(el.dataset.pointer) || (el.tagName === 'INPUT' && el.value !== ''));
   for (const el of pending) { touched.add(el.dataset.pointer); validateField(el); }
   // The rest is not needed for the first check: the whole order's status and preview,
-  // the country list and the data versions, each in a task of its own.
+  // the country list and the data versions, each in an idle task of its own.
   await later(validateAll);
   await later(() => $('#countries').replaceChildren(...countries().map((c) => new Option(c.name, c.code))));
   await later(() => {
