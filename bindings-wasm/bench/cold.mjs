@@ -25,7 +25,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const FIELDS = [['phone', '/phoneNumber'], ['first name', '/domainOwnerFirstname']];
 
 /**
- * Loads `url` in a fresh browser profile (closed afterwards), types `key` into the
+ * Loads `url` in a fresh browser profile (closed afterwards), types the digit `key` into the
  * element `selector` as soon as it exists, waits until `done` (a page function) is
  * true and returns what `collect` (a page function) reads. `hooks.before(cdp)` runs
  * before the navigation, `hooks.after(cdp, result)` after the collection.
