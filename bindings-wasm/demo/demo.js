@@ -249,11 +249,13 @@ addDomain();
 
 // ---------- start ----------
 
+/** Runs `work` when the page is idle: a keystroke arriving meanwhile is handled first. */
+const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 0));
+const later = (work) => new Promise((ok) => idle(() => ok(work()), { timeout: 500 }));
+
 try {
-  await init();
-  $('#countries').replaceChildren(...countries().map((c) => new Option(c.name, c.code)));
-  const v = dataVersions();
-  $('#versions').textContent = `${v.phoneMetadata}; ${v.publicSuffixList.split(';')[0]}.`;
+  // index.html started compiling the .wasm before this module graph loaded.
+  await init(window.mailinfraWasm);
   ready = true;
   window.__ready = performance.now();
   adaptAddress();
@@ -262,7 +264,14 @@ try {
   const pending = $$('[data-pointer]:is(input, select)', form)
     .filter((el) => touched.has(el.dataset.pointer) || (el.tagName === 'INPUT' && el.value !== ''));
   for (const el of pending) { touched.add(el.dataset.pointer); validateField(el); }
-  validateAll();
+  // The rest is not needed for the first check: the whole order's status and preview,
+  // the country list and the data versions, each in an idle task of its own.
+  await later(validateAll);
+  await later(() => $('#countries').replaceChildren(...countries().map((c) => new Option(c.name, c.code))));
+  await later(() => {
+    const v = dataVersions();
+    $('#versions').textContent = `${v.phoneMetadata}; ${v.publicSuffixList.split(';')[0]}.`;
+  });
   document.body.dataset.ready = 'true';
 } catch (e) {
   $('#status').textContent = `The validator could not load: ${e}`;

@@ -12,7 +12,9 @@ let pending = null;
 
 /**
  * Browsers: fetch and instantiate the .wasm (once; later calls return at once).
- * `input` is optional: a URL, a Response, bytes or a WebAssembly.Module.
+ * `input` is optional: a URL, a Response, bytes or a WebAssembly.Module, or a Promise
+ * of one, so a page can start the download and compilation before this module loads
+ * (`WebAssembly.compileStreaming(fetch(url))` in an inline script: demo/index.html).
  */
 export async function init(input) {
   if (ready) return;

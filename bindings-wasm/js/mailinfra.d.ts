@@ -121,11 +121,14 @@ export function defaultOptions(): Required<Options>;
 
 /**
  * Browsers: load the .wasm once before calling anything else (no-op in Node).
- * `input`: optional URL, Response, bytes or compiled module.
+ * `input`: optional URL, Response, bytes or compiled module, or a Promise of one
+ * (e.g. `WebAssembly.compileStreaming(fetch(url))` started early in the page).
  */
 export function init(
-  input?: string | URL | Request | Response | BufferSource | WebAssembly.Module,
+  input?: InitInput | Promise<InitInput>,
 ): Promise<void>;
+/** What `init` and `initBulk` load the .wasm from. */
+export type InitInput = string | URL | Request | Response | BufferSource | WebAssembly.Module;
 /** Synchronous instantiation from bytes or a compiled module. */
 export function initSync(module: BufferSource | WebAssembly.Module): void;
 /**
@@ -134,7 +137,7 @@ export function initSync(module: BufferSource | WebAssembly.Module): void;
  * synchronously on first use in Node. `input` as for `init`.
  */
 export function initBulk(
-  input?: string | URL | Request | Response | BufferSource | WebAssembly.Module,
+  input?: InitInput | Promise<InitInput>,
 ): Promise<void>;
 
 // The Standard Schema v1 and Standard JSON Schema v1 interfaces, copied from

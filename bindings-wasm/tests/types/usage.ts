@@ -21,6 +21,7 @@ const options: Options = {
 };
 
 await init();
+await init(WebAssembly.compileStreaming(fetch('/mailinfra_wasm_bg.wasm'))); // started early by the page
 initSync(new Uint8Array(0));
 await initBulk();
 const report: Report = check(order, options);
