@@ -156,7 +156,7 @@ pub fn examinable_str(v: &Value) -> Option<&str> {
 
 /// Whether the field must be present in this order.
 pub fn is_required(field: &Field, order: &Context) -> bool {
-    let format = order.country.and_then(|c| c.format);
+    let format = order.country.and_then(|c| c.format());
     match field.required {
         Required::Always => true,
         Required::Never => false,
