@@ -26,7 +26,11 @@ function register(name, text) {
 function fetchPack(name) {
   let p = inFlight.get(name);
   if (!p) {
-    p = fetch(new URL(`./data/${name}.txt`, import.meta.url))
+    // Bundlers (Vite) turn this URL into a glob of the files it may name, one `*` per
+    // `${}` (so two parts, not `${name}`), and emit each file as an asset; `?no-inline`
+    // keeps them files instead of data: URLs in the bundle. Servers ignore the query.
+    const [kind, unit] = name.split('/');
+    p = fetch(new URL(`./data/${kind}/${unit}.txt?no-inline`, import.meta.url))
       .then((r) => {
         if (!r.ok) throw new Error(`mailinfra: data pack ${name}: HTTP ${r.status}`);
         return r.text();
