@@ -18,6 +18,10 @@ export function setPackReader(read) {
   readPack = read;
 }
 
+// A pack's name: `address/<ISO 3166-1 code>` or `phone/<region or calling code>`. Checked
+// before any file is read or fetched; the core then refuses a name it does not know.
+const NAME = /^(?:address|phone)\/[A-Z0-9]{2,3}$/;
+
 function register(name, text) {
   raw.loadPack(name, text);
   loaded.add(name);
@@ -48,6 +52,10 @@ function fetchPack(name) {
  */
 export async function loadData(names) {
   const wanted = [...names].filter((n) => !loaded.has(n));
+  const bad = wanted.find((n) => typeof n !== 'string' || !NAME.test(n));
+  if (bad !== undefined) {
+    throw new TypeError(`mailinfra: no data pack is named ${JSON.stringify(bad)}: expected address/<country code> or phone/<region>`);
+  }
   if (readPack) {
     for (const n of wanted) register(n, readPack(n));
     return;

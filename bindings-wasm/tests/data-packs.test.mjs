@@ -107,10 +107,16 @@ test('a corrupt pack is a clear Error, and the module keeps working', async () =
   assert.deepEqual(result, nodeAnswer('check', br));
 });
 
-test('an unknown pack name is refused', () => {
+test('an unknown pack name is refused', async () => {
   for (const name of ['address/ZZ', 'address/AO', 'phone/XX', '../secret', 'address/US/..', '']) {
     assert.throws(() => raw.loadPack(name, ''), /no data pack is named/, name);
   }
   assert.throws(() => raw.loadPack(42, ''), TypeError);
+  const before = served.length;
+  for (const name of ['../../package', 'address/us', 'address/US/x', 42]) {
+    await assert.rejects(m.loadData([name]), /no data pack is named/, String(name));
+  }
+  await assert.rejects(m.loadData(['address/ZZ']), /no data pack is named "address\/ZZ"|HTTP 404/);
+  assert.equal(served.length, before + 1, 'a malformed name is refused before any fetch');
   assert.throws(() => raw.loadPack('address/US', 42), TypeError);
 });
