@@ -44,10 +44,12 @@ for variant in "mailinfra_wasm:" "mailinfra_bulk:--features=bulk"; do
 done
 
 # unicode-host.js: the host's normalization and marks, which both modules' glue imports.
-cp "$here/js/api.js" "$here/js/bulk.js" "$here/js/node.js" "$here/js/web.js" "$here/js/unicode-host.js" "$here/README.md" "$pkg/"
+cp "$here/js/api.js" "$here/js/bulk.js" "$here/js/data.js" "$here/js/node.js" "$here/js/web.js" "$here/js/unicode-host.js" "$here/README.md" "$pkg/"
 # The declarations and the generated files (scripts/codegen.sh writes them from the core).
 cp "$here/js/mailinfra.d.ts" "$here/js/types.d.ts" "$here/js/constants.js" \
   "$here/js/order-schema.js" "$here/js/order.schema.json" "$pkg/"
+# The form module's data packs (js/data.js fetches or reads them by name).
+cp -r "$root/core/data/packs" "$pkg/data"
 version="$(cargo metadata --format-version 1 --no-deps --locked | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).packages.find(p=>p.name==="mailinfra-wasm").version))')"
 sed "s/@VERSION@/$version/" "$here/js/package.json" > "$pkg/package.json"
 

@@ -1,8 +1,14 @@
 #!/usr/bin/env python3
-"""Write core/src/data/phone.rs from libphonenumber's metadata as shipped in the pinned
-`phonenumbers` wheel (libphonenumber's Python port; its `data/` modules are the metadata
-libphonenumber's build makes from PhoneNumberMetadata.xml, and its parser is the
-reference of tests/reference/phone.py).
+"""Write core/src/data/phone.rs and the phone packs core/data/packs/phone/<REGION>.txt
+from libphonenumber's metadata as shipped in the pinned `phonenumbers` wheel
+(libphonenumber's Python port; its `data/` modules are the metadata libphonenumber's
+build makes from PhoneNumberMetadata.xml, and its parser is the reference of
+tests/reference/phone.py).
+
+phone.rs keeps what says which packs a number needs: the calling codes, their regions
+and each region's leading digits. A pack holds one region's rules (the format is
+described in core/src/data/pack.rs); a non-geographic entity's pack is named by its
+calling code (`phone/800`).
 
 Usage: python3 tools/gen_phone.py DIR   (DIR holds the unpacked wheel; tools/gen-data.sh)
 
@@ -12,7 +18,7 @@ leading digits (regions sharing a calling code), the general description (patter
 possible lengths, local-only lengths) and the number types that make a number valid.
 Mobile is left out where its pattern equals fixed line's (libphonenumber then never
 tests it), as are types without numbers (no pattern or possible length -1). Patterns
-are stored anchored for their use: `^(?:p)$` for a full match, `^(?:p)` for a prefix.
+are stored as written; the core anchors them for their use.
 Also the zero of every run of Unicode decimal digits (category Nd), which the parser
 reads as digits.
 """
@@ -26,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "core" / "src" / "data" / "phone.rs"
+PACKS = ROOT / "core" / "data" / "packs" / "phone"
 TYPES = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost",
          "personal_number", "voip", "pager", "uan", "voicemail")
 
@@ -34,19 +41,11 @@ def fail(msg: str) -> None:
     sys.exit(f"gen_phone.py: error: {msg}")
 
 
-class Patterns:
-    def __init__(self) -> None:
-        self.items: list[str] = []
-        self.index: dict[str, int] = {}
-
-    def add(self, pattern: str, full: bool) -> int:
-        if not pattern or any(c.isspace() for c in pattern):
-            fail(f"unexpected pattern {pattern!r}")
-        anchored = f"^(?:{pattern})$" if full else f"^(?:{pattern})"
-        if anchored not in self.index:
-            self.index[anchored] = len(self.items)
-            self.items.append(anchored)
-        return self.index[anchored]
+def pattern(p: str | None) -> str:
+    """A pattern as a pack writes it (`""`: none); the core anchors it for its use."""
+    if p and any(c.isspace() for c in p):
+        fail(f"unexpected pattern {p!r}")
+    return p or ""
 
 
 def lengths(values) -> int:
@@ -58,21 +57,20 @@ def lengths(values) -> int:
     return mask
 
 
-def desc(p: Patterns, d) -> str | None:
-    """`D::new(pattern, lengths)`, or None for a type without numbers."""
+def desc(d) -> tuple[str, str] | None:
+    """(lengths, pattern), or None for a type without numbers."""
     if d is None or not d.national_number_pattern or tuple(d.possible_length) == (-1,):
         return None
-    return f"D::new({p.add(d.national_number_pattern, True)}, {lengths(d.possible_length):#x})"
+    return f"{lengths(d.possible_length):x}", pattern(d.national_number_pattern)
 
 
-def region(p: Patterns, rid: str, md) -> str:
-    def opt(pattern: str | None) -> str:
-        return "None" if not pattern else f"Some({p.add(pattern, False)})"
-
+def region(header: str, rid: str, md) -> str:
+    """One region's pack: `key<TAB>value` lines in a fixed order, then a `type` line per
+    number type that makes a number valid."""
     g = md.general_desc
     if not g.possible_length or list(g.possible_length) != sorted(g.possible_length):
         fail(f"{rid}: general possible lengths {g.possible_length}")
-    general = desc(p, g)
+    general = desc(g)
     if general is None:
         fail(f"{rid}: no general description")
     rule = md.national_prefix_transform_rule or None
@@ -82,21 +80,23 @@ def region(p: Patterns, rid: str, md) -> str:
             fail(f"{rid}: transform rule without capturing groups")
         if not re.fullmatch(r"(?:\\[1-9]|\d)+", rule):
             fail(f"{rid}: transform rule {rule!r} beyond digits and \\N")
-    types: list[str] = []
+    types: list[tuple[str, str]] = []
     for t in TYPES:
         if t == "mobile" and md.same_mobile_and_fixed_line_pattern:
             continue  # libphonenumber's type check skips mobile then
-        d = desc(p, getattr(md, t))
+        d = desc(getattr(md, t))
         if d is not None and d not in types:
             types.append(d)
-    return (
-        f"    R {{ code: {md.country_code}, leading_digits: {opt(md.leading_digits)}, "
-        f"international_prefix: {opt(md.international_prefix)}, "
-        f"national_prefix_for_parsing: {opt(npp)}, "
-        f"national_prefix_transform_rule: {'None' if rule is None else f'Some({repr_rs(rule)})'}, "
-        f"general: {general}, general_local_lengths: {lengths(g.possible_length_local_only):#x}, "
-        f"types: &[{', '.join(types)}] }}, // {rid}"
-    )
+    lines = [
+        header,
+        f"code\t{md.country_code}",
+        f"idd\t{pattern(md.international_prefix)}",
+        f"npp\t{pattern(npp)}",
+        f"rule\t{rule or ''}",
+        f"general\t{general[0]}\t{lengths(g.possible_length_local_only):x}\t{general[1]}",
+        *(f"type\t{n}\t{p}" for n, p in types),
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def repr_rs(s: str) -> str:
@@ -140,8 +140,9 @@ def main() -> None:
         fail(f"imported {phonenumbers.__file__}, not the wheel under {wheel}")
     version = phonenumbers.__version__
 
-    p = Patterns()
-    regions: list[str] = []
+    header = f"# @generated by tools/gen_phone.py from phonenumbers {version} — do not edit"
+    regions: list[tuple[str, str]] = []
+    packs: dict[str, str] = {}
     codes: list[str] = []
     ids: list[tuple[str, int]] = []
     for cc in sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE):
@@ -150,38 +151,39 @@ def main() -> None:
         for rid in names:
             if rid == "001":
                 md = PhoneMetadata.metadata_for_nongeo_region(cc)
+                pack = str(cc)
             else:
                 md = PhoneMetadata.metadata_for_region(rid)
                 ids.append((rid, len(regions)))
+                pack = rid
             if md is None or md.country_code != cc:
                 fail(f"{rid}: no metadata for calling code {cc}")
-            regions.append(region(p, rid, md))
+            if pack in packs:
+                fail(f"two regions named {pack}")
+            packs[pack] = region(header, rid, md)
+            regions.append((pack, pattern(md.leading_digits)))
     ids.sort()
     zeros = digit_zeros()
 
     lines = [
         f"// @generated by tools/gen_phone.py from the phonenumbers {version} wheel — do not edit.",
         "",
-        "use super::{PhoneDesc as D, PhoneRegion as R};",
-        "",
         "/// The metadata release these tables were generated from.",
         # phonenumbers takes its version number from the libphonenumber release it ports.
         f'pub const PHONE_SOURCE: &str = "libphonenumber {version} metadata (PyPI phonenumbers '
         f'{version} wheel; Unicode {unicodedata.unidata_version} digits)";',
         "",
-        "/// Number of distinct patterns (the size of the lazy compile cache).",
-        f"pub const PHONE_PATTERN_COUNT: usize = {len(p.items)};",
+        "/// Every territory, grouped by calling code, the code's main region first: its",
+        "/// pack (`phone/<name>`) and its leading digits (a prefix pattern, `\"\"`: none), which",
+        "/// say which of the regions sharing a code a number belongs to before any pack is read.",
+        "pub static PHONE_REGIONS: &[(&str, &str)] = &[",
+        *(f"    ({repr_rs(name)}, {repr_rs(lead)})," for name, lead in regions),
+        "];",
         "",
-        "/// Every distinct pattern, anchored: `^(?:p)$` full match, `^(?:p)` prefix match;",
-        "/// one a line, in index order (one string: an array of `&str` would carry 8 bytes",
-        "/// of pointer and length per pattern in wasm).",
-        "pub static PHONE_PATTERNS: &str = \"\\",
-        *(repr_rs(s)[1:-1] for s in p.items[:-1]),
-        repr_rs(p.items[-1])[1:-1] + '";',
-        "",
-        "/// Every territory, grouped by calling code, the code's main region first.",
-        "pub static PHONE_REGIONS: &[R] = &[",
-        *regions,
+        "/// Each region's pack, in `PHONE_REGIONS` order.",
+        '#[cfg(feature = "embedded-data")]',
+        "pub static PHONE_PACKS: &[&str] = &[",
+        *(f'    include_str!("../../data/packs/phone/{name}.txt"),' for name, _ in regions),
         "];",
         "",
         "/// (calling code, first index in `PHONE_REGIONS`, count), sorted by code.",
@@ -200,8 +202,14 @@ def main() -> None:
         "];",
     ]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
+    PACKS.mkdir(parents=True, exist_ok=True)
+    for old in PACKS.glob("*.txt"):
+        old.unlink()
+    for name, text in packs.items():
+        (PACKS / f"{name}.txt").write_text(text, encoding="utf-8", newline="\n")
     print(f"wrote {OUT.relative_to(ROOT)}: phonenumbers {version}, {len(regions)} regions, "
-          f"{len(codes)} calling codes, {len(p.items)} patterns, {len(zeros)} digit runs")
+          f"{len(codes)} calling codes, {len(zeros)} digit runs; {len(packs)} packs in "
+          f"{PACKS.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

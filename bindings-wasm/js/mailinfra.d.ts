@@ -20,6 +20,26 @@ export * from './types.js';
 /** An order as a value, or JSON text (text goes through the size limit first). */
 export type OrderSource = Order | OrderInput | string;
 
+// Data packs (browsers): a country's address format and a phone region's metadata
+// are fetched (`data/<name>.txt` beside the module) when a call first needs them. A
+// synchronous call made before then throws a `DataPendingError`; await its `ready`
+// and call again. In Node they are read within the call: nothing to do.
+
+/** A call needed data packs that are not loaded yet (browsers only). */
+export class DataPendingError extends Error {
+  readonly name: 'DataPendingError';
+  /** The packs' names, e.g. `['address/US', 'phone/GB']`. */
+  readonly packs: string[];
+  /** Settles once they are loaded; rejects when one cannot be fetched or is not a pack. */
+  readonly ready: Promise<void>;
+}
+/**
+ * Loads data packs ahead of the calls that need them, e.g. `['address/US',
+ * 'phone/US']` once the country is known: `address/<ISO 3166-1 code>`,
+ * `phone/<region>`. Rejects with an `Error` for an unknown name or a bad pack.
+ */
+export function loadData(names: Iterable<string>): Promise<void>;
+
 /** Strict check: is this exact payload what the server accepts? Nothing is changed. */
 export function check(order: OrderSource, options?: Options): Report;
 /** Safe spelling fixes, then check: the canonical order and its issues. */
@@ -34,7 +54,8 @@ export function checkField(order: OrderSource, pointer: string, options?: Option
  * and servers that take one (react-hook-form, TanStack Form, tRPC, Hono...). The
  * issues of a failure are the order's errors (warnings never fail), each our `Issue`.
  * In browsers, call `await init()` first: before that `validate` throws, and while
- * `init()` is in flight it returns a Promise. It is a Standard JSON Schema too:
+ * `init()` or the data packs a check needs are loading it returns a Promise (a plain
+ * result otherwise). It is a Standard JSON Schema too:
  * `~standard.jsonSchema.output()` is the order's JSON Schema, `input()` what the
  * schema takes (prepare's input, or with check's semantics the order itself), for
  * the targets "draft-2020-12" and "draft-07"; others throw.
@@ -70,8 +91,12 @@ export function orderSchemaWith(options?: Options, mode?: { strict?: boolean }):
  */
 export const orderJsonSchema: Readonly<Record<string, unknown>>;
 
-/** Form hints for a country code or anything prepare resolves (`uk`, `Germany`); null if unknown. */
-export function addressFormat(country: string): AddressFormat | null;
+/**
+ * Form hints for a country code or anything prepare resolves (`uk`, `Germany`); null
+ * if unknown. In browsers, while the country's data pack is fetched, a Promise of
+ * them (`await addressFormat(c)` works either way).
+ */
+export function addressFormat(country: string): AddressFormat | null | Promise<AddressFormat | null>;
 /** Every assigned country, sorted by code. */
 export function countries(): CountryOption[];
 /** A-label form under strict UTS #46 rules, or null when not a valid domain. */

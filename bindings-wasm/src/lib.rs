@@ -4,6 +4,10 @@
 //! one string crosses the boundary instead of one call per field, and `JSON.parse`
 //! never lets an order's `__proto__` key reach a prototype.
 //!
+//! The form module has no data packs compiled in: an export whose call needed a pack
+//! that `loadPack` has not registered returns `{"dataPending":[names]}` instead of its
+//! result, and the wrapper loads those packs and calls again (js/data.js).
+//!
 //! Inputs are read by [`convert`], a bounded walk over the JS value (depth, bytes,
 //! throwing getters, cycles, BigInt, symbols) that never throws and never traps; the
 //! value it builds is what the core's `check`/`prepare` receive, so a plain-JSON
@@ -34,6 +38,14 @@ fn read_budget(opts: &Options) -> usize {
 fn to_json<T: Serialize + ?Sized>(v: &T) -> String {
     // Serializing core types (strings, numbers, objects with string keys) cannot fail.
     serde_json::to_string(v).unwrap_or_else(|_| "null".to_string())
+}
+
+/// `call`'s result, or `{"dataPending":[...]}` naming the packs it needed and did not have.
+fn with_data(call: impl FnOnce() -> Result<String, JsValue>) -> Result<String, JsValue> {
+    match mailinfra::data::with_packs(call) {
+        Ok(result) => result,
+        Err(missing) => Ok(to_json(&serde_json::json!({ "dataPending": missing.0 }))),
+    }
 }
 
 fn type_error(msg: &str) -> JsValue {
@@ -93,24 +105,30 @@ fn input(order: &JsValue, opts: &Options) -> Input {
 #[wasm_bindgen(js_name = check)]
 pub fn check(order: JsValue, options: JsValue) -> Result<String, JsValue> {
     let opts = self::options(&options)?;
-    let report = match input(&order, &opts) {
-        Input::Value(v) => mailinfra::check(&v, &opts),
-        Input::Text(t) => mailinfra::check_json(&t, &opts),
-        Input::Refused(r) => r,
-    };
-    Ok(to_json(&report))
+    let input = input(&order, &opts);
+    with_data(move || {
+        let report = match input {
+            Input::Value(v) => mailinfra::check(&v, &opts),
+            Input::Text(t) => mailinfra::check_json(&t, &opts),
+            Input::Refused(r) => r,
+        };
+        Ok(to_json(&report))
+    })
 }
 
 /// `prepare(order, options?)`: the report with the canonical order, as JSON text.
 #[wasm_bindgen(js_name = prepare)]
 pub fn prepare(order: JsValue, options: JsValue) -> Result<String, JsValue> {
     let opts = self::options(&options)?;
-    let report = match input(&order, &opts) {
-        Input::Value(v) => mailinfra::prepare(&v, &opts),
-        Input::Text(t) => mailinfra::prepare_json(&t, &opts),
-        Input::Refused(r) => r,
-    };
-    Ok(to_json(&report))
+    let input = input(&order, &opts);
+    with_data(move || {
+        let report = match input {
+            Input::Value(v) => mailinfra::prepare(&v, &opts),
+            Input::Text(t) => mailinfra::prepare_json(&t, &opts),
+            Input::Refused(r) => r,
+        };
+        Ok(to_json(&report))
+    })
 }
 
 /// `checkField(order, pointer, options?)`: the issues at or under `pointer`, as JSON
@@ -132,9 +150,11 @@ pub fn check_field(order: JsValue, pointer: JsValue, options: JsValue) -> Result
         },
         Input::Refused(_) => return Ok("[]".into()),
     };
-    mailinfra::check_field(&value, &pointer, &opts)
-        .map(|issues| to_json(&issues))
-        .map_err(|e| type_error(&e.to_string()))
+    with_data(|| {
+        mailinfra::check_field(&value, &pointer, &opts)
+            .map(|issues| to_json(&issues))
+            .map_err(|e| type_error(&e.to_string()))
+    })
 }
 
 /// The members `checkField` reads for `pointer` (JSON array text), or `undefined` when
@@ -188,10 +208,32 @@ pub fn build_order(input: JsValue, options: JsValue) -> Result<String, JsValue> 
 
 /// `addressFormat(country)`: the hints as JSON text (`null` for an unknown country).
 #[wasm_bindgen(js_name = addressFormat)]
-pub fn address_format(country: JsValue) -> String {
-    let hints =
-        convert::short_string(&country, MAX_STRING_ARG).and_then(|c| mailinfra::address_format(&c));
-    to_json(&hints)
+pub fn address_format(country: JsValue) -> Result<String, JsValue> {
+    let country = convert::short_string(&country, MAX_STRING_ARG);
+    with_data(|| {
+        Ok(to_json(
+            &country.and_then(|c| mailinfra::address_format(&c)),
+        ))
+    })
+}
+
+/// `loadPack(name, text)`: registers a data pack (`address/US`, `phone/GB`) the
+/// wrapper fetched; an unknown name, a text over the size limit or one that is not a
+/// pack of its kind is an `Error` saying which.
+#[wasm_bindgen(js_name = loadPack)]
+pub fn load_pack(name: JsValue, text: JsValue) -> Result<(), JsValue> {
+    let name = convert::short_string(&name, MAX_STRING_ARG)
+        .ok_or_else(|| type_error("a pack name must be a short string"))?;
+    let error = |e: mailinfra::data::PackError| JsError::new(&format!("mailinfra: {e}")).into();
+    // UTF-8 has at least as many bytes as UTF-16 has units: refuse before copying.
+    let units = convert::string_units(&text);
+    if units > mailinfra::data::MAX_PACK_BYTES {
+        return Err(error(mailinfra::data::PackError::TooLarge(units)));
+    }
+    let text = text
+        .as_string()
+        .ok_or_else(|| type_error("a pack's text must be a string"))?;
+    mailinfra::data::load_pack(&name, &text).map_err(error)
 }
 
 /// `countries()`: every assigned country as JSON text.

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, ex
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pkgDir, wasmDir } from './paths.mjs';
+import { pkgDir, repoRoot, wasmDir } from './paths.mjs';
 import { browser, serve } from './browser.mjs';
 
 const tsc = fileURLToPath(new URL('node_modules/typescript/bin/tsc', wasmDir));
@@ -32,7 +32,11 @@ after(() => { if (work) rmSync(work, { recursive: true, force: true }); });
 test('the tarball holds exactly the package files', () => {
   const out = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', fileURLToPath(pkgDir)], { encoding: 'utf8' }))[0];
   const files = out.files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['README.md', 'api.js', 'bulk.js', 'constants.js', 'mailinfra.d.ts', 'mailinfra_bulk.js', 'mailinfra_bulk_bg.wasm', 'mailinfra_wasm.js', 'mailinfra_wasm_bg.wasm', 'node.js', 'order-schema.js', 'order.schema.json', 'package.json', 'types.d.ts', 'unicode-host.js', 'web.js']);
+  assert.deepEqual(files.filter((f) => !f.startsWith('data/')), ['README.md', 'api.js', 'bulk.js', 'constants.js', 'data.js', 'mailinfra.d.ts', 'mailinfra_bulk.js', 'mailinfra_bulk_bg.wasm', 'mailinfra_wasm.js', 'mailinfra_wasm_bg.wasm', 'node.js', 'order-schema.js', 'order.schema.json', 'package.json', 'types.d.ts', 'unicode-host.js', 'web.js']);
+  // Every data pack the generators wrote, and nothing else.
+  const packs = ['address', 'phone'].flatMap((kind) =>
+    readdirSync(new URL(`core/data/packs/${kind}/`, repoRoot)).map((f) => `data/${kind}/${f}`));
+  assert.deepEqual(files.filter((f) => f.startsWith('data/')), packs.sort());
   const pj = JSON.parse(readFileSync(new URL('package.json', pkgDir), 'utf8'));
   assert.equal(pj.name, 'mailinfra');
   assert.equal(pj.type, 'module');
@@ -56,8 +60,8 @@ test('Node 20 ESM: import from "mailinfra" is ready with no init step', () => {
   const out = JSON.parse(r.stdout);
   assert.deepEqual(out, {
     country: 'GB', phone: '+442079460958', valid: false, zip: 'SW1A 1AA',
-    exports: ['addressFormat', 'buildOrder', 'check', 'checkField', 'countries', 'dataVersions', 'defaultOptions',
-      'domainToAscii', 'domainToUnicode', 'init', 'initBulk', 'initSync', 'issueCodes', 'orderJsonSchema', 'orderSchema', 'orderSchemaWith',
+    exports: ['DataPendingError', 'addressFormat', 'buildOrder', 'check', 'checkField', 'countries', 'dataVersions', 'defaultOptions',
+      'domainToAscii', 'domainToUnicode', 'init', 'initBulk', 'initSync', 'issueCodes', 'loadData', 'orderJsonSchema', 'orderSchema', 'orderSchemaWith',
       'prepare', 'strictOrderSchema', 'suggestMailboxes'],
   });
 });
@@ -91,6 +95,8 @@ test('Vite production build of a small app runs in Chromium', async () => {
   assert.ok(existsSync(assets));
   // Both modules are emitted as assets; the bulk one is only fetched by initBulk().
   assert.equal(readdirSync(assets).filter((f) => f.endsWith('.wasm')).length, 2);
+  // The data packs too, each fetched when a call first needs it.
+  assert.ok(readdirSync(assets).filter((f) => f.endsWith('.txt')).length > 400);
   const server = await serve(join(app, 'dist'));
   const b = await browser();
   try {
@@ -103,7 +109,7 @@ test('Vite production build of a small app runs in Chromium', async () => {
     assert.ok(missing >= 5);
     const suggested = node.suggestMailboxes({ firstName: 'Zoë', lastName: 'Lee', domain: 'acme.com', count: 1 }).addresses;
     assert.equal(suggested.length, 1);
-    assert.deepEqual(out, { country: 'GB', phone: '+442079460958', missing, zip: 'SW1A 1AA', suggested });
+    assert.deepEqual(out, { country: 'GB', phone: '+442079460958', missing, zip: 'SW1A 1AA', suggested, pending: ['phone/GB'] });
     assert.deepEqual(page.errors, []);
   } finally {
     await b.close();

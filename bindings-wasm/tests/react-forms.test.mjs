@@ -1,6 +1,6 @@
 // examples/react-form (React 19, built by Vite) in Chromium: the order form with
 // react-hook-form (@hookform/resolvers' standardSchemaResolver) and with TanStack Form
-// (form-level onChange validator), both taking `orderSchema`. Typed like a person:
+// (form-level onChangeAsync validator), both taking `orderSchema`. Typed like a person:
 // the errors show at the inputs they point at, with the core's messages (computed
 // here in Node from the same values), and submit yields the canonical order.
 import { test, before, after } from 'node:test';
@@ -150,7 +150,7 @@ test('react-hook-form + standardSchemaResolver(orderSchema): errors at their inp
   await page.close();
 });
 
-test('TanStack Form + validators.onChange: orderSchema: issues at their fields, canonical order on submit', async () => {
+test('TanStack Form + validators.onChangeAsync: orderSchema: issues at their fields, canonical order on submit', async () => {
   const page = await chrome.page();
   await page.goto(`${server.url}tanstack.html`);
   await drive(page, tanstackName, { codes: true, shot: 'tanstack-form.png' });

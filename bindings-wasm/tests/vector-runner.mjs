@@ -117,22 +117,36 @@ export function runVector(api, v, failures) {
   }
 }
 
-/** Runs every vector of one file; returns { count, failures }. */
-export function runFile(api, fileName, doc) {
+/**
+ * Runs every vector of one file; returns { count, failures, pendingRounds }. Where the
+ * package fetches data packs (browsers), a call made before its packs are loaded throws
+ * a DataPendingError: the runner awaits its `ready` and runs the vector again.
+ */
+export async function runFile(api, fileName, doc) {
   const failures = [];
   const names = new Set();
+  let pendingRounds = 0;
   const vectors = Array.isArray(doc.vectors) ? doc.vectors : [];
   if (vectors.length === 0) failures.push(`${fileName} has no vectors`);
   for (const v of vectors) {
     if (names.has(v.name)) failures.push(`${fileName}: duplicate name ${v.name}`);
     names.add(v.name);
     const before = failures.length;
-    try {
-      runVector(api, v, failures);
-    } catch (e) {
-      failures.push(`${v.name}: threw ${e && e.stack ? e.stack : e}`);
+    for (let round = 0; ; round++) {
+      try {
+        runVector(api, v, failures);
+      } catch (e) {
+        if (e instanceof api.DataPendingError && round < 8) {
+          failures.length = before;
+          pendingRounds++;
+          await e.ready;
+          continue;
+        }
+        failures.push(`${v.name}: threw ${e && e.stack ? e.stack : e}`);
+      }
+      break;
     }
     for (let i = before; i < failures.length; i++) failures[i] = `${fileName}: ${failures[i]}`;
   }
-  return { count: vectors.length, failures };
+  return { count: vectors.length, failures, pendingRounds };
 }

@@ -14,9 +14,10 @@ let floatText = 0;
 test('vector files exist', () => assert.ok(files.length >= 8, `only ${files.length} files`));
 
 for (const file of files) {
-  test(`vectors: ${file}`, () => {
+  test(`vectors: ${file}`, async () => {
     const doc = parseVectorFile(readFileSync(new URL(file, vectorsDir), 'utf8'));
-    const { count, failures } = runFile(api, file, doc);
+    const { count, failures, pendingRounds } = await runFile(api, file, doc);
+    assert.equal(pendingRounds, 0, 'Node reads data packs within the call');
     total += count;
     floatText += doc.vectors.filter((v) => v.floatLexeme).length;
     assert.equal(failures.length, 0, `${failures.length} of ${count} vectors failed:\n${failures.slice(0, 20).join('\n')}`);

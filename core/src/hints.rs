@@ -49,10 +49,10 @@ pub struct CountryOption {
 /// Hints for a country, by code or anything `prepare` resolves (`uk`, `Germany`).
 pub fn address_format(country_input: &str) -> Option<AddressFormat> {
     let c = country::resolve(country_input)?;
-    let f = c.format;
+    let f = c.format();
     let zip_used = postal::uses_zip(c);
     let mut label =
-        crate::messages::postal_code_name(f.map_or("postal", |f| f.zip_kind)).to_string();
+        crate::messages::postal_code_name(f.map_or("postal", |f| &f.zip_kind)).to_string();
     if let Some(first) = label.get_mut(..1) {
         first.make_ascii_uppercase();
     }
@@ -60,7 +60,7 @@ pub fn address_format(country_input: &str) -> Option<AddressFormat> {
         country: c.code.into(),
         name: c.name.into(),
         state_required: f.is_some_and(|f| f.requires_state),
-        state_label: title(f.map_or("province", |f| f.state_kind)),
+        state_label: title(f.map_or("province", |f| &f.state_kind)),
         states: postal::states(c)
             .iter()
             .map(|s| StateOption {

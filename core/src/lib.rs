@@ -11,7 +11,7 @@
 mod build;
 mod context;
 mod country;
-mod data;
+pub mod data;
 pub mod fields;
 mod hints;
 mod host;

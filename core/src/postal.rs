@@ -22,10 +22,10 @@ fn compiled(country: &'static Country) -> Option<&'static Compiled> {
     let idx = COUNTRIES
         .binary_search_by(|c| c.code.cmp(country.code))
         .ok()?;
-    let fmt = country.format?;
+    let fmt = country.format()?;
     Some(cells.get(idx)?.get_or_init(|| {
         Compiled {
-            zip: anchored(fmt.zip, true),
+            zip: anchored(&fmt.zip, true),
             prefixes: fmt
                 .states
                 .iter()
@@ -71,7 +71,7 @@ pub fn zip_matches(country: &'static Country, zip: &str) -> bool {
 
 /// Whether the country uses postal codes at all.
 pub fn uses_zip(country: &Country) -> bool {
-    country.format.is_some_and(|f| !f.zip.is_empty())
+    country.format().is_some_and(|f| !f.zip.is_empty())
 }
 
 /// Where the examples agree on one layout, the separator and its distance from the end.
@@ -97,7 +97,7 @@ fn layout_of(example: &str) -> Option<Layout> {
 /// The layout most examples share (more than half of them), e.g. GB's space before
 /// the last three characters despite `BFPO 61`.
 fn common_layout(fmt: &AddressFormat) -> Option<Layout> {
-    let layouts: Vec<Option<Layout>> = fmt.zip_examples.iter().map(layout_of).collect();
+    let layouts: Vec<Option<Layout>> = fmt.zip_examples.iter().map(|e| layout_of(e)).collect();
     layouts
         .iter()
         .flatten()
@@ -127,7 +127,7 @@ fn apply(layout: Layout, compact: &[char]) -> Option<String> {
 pub fn normalize_zip(country: Option<&'static Country>, raw: &str) -> String {
     let t = written(raw);
     let Some(country) = country else { return t };
-    let Some(fmt) = country.format.filter(|f| !f.zip.is_empty()) else {
+    let Some(fmt) = country.format().filter(|f| !f.zip.is_empty()) else {
         return t;
     };
     laid_out(country, fmt, &t)
@@ -259,14 +259,14 @@ fn with_fixed_letters(fmt: &AddressFormat, t: &str) -> Option<String> {
 
 /// A country's state list (empty when it has none).
 pub fn states(country: &Country) -> &'static [State] {
-    country.format.map_or(&[], |f| f.states)
+    country.format().map_or(&[], |f| &f.states)
 }
 
 /// The state a person meant: its key as typed, or any name `state_names` has for it
 /// (case, accents, spacing and designator words aside), or its ISO 3166-2 code with
 /// the country prefix (`US-NY`).
 pub fn resolve_state(country: &Country, raw: &str) -> Option<&'static State> {
-    let fmt = country.format?;
+    let fmt = country.format()?;
     // Already a key (what a form's select sends): keys are normalized text.
     if let Some(s) = fmt.states.iter().find(|s| s.key() == raw) {
         return Some(s);
@@ -347,14 +347,16 @@ mod tests {
     #[test]
     fn every_google_regex_compiles() {
         for country in COUNTRIES {
-            let Some(fmt) = country.format else { continue };
+            let Some(fmt) = country.format() else {
+                continue;
+            };
             assert_eq!(
-                anchored(fmt.zip, true).is_some(),
+                anchored(&fmt.zip, true).is_some(),
                 !fmt.zip.is_empty(),
                 "{}",
                 country.code
             );
-            for s in fmt.states {
+            for s in &fmt.states {
                 assert_eq!(
                     anchored(s.zip_prefix(), false).is_some(),
                     !s.zip_prefix().is_empty(),
@@ -369,7 +371,9 @@ mod tests {
     #[test]
     fn every_example_is_valid_and_canonical_is_idempotent() {
         for country in COUNTRIES {
-            let Some(fmt) = country.format else { continue };
+            let Some(fmt) = country.format() else {
+                continue;
+            };
             for ex in fmt.zip_examples.iter() {
                 assert!(zip_matches(country, ex), "{} {ex}", country.code);
                 let n = normalize_zip(Some(country), ex);

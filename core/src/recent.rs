@@ -22,8 +22,10 @@ impl<T: PartialEq> Recent<T> {
         self.0.iter().find(|e| hit(e))
     }
 
+    /// Keeps `entry`, unless the running call lacks a data pack: its result is then
+    /// discarded (`data::with_packs`) and would be wrong once the pack is there.
     pub fn remember(&mut self, entry: T) {
-        if self.0.contains(&entry) {
+        if crate::data::any_missing() || self.0.contains(&entry) {
             return;
         }
         if self.0.len() == CAPACITY {

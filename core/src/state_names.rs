@@ -65,7 +65,7 @@ fn entry(
 /// The state whose folded name is exactly `folded`: a binary search over the table's
 /// bytes, each probe widened to the line around it.
 pub fn lookup(fmt: &'static AddressFormat, folded: &str) -> Option<&'static State> {
-    let table = fmt.state_names;
+    let table = &fmt.state_names;
     let bytes = table.as_bytes();
     // [lo, hi) always starts at a line start; a newline never occurs inside a
     // multi-byte character, so line bounds are character bounds.
@@ -172,7 +172,7 @@ mod tests {
 
     fn fmt(code: &str) -> &'static AddressFormat {
         by_code(code)
-            .and_then(|c| c.format)
+            .and_then(|c| c.format())
             .unwrap_or_else(|| panic!("{code} has a format"))
     }
 
@@ -200,7 +200,7 @@ mod tests {
     #[test]
     fn every_table_is_folded_sorted_and_consistent() {
         for country in COUNTRIES {
-            let Some(f) = country.format else { continue };
+            let Some(f) = country.format() else { continue };
             assert_eq!(
                 f.state_names.is_empty(),
                 f.states.is_empty(),

@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the published package's declarations.
 import {
-  addressFormat, buildOrder, check, checkField, countries, dataVersions, defaultOptions,
-  domainToAscii, domainToUnicode, init, initBulk, initSync, issueCodes, prepare, suggestMailboxes,
+  addressFormat, buildOrder, check, checkField, countries, DataPendingError, dataVersions, defaultOptions,
+  domainToAscii, domainToUnicode, init, initBulk, initSync, issueCodes, loadData, prepare, suggestMailboxes,
 } from 'mailinfra';
 import type {
   AddressFormat, BuildReport, CountryOption, DataVersions, Domain, Issue, IssueCode, Mailbox,
@@ -36,7 +36,16 @@ const path: Array<string | number> | undefined = first?.path;
 const canonical: Order | undefined = prepared.order;
 const emails: string[] = canonical ? canonical.domains.flatMap((d) => d.mailboxes.map((m) => m.email)) : [];
 const fieldIssues: Issue[] = checkField({ country: 'GB', zipcode: 'sw1a1aa' }, '/zipcode');
-const hints: AddressFormat | null = addressFormat('US');
+const hints: AddressFormat | null = await addressFormat('US');
+await loadData(['address/GB', 'phone/GB']);
+try {
+  check(order);
+} catch (e) {
+  if (e instanceof DataPendingError) {
+    const names: string[] = e.packs;
+    await e.ready;
+  }
+}
 const states: StateOption[] = hints ? hints.states : [];
 const list: CountryOption[] = countries();
 const ascii: string | null = domainToAscii('bücher.de');

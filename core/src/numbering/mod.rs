@@ -3,7 +3,8 @@
 //! country code, the national prefix and its transform rule, possible lengths) and
 //! `isValidNumber` (region by leading digits, a full match of the general description
 //! and of a number type, with their possible lengths), over tables generated from its
-//! metadata (`data::PHONE_*`, written by `tools/gen_phone.py`). Function names follow
+//! metadata (`data::PHONE_*` and the phone packs, written by `tools/gen_phone.py`; a
+//! region's pack is read when a number needs the region). Function names follow
 //! libphonenumber's Python port `phonenumbers` (`phonenumberutil.py`), the reference
 //! that `tests/reference/phone.py` compares this module with.
 //!
@@ -24,11 +25,10 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use regex_lite::{Captures, Regex};
+use regex_lite::Captures;
 
 use crate::data::{
-    PhoneDesc, PhoneRegion, PHONE_CODES, PHONE_IDS, PHONE_PATTERNS, PHONE_PATTERN_COUNT,
-    PHONE_REGIONS,
+    phone_region, Pattern, PhoneDesc, PhoneRegion, PHONE_CODES, PHONE_IDS, PHONE_REGIONS,
 };
 
 /// National significant numbers are 2..=17 digits (libphonenumber's bounds).
@@ -127,33 +127,15 @@ pub(crate) fn read(input: &str, default_region: Option<&str>) -> Result<Number, 
 // ---------------------------------------------------------------------------------
 // Metadata
 
-static COMPILED: [OnceLock<Option<Regex>>; PHONE_PATTERN_COUNT] =
-    [const { OnceLock::new() }; PHONE_PATTERN_COUNT];
-
-/// The pattern sources, split from the generated string on first use.
-fn pattern_sources() -> &'static [&'static str] {
-    static SOURCES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    SOURCES.get_or_init(|| PHONE_PATTERNS.split('\n').collect())
-}
-
-/// Pattern `i` (already anchored by the generator). `None` only if a pattern failed to
-/// compile, which a unit test rules out.
-fn pattern(i: u16) -> Option<&'static Regex> {
-    let i = usize::from(i);
-    COMPILED
-        .get(i)?
-        .get_or_init(|| Regex::new(pattern_sources().get(i)?).ok())
-        .as_ref()
-}
-
-/// A full-match pattern matches `s`.
-fn full_match(i: u16, s: &str) -> bool {
-    pattern(i).is_some_and(|p| p.is_match(s))
+/// A full-match pattern matches `s` (`false` for a pattern that does not compile,
+/// which the tests rule out).
+fn full_match(p: &Pattern, s: &str) -> bool {
+    p.regex().is_some_and(|p| p.is_match(s))
 }
 
 /// The end of a prefix pattern's match at the start of `s`.
-fn prefix_end(i: u16, s: &str) -> Option<usize> {
-    pattern(i)?.find(s).map(|m| m.end())
+fn prefix_end(p: &Pattern, s: &str) -> Option<usize> {
+    p.regex()?.find(s).map(|m| m.end())
 }
 
 fn has_length(mask: u32, len: usize) -> bool {
@@ -162,13 +144,13 @@ fn has_length(mask: u32, len: usize) -> bool {
 
 /// `_is_number_matching_desc`: a possible length (when the type lists them) and a full
 /// match of the pattern.
-fn desc_matches(d: PhoneDesc, s: &str) -> bool {
-    (d.lengths == 0 || has_length(d.lengths, s.len())) && full_match(d.pattern, s)
+fn desc_matches(d: &PhoneDesc, s: &str) -> bool {
+    (d.lengths == 0 || has_length(d.lengths, s.len())) && full_match(&d.pattern, s)
 }
 
 /// `_number_type_helper(...) != UNKNOWN`: the general description and some number type.
 fn has_type(r: &PhoneRegion, s: &str) -> bool {
-    desc_matches(r.general, s) && r.types.iter().any(|&d| desc_matches(d, s))
+    desc_matches(&r.general, s) && r.types.iter().any(|d| desc_matches(d, s))
 }
 
 /// `_test_number_length` against the general description, reduced to its use in
@@ -194,35 +176,52 @@ fn too_long(r: &PhoneRegion, len: usize) -> bool {
 
 fn region(id: &str) -> Option<&'static PhoneRegion> {
     let i = PHONE_IDS.binary_search_by(|(k, _)| k.cmp(&id)).ok()?;
-    PHONE_REGIONS.get(usize::from(PHONE_IDS.get(i)?.1))
+    phone_region(usize::from(PHONE_IDS.get(i)?.1))
 }
 
-/// The regions sharing a calling code, main region first.
-fn regions_of(code: u16) -> Option<&'static [PhoneRegion]> {
+/// The indices in `PHONE_REGIONS` of the regions sharing a calling code, main region
+/// first; `None` for a code libphonenumber does not know.
+fn regions_of(code: u16) -> Option<std::ops::Range<usize>> {
     let i = PHONE_CODES.binary_search_by(|c| c.0.cmp(&code)).ok()?;
     let &(_, first, n) = PHONE_CODES.get(i)?;
     let first = usize::from(first);
-    PHONE_REGIONS.get(first..first + usize::from(n))
+    Some(first..first + usize::from(n))
 }
 
 /// The metadata libphonenumber reads a number with once its calling code is known.
 fn main_region(code: u16) -> Option<&'static PhoneRegion> {
-    regions_of(code)?.first()
+    phone_region(regions_of(code)?.start)
+}
+
+/// Region `i`'s leading digits (a prefix pattern), from the module's table: which of
+/// the regions sharing a code to read is known before any of their packs is.
+fn leading_digits(i: usize) -> Option<&'static Pattern> {
+    static COMPILED: OnceLock<Vec<Option<Pattern>>> = OnceLock::new();
+    COMPILED
+        .get_or_init(|| {
+            PHONE_REGIONS
+                .iter()
+                .map(|&(_, p)| (!p.is_empty()).then(|| Pattern::new(p, false)))
+                .collect()
+        })
+        .get(i)?
+        .as_ref()
 }
 
 /// `is_valid_number`: the region is the only one of the calling code, else the first
 /// whose leading digits match or (without leading digits) where the number has a
-/// type; the number must have a type there.
+/// type; the number must have a type there. Only the packs of the regions tried are read.
 fn is_valid_number(code: u16, national: &str) -> bool {
     let Some(regions) = regions_of(code) else {
         return false;
     };
-    if let [only] = regions {
-        return has_type(only, national);
+    let has_type_in = |i| phone_region(i).is_some_and(|r| has_type(r, national));
+    if regions.len() == 1 {
+        return has_type_in(regions.start);
     }
-    regions.iter().find_map(|r| match r.leading_digits {
-        Some(p) => prefix_end(p, national).map(|_| has_type(r, national)),
-        None => has_type(r, national).then_some(true),
+    regions.into_iter().find_map(|i| match leading_digits(i) {
+        Some(p) => prefix_end(p, national).map(|_| has_type_in(i)),
+        None => has_type_in(i).then_some(true),
     }) == Some(true)
 }
 
@@ -233,7 +232,11 @@ fn is_valid_number(code: u16, national: &str) -> bool {
 /// rule) what the national prefix for parsing matches at the start, unless that turns
 /// a number matching the general pattern into one that does not.
 fn strip_national_prefix<'a>(r: &PhoneRegion, number: &'a str) -> Cow<'a, str> {
-    let Some(p) = r.national_prefix_for_parsing.and_then(pattern) else {
+    let Some(p) = r
+        .national_prefix_for_parsing
+        .as_ref()
+        .and_then(Pattern::regex)
+    else {
         return Cow::Borrowed(number);
     };
     let Some(caps) = p.captures(number).filter(|_| !number.is_empty()) else {
@@ -245,13 +248,13 @@ fn strip_national_prefix<'a>(r: &PhoneRegion, number: &'a str) -> Cow<'a, str> {
         .checked_sub(1)
         .filter(|&n| n > 0)
         .and_then(|n| caps.get(n));
-    let result = match (r.national_prefix_transform_rule, last_group) {
+    let result = match (&r.national_prefix_transform_rule, last_group) {
         (Some(rule), Some(_)) => {
             Cow::Owned(expand(rule, &caps) + number.get(end..).unwrap_or_default())
         }
         _ => Cow::Borrowed(number.get(end..).unwrap_or_default()),
     };
-    if full_match(r.general.pattern, number) && !full_match(r.general.pattern, &result) {
+    if full_match(&r.general.pattern, number) && !full_match(&r.general.pattern, &result) {
         Cow::Borrowed(number)
     } else {
         result
@@ -306,7 +309,7 @@ fn maybe_extract_country_code(
         None => {
             let n = normalize(number);
             let idd_end = given
-                .and_then(|r| r.international_prefix)
+                .and_then(|r| r.international_prefix.as_ref())
                 .and_then(|p| prefix_end(p, &n))
                 // Calling codes do not start with 0: then it was no international prefix.
                 .filter(|&end| !n.get(end..).unwrap_or_default().starts_with('0'));
@@ -330,7 +333,7 @@ fn maybe_extract_country_code(
     let cc = r.code.to_string();
     if let Some(rest) = full.strip_prefix(cc.as_str()) {
         let potential = strip_national_prefix(r, rest);
-        let g = r.general.pattern;
+        let g = &r.general.pattern;
         if (!full_match(g, &full) && full_match(g, &potential)) || too_long(r, full.len()) {
             return Ok(Some((r.code, potential.into_owned())));
         }
@@ -359,12 +362,11 @@ mod tests {
     }
 
     #[test]
-    fn every_pattern_compiles() {
-        assert_eq!(pattern_sources().len(), PHONE_PATTERN_COUNT);
-        for (i, p) in pattern_sources().iter().enumerate() {
-            // An index past u16 would read as u16::MAX, which has no pattern: a failure.
-            let i = u16::try_from(i).unwrap_or(u16::MAX);
-            assert!(pattern(i).is_some(), "{p}");
+    fn every_leading_digits_pattern_and_the_grammar_compile() {
+        // The packs' patterns: data::store's `every_generated_pack_parses`.
+        for (i, (name, p)) in PHONE_REGIONS.iter().enumerate() {
+            let compiled = leading_digits(i).and_then(Pattern::regex);
+            assert_eq!(compiled.is_some(), !p.is_empty(), "{name}: {p}");
         }
         assert!(grammar().is_some());
     }

@@ -154,14 +154,16 @@ pub fn examinable_str(v: &Value) -> Option<&str> {
     v.as_str().filter(|s| s.len() <= MAX_STRING_BYTES)
 }
 
-/// Whether the field must be present in this order.
+/// Whether the field must be present in this order. The country's address format is
+/// read only for the fields that depend on it: a check of another field needs no
+/// address pack.
 pub fn is_required(field: &Field, order: &Context) -> bool {
-    let format = order.country.and_then(|c| c.format);
+    let format = || order.country.and_then(|c| c.format());
     match field.required {
         Required::Always => true,
         Required::Never => false,
-        Required::IfCountryRequiresState => format.is_some_and(|f| f.requires_state),
-        Required::IfCountryRequiresPostalCode => format.is_some_and(|f| f.requires_zip),
+        Required::IfCountryRequiresState => format().is_some_and(|f| f.requires_state),
+        Required::IfCountryRequiresPostalCode => format().is_some_and(|f| f.requires_zip),
     }
 }
 

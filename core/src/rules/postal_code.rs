@@ -27,21 +27,21 @@ impl TextRule for PostalCode {
 
     fn findings(&self, _: &str, canon: &str, cx: &Cx, out: &mut Vec<Problem>) {
         let Some(c) = cx.order.country else { return };
-        let Some(format) = c.format else { return };
+        let Some(format) = c.format() else { return };
         if format.zip.is_empty() {
             out.push(Problem::PostalCodeNotUsed { country: c.name });
         } else if !postal::zip_matches(c, canon) {
             out.push(Problem::InvalidPostalCode {
                 value: canon.to_string(),
-                kind: format.zip_kind,
+                kind: &format.zip_kind,
                 country: c.name,
-                example: format.zip_examples.first().unwrap_or(""),
+                example: format.zip_examples.first().map_or("", String::as_str),
             });
         } else if let Some(state) = cx.order.state {
             if let Some(other) = postal::zip_in_other_state(c, state, canon) {
                 out.push(Problem::PostalCodeStateMismatch {
                     value: canon.to_string(),
-                    kind: format.zip_kind,
+                    kind: &format.zip_kind,
                     state: state.name(),
                     other: other.name(),
                 });

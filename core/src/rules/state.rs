@@ -35,10 +35,10 @@ impl TextRule for State {
         if list.is_empty() || list.iter().any(|s| s.key() == canon) {
             return;
         }
-        let nearest = c.format.and_then(|f| state_names::nearest(f, canon));
+        let nearest = c.format().and_then(|f| state_names::nearest(f, canon));
         out.push(Problem::InvalidState {
             value: canon.to_string(),
-            kind: c.format.map_or("state", |f| f.state_kind),
+            kind: c.format().map_or("state", |f| &f.state_kind),
             country: c.name,
             nearest: nearest.map(|s| StateName {
                 key: s.key(),

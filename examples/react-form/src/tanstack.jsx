@@ -1,5 +1,6 @@
-// An order form with TanStack Form: the form-level onChange validator is mailinfra's
-// Standard Schema, whose issues TanStack routes to the fields by path. TanStack hands
+// An order form with TanStack Form: the form-level onChangeAsync validator is
+// mailinfra's Standard Schema, whose issues TanStack routes to the fields by path
+// (async: the schema answers with a Promise while a country's data is fetched). TanStack hands
 // onSubmit the form's own values, so the submit handler asks prepare for the
 // canonical order.
 import { StrictMode, useState } from 'react';
@@ -34,7 +35,7 @@ function OrderForm() {
   const [submitted, setSubmitted] = useState(null);
   const form = useForm({
     defaultValues: emptyOrder,
-    validators: { onChange: orderSchema },
+    validators: { onChangeAsync: orderSchema },
     onSubmit: ({ value }) => setSubmitted(prepare(value).order),
   });
   const input = (name, label) => (

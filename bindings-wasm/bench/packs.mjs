@@ -1,0 +1,84 @@
+// The form module's data packs: their gzip sizes, and what a form downloads before its
+// first check, worst case over the first field typed: the module and its glue, plus
+// the packs that check needs (learned from the DataPendingErrors of the browser path,
+// with `fetch` serving pkg/data/ from disk). Usage: node bench/packs.mjs (after ./build.sh)
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const pkg = new URL('../pkg/', import.meta.url);
+const KB = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const file = (f) => readFileSync(new URL(f, pkg));
+
+const packs = new Map();
+for (const kind of ['address', 'phone']) {
+  for (const f of readdirSync(new URL(`data/${kind}/`, pkg))) {
+    const text = file(`data/${kind}/${f}`);
+    packs.set(`${kind}/${f.replace(/\.txt$/, '')}`, { gzip: gz(text), brotli: br(text) });
+  }
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log('## Data packs (gzip -9 each)');
+for (const kind of ['address', 'phone']) {
+  const all = [...packs].filter(([n]) => n.startsWith(kind));
+  const [big, s] = all.reduce((a, b) => (b[1].gzip > a[1].gzip ? b : a));
+  const total = all.reduce((t, [, x]) => t + x.gzip, 0);
+  console.log(`${kind}: ${all.length} packs, median ${KB(median(all.map(([, x]) => x.gzip)))}, largest ${big} ${KB(s.gzip)}, all ${KB(total)}`);
+}
+
+// The browser path in Node: web.js with fetch reading pkg/data/.
+globalThis.fetch = async (url) => new Response(readFileSync(new URL(url)));
+const m = await import(new URL('web.js', pkg).href);
+m.initSync(file('mailinfra_wasm_bg.wasm'));
+
+/** The packs `f` needs from a state where none of them is loaded. */
+async function needs(f) {
+  const named = [];
+  for (let round = 0; round < 8; round++) {
+    try {
+      f();
+      return named;
+    } catch (e) {
+      if (!(e instanceof m.DataPendingError)) throw e;
+      named.push(...e.packs);
+      await e.ready;
+    }
+  }
+  throw new Error('still pending after 8 rounds');
+}
+
+// A form's first check when one field is typed: check() of the order with that field
+// (the demo validates the field and the whole order). A country alone needs its address
+// pack; a phone number alone the packs of the regions its calling code leads to
+// (an invalid number tries every region without leading digits).
+const firsts = [];
+const countries = m.countries().map((c) => c.code);
+for (const country of countries) firsts.push([`country ${country}`, await needs(() => m.check({ country }))]);
+const codes = new Set(JSON.parse(readFileSync(new URL('../../core/src/data/phone.rs', import.meta.url), 'utf8')
+  .match(/PHONE_CODES[^=]*=\s*&\[([\s\S]*?)\];/)[1].replace(/\((\d+), \d+, \d+\),/g, '$1,').replace(/,\s*$/, '').trim()
+  .replace(/^/, '[').replace(/$/, ']')));
+// Packs stay loaded, so a code's later numbers name only what is new: the union over
+// its numbers bounds what any one of them needs from nothing.
+for (const code of codes) {
+  const union = new Set();
+  for (const rest of ['2015550123', '7700900123', '0']) {
+    for (const n of await needs(() => m.check({ phoneNumber: `+${code}${rest}` }))) union.add(n);
+  }
+  firsts.push([`phone +${code}… (at most)`, [...union]]);
+}
+const cost = (names) => names.reduce((t, n) => t + packs.get(n).gzip, 0);
+const costBr = (names) => names.reduce((t, n) => t + packs.get(n).brotli, 0);
+const [worstWhat, worstNames] = firsts.reduce((a, b) => (cost(b[1]) > cost(a[1]) ? b : a));
+const wasm = file('mailinfra_wasm_bg.wasm');
+const glue = Buffer.concat(['mailinfra_wasm.js', 'api.js', 'bulk.js', 'data.js', 'web.js', 'unicode-host.js'].map(file));
+const base = gz(wasm) + gz(glue);
+const baseBr = br(wasm) + br(glue);
+console.log('\n## What a form downloads before its first check (gzip -9; brotli 11)');
+console.log(`module + glue: ${KB(base)}; ${KB(baseBr)}`);
+console.log(`worst first field typed: ${worstWhat} needs ${worstNames.join(' ')} (${KB(cost(worstNames))}): total ${KB(base + cost(worstNames))}; ${KB(baseBr + costBr(worstNames))}`);
+const phones = firsts.filter(([what]) => what.startsWith('phone'));
+const [pWhat, pNames] = phones.reduce((a, b) => (cost(b[1]) > cost(a[1]) ? b : a));
+console.log(`worst phone typed first: ${pWhat} needs ${pNames.length} packs (${KB(cost(pNames))})`);
+const us = ['address/US', 'phone/US', 'phone/GB'];
+console.log(`the example of the issue (country US, then +44 typed): ${us.join(' ')} ${KB(cost(us))}: total ${KB(base + cost(us))}`);

@@ -1,0 +1,122 @@
+// The form module's data packs on the browser path, in Node: the package's web entry
+// (no synchronous pack reader) with `fetch` serving pkg/data/ from disk. A call made
+// before its packs are loaded throws a DataPendingError naming exactly those packs;
+// after `ready` the answer is the one the Node entry gives; a bad pack is an Error,
+// never a trap.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { pkgDir, pkgEntry } from './paths.mjs';
+
+const served = [];
+let corrupt = new Set();
+globalThis.fetch = async (url) => {
+  const u = new URL(url);
+  const file = u.pathname.split('/data/')[1];
+  served.push(file);
+  const name = file.replace(/\.txt$/, '');
+  if (corrupt.has(name)) return new Response('zip\tnot a pack\n');
+  try {
+    return new Response(readFileSync(u));
+  } catch {
+    return new Response('not found', { status: 404 });
+  }
+};
+
+const m = await import(new URL('web.js', pkgDir).href);
+const raw = await import(new URL('mailinfra_wasm.js', pkgDir).href);
+m.initSync(readFileSync(new URL('mailinfra_wasm_bg.wasm', pkgDir)));
+
+/** What the Node entry answers (a separate process: it reads packs synchronously). */
+function nodeAnswer(call, ...args) {
+  const script = `const m = await import(${JSON.stringify(pkgEntry)});
+    process.stdout.write(JSON.stringify(await m[${JSON.stringify(call)}](...${JSON.stringify(args)})));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+}
+
+/** `f()`, awaiting each DataPendingError's `ready`; the packs each one named. */
+async function settle(f) {
+  const named = [];
+  for (;;) {
+    try {
+      return { result: await f(), named };
+    } catch (e) {
+      if (!(e instanceof m.DataPendingError)) throw e;
+      named.push(e.packs);
+      await e.ready;
+    }
+  }
+}
+
+const order = { country: 'US', state: 'california', zipcode: '94105', phoneNumber: '+44 20 7946 0958' };
+
+test('a call before its packs are loaded names exactly them; after ready it answers as Node does', async () => {
+  let pending;
+  assert.throws(() => m.check(order), (e) => (pending = e) instanceof m.DataPendingError);
+  assert.ok(pending instanceof Error);
+  assert.deepEqual(pending.packs, ['address/US', 'phone/GB', 'phone/US']);
+  assert.match(pending.message, /address\/US, phone\/GB, phone\/US/);
+  await pending.ready;
+  assert.deepEqual(served.sort(), ['address/US.txt', 'phone/GB.txt', 'phone/US.txt']);
+  assert.deepEqual(m.check(order), nodeAnswer('check', order));
+  assert.deepEqual(m.prepare(order), nodeAnswer('prepare', order));
+  assert.deepEqual(m.checkField(order, '/phoneNumber'), nodeAnswer('checkField', order, '/phoneNumber'));
+});
+
+test('a field that needs no pack answers at once', () => {
+  assert.deepEqual(m.checkField({ country: 'FR', domainOwnerFirstname: 'Ada' }, '/domainOwnerFirstname'), []);
+  assert.deepEqual(m.checkField({ country: 'ZZ', phoneNumber: '1' }, '/country').map((i) => i.code), ['invalid_country']);
+});
+
+test('addressFormat and the Standard Schema answer with a Promise while data is fetched', async () => {
+  const hints = m.addressFormat('jp');
+  assert.ok(hints instanceof Promise);
+  assert.deepEqual(await hints, nodeAnswer('addressFormat', 'jp'));
+  assert.ok(!(m.addressFormat('JP') instanceof Promise));
+  const de = { country: 'DE', zipcode: '1011', phoneNumber: '+49 30 901820' };
+  const validated = m.orderSchema['~standard'].validate(de);
+  assert.ok(validated instanceof Promise);
+  const settled = await validated;
+  assert.deepEqual(settled, m.orderSchema['~standard'].validate(de));
+  assert.ok(settled.issues.some((i) => i.code === 'invalid_postal_code'));
+});
+
+test('loadData loads packs ahead; a pack loaded twice changes nothing', async () => {
+  await m.loadData(['address/CA', 'phone/CA']);
+  const ca = { country: 'CA', state: 'Québec', zipcode: 'h2x1y4', phoneNumber: '+1 514 555 0123' };
+  const first = m.prepare(ca);
+  assert.deepEqual(first, nodeAnswer('prepare', ca));
+  raw.loadPack('address/CA', readFileSync(new URL('data/address/CA.txt', pkgDir), 'utf8'));
+  assert.deepEqual(m.prepare(ca), first);
+});
+
+test('a corrupt pack is a clear Error, and the module keeps working', async () => {
+  const br = { country: 'BR', zipcode: '01310-100' };
+  corrupt = new Set(['address/BR']);
+  let pending;
+  assert.throws(() => m.check(br), (e) => (pending = e) instanceof m.DataPendingError);
+  await assert.rejects(pending.ready, /mailinfra: not a valid data pack: ends before `zipex`/);
+  assert.throws(() => raw.loadPack('address/BR', 'zipex\n'), /not a valid data pack: line 1: expected `zip`/);
+  assert.throws(() => raw.loadPack('phone/GB', readFileSync(new URL('data/phone/US.txt', pkgDir), 'utf8')),
+    /calling code 1 is not phone\/GB's/);
+  assert.throws(() => raw.loadPack('phone/GB', '\u0000'.repeat(70_000)), /over the limit/);
+  corrupt = new Set();
+  const { result, named } = await settle(() => m.check(br));
+  assert.deepEqual(named, [['address/BR']]);
+  assert.deepEqual(result, nodeAnswer('check', br));
+});
+
+test('an unknown pack name is refused', async () => {
+  for (const name of ['address/ZZ', 'address/AO', 'phone/XX', '../secret', 'address/US/..', '']) {
+    assert.throws(() => raw.loadPack(name, ''), /no data pack is named/, name);
+  }
+  assert.throws(() => raw.loadPack(42, ''), TypeError);
+  const before = served.length;
+  for (const name of ['../../package', 'address/us', 'address/US/x', 42]) {
+    await assert.rejects(m.loadData([name]), /no data pack is named/, String(name));
+  }
+  await assert.rejects(m.loadData(['address/ZZ']), /no data pack is named "address\/ZZ"|HTTP 404/);
+  assert.equal(served.length, before + 1, 'a malformed name is refused before any fetch');
+  assert.throws(() => raw.loadPack('address/US', 42), TypeError);
+});

@@ -1,0 +1,298 @@
+//! The packs of this process, each parsed once on first use and kept: with the cargo
+//! feature `embedded-data` (the default) from the text compiled in; without it from
+//! what the host registered with [`load_pack`] (the npm form module fetches packs).
+//!
+//! A rule that needs a pack which is not there records its name for the running call
+//! and goes on with a neutral answer; [`with_packs`] then discards the call's result
+//! and reports the names instead, so a result computed without its data is never seen.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::sync::OnceLock;
+
+use super::pack::{self, AddressFormat, PhoneRegion};
+use super::{COUNTRIES, PHONE_CODES, PHONE_REGIONS};
+
+/// The largest pack text [`load_pack`] accepts (the largest generated pack is 16 KB).
+pub const MAX_PACK_BYTES: usize = 64 * 1024;
+
+/// Why [`load_pack`] refused a pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackError {
+    /// No such pack: the name is not `address/<ISO>` of a country with an address
+    /// format, nor `phone/<REGION>` of a phone region.
+    UnknownName(String),
+    /// The text is over [`MAX_PACK_BYTES`].
+    TooLarge(usize),
+    /// The text is not a pack of its kind (what is wrong, and where).
+    Malformed(String),
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownName(name) => write!(
+                f,
+                "no data pack is named {name:?}: expected address/<country code> or phone/<region>"
+            ),
+            Self::TooLarge(n) => write!(
+                f,
+                "a data pack of {n} bytes is over the limit of {MAX_PACK_BYTES} bytes"
+            ),
+            Self::Malformed(why) => write!(f, "not a valid data pack: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for PackError {}
+
+/// The packs a call needed and did not have, sorted (`["address/US", "phone/GB"]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingPacks(pub Vec<String>);
+
+impl fmt::Display for MissingPacks {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "data packs not loaded: {}", self.0.join(", "))
+    }
+}
+
+impl std::error::Error for MissingPacks {}
+
+thread_local! {
+    /// The names of the packs the running call found missing, and how many
+    /// `with_packs` calls are running (a nested call's misses are the outer call's too).
+    static MISSING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Runs `call`; its result, or the packs it needed and did not have (then its result,
+/// computed without them, is dropped). With `embedded-data` every pack is there.
+pub fn with_packs<T>(call: impl FnOnce() -> T) -> Result<T, MissingPacks> {
+    let outer = MISSING.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    DEPTH.with(|d| d.set(d.get() + 1));
+    let result = call();
+    let depth = DEPTH.with(|d| {
+        d.set(d.get().saturating_sub(1));
+        d.get()
+    });
+    let mut missing = MISSING.with(|m| std::mem::replace(&mut *m.borrow_mut(), outer));
+    if missing.is_empty() {
+        return Ok(result);
+    }
+    missing.sort();
+    missing.dedup();
+    if depth > 0 {
+        missing.iter().cloned().for_each(record_missing);
+    }
+    Err(MissingPacks(missing))
+}
+
+/// Whether the running call has found a pack missing: then what it computes is
+/// discarded, and must not be remembered either (`recent.rs`).
+pub(crate) fn any_missing() -> bool {
+    MISSING.with(|m| !m.borrow().is_empty())
+}
+
+fn record_missing(name: String) {
+    MISSING.with(|m| {
+        let mut m = m.borrow_mut();
+        if !m.contains(&name) {
+            m.push(name);
+        }
+    });
+}
+
+/// One cell per unit (country, phone region), filled once.
+fn cells<T>(all: &'static OnceLock<Vec<OnceLock<T>>>, n: usize) -> &'static [OnceLock<T>] {
+    all.get_or_init(|| (0..n).map(|_| OnceLock::new()).collect())
+}
+
+static ADDRESS: OnceLock<Vec<OnceLock<AddressFormat>>> = OnceLock::new();
+static PHONE: OnceLock<Vec<OnceLock<PhoneRegion>>> = OnceLock::new();
+
+/// The unit's pack: parsed already, or parsed now from the compiled-in text, or
+/// recorded as missing.
+fn get<T>(
+    cell: &'static OnceLock<T>,
+    embedded: Option<&'static str>,
+    parse: fn(&str) -> Result<T, PackError>,
+    name: impl FnOnce() -> String,
+) -> Option<&'static T> {
+    if let Some(done) = cell.get() {
+        return Some(done);
+    }
+    if let Some(parsed) = embedded.and_then(|text| parse(text).ok()) {
+        return Some(cell.get_or_init(|| parsed));
+    }
+    record_missing(name());
+    None
+}
+
+/// The address format of the country with this code (which has one).
+pub(super) fn address_format(code: &str) -> Option<&'static AddressFormat> {
+    let i = COUNTRIES.binary_search_by(|c| c.code.cmp(code)).ok()?;
+    #[cfg(feature = "embedded-data")]
+    let embedded = super::countries::ADDRESS_PACKS.get(i).copied();
+    #[cfg(not(feature = "embedded-data"))]
+    let embedded = None;
+    get(
+        cells(&ADDRESS, COUNTRIES.len()).get(i)?,
+        embedded,
+        pack::address,
+        || format!("address/{code}"),
+    )
+}
+
+/// Phone region `i` of `PHONE_REGIONS`.
+pub(crate) fn phone_region(i: usize) -> Option<&'static PhoneRegion> {
+    let &(name, _) = PHONE_REGIONS.get(i)?;
+    #[cfg(feature = "embedded-data")]
+    let embedded = super::phone::PHONE_PACKS.get(i).copied();
+    #[cfg(not(feature = "embedded-data"))]
+    let embedded = None;
+    get(
+        cells(&PHONE, PHONE_REGIONS.len()).get(i)?,
+        embedded,
+        pack::phone,
+        || format!("phone/{name}"),
+    )
+}
+
+/// Registers a pack the host fetched (`core/data/packs/<name>.txt`, as the npm
+/// package ships it): `name` is `address/<ISO>` or `phone/<REGION>`. Loading a pack
+/// that is already there changes nothing.
+pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
+    let unknown = || PackError::UnknownName(name.chars().take(40).collect());
+    if text.len() > MAX_PACK_BYTES {
+        return Err(PackError::TooLarge(text.len()));
+    }
+    match name.split_once('/') {
+        Some(("address", code)) => {
+            let i = COUNTRIES
+                .binary_search_by(|c| c.code.cmp(code))
+                .ok()
+                .filter(|&i| COUNTRIES.get(i).is_some_and(|c| c.has_format))
+                .ok_or_else(unknown)?;
+            let format = pack::address(text)?;
+            if let Some(cell) = cells(&ADDRESS, COUNTRIES.len()).get(i) {
+                let _ = cell.set(format);
+            }
+            Ok(())
+        }
+        Some(("phone", region)) => {
+            let i = PHONE_REGIONS
+                .iter()
+                .position(|(n, _)| *n == region)
+                .ok_or_else(unknown)?;
+            let parsed = pack::phone(text)?;
+            let code = PHONE_CODES
+                .iter()
+                .find(|&&(_, first, n)| {
+                    (usize::from(first)..usize::from(first) + usize::from(n)).contains(&i)
+                })
+                .map(|c| c.0);
+            if code != Some(parsed.code) {
+                return Err(PackError::Malformed(format!(
+                    "calling code {} is not {name}'s",
+                    parsed.code
+                )));
+            }
+            if let Some(cell) = cells(&PHONE, PHONE_REGIONS.len()).get(i) {
+                let _ = cell.set(parsed);
+            }
+            Ok(())
+        }
+        _ => Err(unknown()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_unknown_names_and_large_texts() {
+        for name in [
+            "address/ZZ",
+            "address/AO",
+            "phone/ZZ",
+            "US",
+            "address/",
+            "x/US",
+            "",
+        ] {
+            assert!(
+                matches!(load_pack(name, ""), Err(PackError::UnknownName(_))),
+                "{name}"
+            );
+        }
+        let big = "#".repeat(MAX_PACK_BYTES + 1);
+        assert_eq!(
+            load_pack("address/US", &big),
+            Err(PackError::TooLarge(MAX_PACK_BYTES + 1))
+        );
+        assert!(matches!(
+            load_pack("phone/GB", "code\t1\n"),
+            Err(PackError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn a_pack_of_another_calling_code_is_refused() {
+        let us = include_str!("../../data/packs/phone/US.txt");
+        let err = load_pack("phone/GB", us);
+        assert!(matches!(err, Err(PackError::Malformed(ref m)) if m.contains("calling code 1")));
+    }
+
+    #[test]
+    fn with_packs_reports_what_a_call_missed() {
+        assert_eq!(with_packs(|| 7), Ok(7));
+        let missed = with_packs(|| {
+            record_missing("phone/GB".into());
+            record_missing("address/US".into());
+            record_missing("phone/GB".into());
+            assert!(any_missing());
+            7
+        });
+        assert_eq!(
+            missed,
+            Err(MissingPacks(vec!["address/US".into(), "phone/GB".into()]))
+        );
+        assert!(!any_missing());
+        let outer = with_packs(|| {
+            let inner = with_packs(|| record_missing("phone/US".into()));
+            assert!(inner.is_err() && any_missing());
+        });
+        assert_eq!(outer, Err(MissingPacks(vec!["phone/US".into()])));
+        assert!(!any_missing());
+    }
+
+    /// Every generated pack parses, and every phone pattern compiles: with
+    /// `embedded-data`, the store reads exactly these texts.
+    #[cfg(feature = "embedded-data")]
+    #[test]
+    fn every_generated_pack_parses() {
+        for (i, c) in COUNTRIES.iter().enumerate() {
+            let text = super::super::countries::ADDRESS_PACKS
+                .get(i)
+                .copied()
+                .unwrap_or("");
+            assert_eq!(c.has_format, !text.is_empty(), "{}", c.code);
+            if c.has_format {
+                assert!(pack::address(text).is_ok(), "{}", c.code);
+            }
+        }
+        for (i, (name, _)) in PHONE_REGIONS.iter().enumerate() {
+            let r = phone_region(i).unwrap_or_else(|| panic!("phone/{name}"));
+            let patterns = r
+                .international_prefix
+                .iter()
+                .chain(&r.national_prefix_for_parsing)
+                .chain(std::iter::once(&r.general.pattern))
+                .chain(r.types.iter().map(|d| &d.pattern));
+            for p in patterns {
+                assert!(p.regex().is_some(), "phone/{name}: {p:?}");
+            }
+        }
+    }
+}
