@@ -2,10 +2,10 @@
 //! (spelling only, never a change to what is bought), defaults written out, unknown
 //! members copied as they are. Every rule's normalization is idempotent.
 //!
-//! The pass consumes the order and rewrites its objects in place: an object whose
-//! members already follow the table (any order a form or `prepare` itself writes)
-//! keeps its map, so no key is allocated or hashed again; only others are reordered
-//! first.
+//! The pass consumes the order and normalizes each object's members where they are:
+//! an object that already has the canonical members in the table's order (what a
+//! form built on the schema sends, and `prepare`'s own output) keeps its map, so no
+//! key is allocated or hashed again; any other is rebuilt in that order.
 
 use serde_json::{Map, Value};
 
@@ -47,50 +47,63 @@ fn in_table_order(obj: &Map<String, Value>, fields: &[Field]) -> bool {
 }
 
 fn object(
-    obj: Map<String, Value>,
+    mut obj: Map<String, Value>,
     level: Level,
     ctx: &Context,
     opts: &Options,
 ) -> Map<String, Value> {
     let fields = table(level);
-    let mut obj = if in_table_order(&obj, fields) {
-        obj
-    } else {
-        // The table's fields first, in its order, then the others as they came.
-        let mut entries: Vec<(String, Value)> = obj.into_iter().collect();
-        entries.sort_by_key(|(k, _)| row(fields, k).unwrap_or(MAX_FIELDS));
-        entries.into_iter().collect()
-    };
-    let mut present = [false; MAX_FIELDS];
-    let mut dropped = false;
+    // Each field present normalized where it is: kept, or gone (normalized to nothing).
+    let mut kept = [false; MAX_FIELDS];
+    let mut gone = [false; MAX_FIELDS];
     for (k, v) in obj.iter_mut() {
         let Some((i, field)) = row(fields, k).and_then(|i| Some((i, fields.get(i)?))) else {
             continue;
         };
-        match member(field, Some(std::mem::take(v)), ctx, opts) {
+        let slot = match member(field, Some(std::mem::take(v)), ctx, opts) {
             Some(n) => {
                 *v = n;
-                if let Some(p) = present.get_mut(i) {
-                    *p = true;
-                }
+                kept.get_mut(i)
             }
-            None => dropped = true,
+            None => gone.get_mut(i),
+        };
+        if let Some(slot) = slot {
+            *slot = true;
         }
     }
-    if dropped {
-        obj.retain(|k, _| row(fields, k).is_none_or(|i| present.get(i) == Some(&true)));
+    let absent = |i: usize| kept.get(i) == Some(&false) && gone.get(i) == Some(&false);
+    let defaulted = fields
+        .iter()
+        .enumerate()
+        .any(|(i, f)| absent(i) && f.default.is_some());
+    if !defaulted && !gone.contains(&true) && in_table_order(&obj, fields) {
+        return obj;
     }
-    // Defaults of the fields left out, each at its place in the table's order.
-    let mut at = 0;
-    for (field, here) in fields.iter().zip(present) {
-        if here {
-            at += 1;
-        } else if let Some(d) = member(field, None, ctx, opts) {
-            obj.shift_insert(at, field.name.to_string(), d);
-            at += 1;
+    // Rebuilt: the fields kept or defaulted in the table's order, then the others as
+    // they came.
+    let mut entries: Vec<Option<(String, Value)>> = obj.into_iter().map(Some).collect();
+    let mut out = Map::with_capacity(entries.len() + fields.len());
+    for (i, field) in fields.iter().enumerate() {
+        let entry = if kept.get(i) == Some(&true) {
+            entries
+                .iter_mut()
+                .find(|e| e.as_ref().is_some_and(|(k, _)| k == field.name))
+                .and_then(Option::take)
+        } else if absent(i) {
+            member(field, None, ctx, opts).map(|d| (field.name.to_string(), d))
+        } else {
+            None
+        };
+        if let Some((k, v)) = entry {
+            out.insert(k, v);
         }
     }
-    obj
+    for (k, v) in entries.into_iter().flatten() {
+        if row(fields, &k).is_none() {
+            out.insert(k, v);
+        }
+    }
+    out
 }
 
 /// A field's canonical value; `None` leaves it out. An optional field that is absent
@@ -106,21 +119,58 @@ fn member(field: &Field, v: Option<Value>, ctx: &Context, opts: &Options) -> Opt
         Some(v) => v,
     };
     match (field.kind, field.items, v) {
-        (Kind::List(rule), Some((_, level)), Value::Array(items)) => {
-            let examined = rule.examined(opts);
-            Some(Value::Array(
-                items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, item)| match item {
-                        Value::Object(o) if i < examined => {
-                            Value::Object(object(o, level, ctx, opts))
-                        }
-                        other => other,
-                    })
-                    .collect(),
-            ))
+        (Kind::List(rule), Some((_, level)), Value::Array(mut items)) => {
+            for item in items.iter_mut().take(rule.examined(opts)) {
+                if let Value::Object(o) = item {
+                    *o = object(std::mem::take(o), level, ctx, opts);
+                }
+            }
+            Some(Value::Array(items))
         }
         (_, _, v) => rules::prepare(field, v, ctx),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(v: &Value) -> Vec<&str> {
+        v.as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    fn canonical(order: Value) -> Value {
+        normalize_order(order, &Options::default()).0
+    }
+
+    #[test]
+    fn members_follow_the_table_then_the_others_as_they_came() {
+        // Out of order, unknown members first, a null required field (kept for check
+        // to report), a null optional one (left out) and defaults to write: rebuilt.
+        let v = canonical(serde_json::json!({
+            "zz": 1, "country": " us ", "aa": 2, "domainOwnerFirstname": "John",
+            "companyName": null,
+            "domains": [{"mailboxes": [], "redirectUrl": null, "name": "a.com", "x": 0}]
+        }));
+        assert_eq!(
+            keys(&v),
+            [
+                "domainOwnerFirstname",
+                "companyName",
+                "country",
+                "planType",
+                "domains",
+                "isReplacement",
+                "isFreeOrder",
+                "zz",
+                "aa"
+            ]
+        );
+        assert_eq!(v["country"], "US");
+        assert_eq!(keys(&v["domains"][0]), ["name", "mailboxes", "x"]);
+        // Already canonical: kept as it is, and prepare's output is a fixed point.
+        assert_eq!(canonical(v.clone()), v);
     }
 }
