@@ -32,20 +32,6 @@ fn row(fields: &[Field], key: &str) -> Option<usize> {
     fields.iter().position(|f| f.name == key)
 }
 
-/// Whether the table's fields come in its order, before every other member.
-fn in_table_order(obj: &Map<String, Value>, fields: &[Field]) -> bool {
-    // The least row the next field may have; past every row once another member came.
-    let mut next = 0;
-    for k in obj.keys() {
-        match row(fields, k) {
-            Some(i) if i >= next => next = i + 1,
-            Some(_) => return false,
-            None => next = usize::MAX,
-        }
-    }
-    true
-}
-
 fn object(
     mut obj: Map<String, Value>,
     level: Level,
@@ -56,10 +42,17 @@ fn object(
     // Each field present normalized where it is: kept, or gone (normalized to nothing).
     let mut kept = [false; MAX_FIELDS];
     let mut gone = [false; MAX_FIELDS];
+    // Whether the fields come in the table's order, before every other member: the
+    // least row the next field may have, past every row once another member came.
+    let mut next = 0;
+    let mut in_order = true;
     for (k, v) in obj.iter_mut() {
         let Some((i, field)) = row(fields, k).and_then(|i| Some((i, fields.get(i)?))) else {
+            next = usize::MAX;
             continue;
         };
+        in_order &= i >= next;
+        next = next.max(i + 1);
         let slot = match member(field, Some(std::mem::take(v)), ctx, opts) {
             Some(n) => {
                 *v = n;
@@ -76,7 +69,7 @@ fn object(
         .iter()
         .enumerate()
         .any(|(i, f)| absent(i) && f.default.is_some());
-    if !defaulted && !gone.contains(&true) && in_table_order(&obj, fields) {
+    if !defaulted && !gone.contains(&true) && in_order {
         return obj;
     }
     // Rebuilt: the fields kept or defaulted in the table's order, then the others as
