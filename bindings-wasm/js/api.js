@@ -55,51 +55,47 @@ const wellFormed = (s) => (s.isWellFormed ? s.isWellFormed() : !/[\uD800-\uDFFF]
 // 6 bytes, `\u001f`; a number at most 24), or -1 when it is not plain data or the
 // bound passes `limit` (checked as it grows, so the scan's work is bounded too).
 function plainSize(root, limit) {
-  let size = 0;
-  const text = (s) => 6 * s.length + 2;
-  const stack = [root, 0];
-  while (stack.length) {
-    if (size > limit) return -1;
-    const depth = stack.pop();
-    const v = stack.pop();
-    switch (typeof v) {
-      case 'string':
-        if (!wellFormed(v)) return -1;
-        size += text(v);
-        continue;
-      case 'number':
-        size += 24;
-        continue;
-      case 'boolean':
-      case 'undefined':
-        size += 5;
-        continue;
-      case 'object': {
-        if (v === null) { size += 5; continue; }
-        if (depth >= MAX_DEPTH) return -1;
-        if (Array.isArray(v)) {
-          size += 2 + v.length;
-          if (size > limit) return -1;
-          for (let i = 0; i < v.length; i++) stack.push(v[i], depth + 1);
-          continue;
-        }
-        const proto = Object.getPrototypeOf(v);
-        if (proto !== Object.prototype && proto !== null) return -1;
-        const keys = Object.keys(v);
-        size += 2 + 2 * keys.length;
-        for (const k of keys) {
-          if (!wellFormed(k)) return -1;
-          size += text(k);
-          if (size > limit) return -1;
-          stack.push(v[k], depth + 1);
-        }
-        continue;
+  return sizeAfter(root, 0, limit, 0);
+}
+
+// `size` plus the bound of `v` (at level `depth`), or -1 once it passes `limit` or `v`
+// is not plain data. Recursive: MAX_DEPTH bounds the recursion.
+function sizeAfter(v, size, limit, depth) {
+  switch (typeof v) {
+    case 'string':
+      size += 6 * v.length + 2;
+      return size > limit || !wellFormed(v) ? -1 : size;
+    case 'number':
+      size += 24;
+      return size > limit ? -1 : size;
+    case 'boolean':
+    case 'undefined':
+      size += 5;
+      return size > limit ? -1 : size;
+    case 'object': {
+      if (v === null) return size + 5 > limit ? -1 : size + 5;
+      if (depth >= MAX_DEPTH) return -1;
+      if (Array.isArray(v)) {
+        size += 2 + v.length;
+        if (size > limit) return -1;
+        for (let i = 0; i < v.length && size >= 0; i++) size = sizeAfter(v[i], size, limit, depth + 1);
+        return size > limit ? -1 : size;
       }
-      default:
-        return -1;
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) return -1;
+      size += 2;
+      // for-in lists what Object.keys lists, plus inherited enumerable keys: those
+      // (someone's Object.prototype additions) are refused.
+      for (const k in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, k) || !wellFormed(k)) return -1;
+        size = sizeAfter(v[k], size + 6 * k.length + 4, limit, depth + 1);
+        if (size < 0) return -1;
+      }
+      return size > limit ? -1 : size;
     }
+    default:
+      return -1;
   }
-  return size > limit ? -1 : size;
 }
 
 // The size bound of plain data within maxInputBytes; -1 otherwise (the walk reads it).

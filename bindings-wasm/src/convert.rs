@@ -34,6 +34,20 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     fn length(this: &JsStr) -> u32;
 
+    /// The host's UTF-8 encoder: `encodeInto` copies a string natively, where
+    /// wasm-bindgen's own copy (`as_string`) loops over it one character at a time.
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(this: &TextEncoder, s: &JsValue, dest: &mut [u8]) -> Encoded;
+    /// `encodeInto`'s answer: UTF-16 units read, bytes written.
+    type Encoded;
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &Encoded) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &Encoded) -> u32;
+
     #[wasm_bindgen(js_name = TypeError)]
     type JsTypeError;
     #[wasm_bindgen(constructor, js_class = "TypeError")]
@@ -75,11 +89,32 @@ pub fn string_units(v: &JsValue) -> usize {
     }
 }
 
+thread_local! {
+    static ENCODER: TextEncoder = TextEncoder::new();
+}
+
+/// A JS string's text (a lone surrogate becomes U+FFFD, as with `as_string`), copied
+/// by the host's `TextEncoder`; `None` for other values.
+pub fn text(v: &JsValue) -> Option<String> {
+    if !v.is_string() {
+        return None;
+    }
+    let units = string_units(v);
+    // One byte per unit is enough for ASCII, most text here; three always are.
+    for room in [units, units.saturating_mul(3)] {
+        let mut buf = vec![0u8; room];
+        let done = ENCODER.with(|e| e.encode_into(v, &mut buf));
+        if done.read() as usize == units {
+            buf.truncate(done.written() as usize);
+            return String::from_utf8(buf).ok();
+        }
+    }
+    None
+}
+
 /// A string argument of at most `max` UTF-16 units, copied; `None` otherwise.
 pub fn short_string(v: &JsValue, max: usize) -> Option<String> {
-    (v.is_string() && string_units(v) <= max)
-        .then(|| v.as_string())
-        .flatten()
+    (string_units(v) <= max).then(|| text(v)).flatten()
 }
 
 /// Reads `v` under a budget: a lower bound of its compact JSON length plus

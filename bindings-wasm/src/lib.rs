@@ -93,7 +93,7 @@ fn input(order: &JsValue, opts: &Options) -> Input {
                 opts.max_input_bytes,
             )));
         }
-        return Input::Text(order.as_string().unwrap_or_default());
+        return Input::Text(convert::text(order).unwrap_or_default());
     }
     match convert::to_value(order, read_budget(opts)) {
         Ok(v) => Input::Value(v),

@@ -8,11 +8,15 @@
 //! `check_typical`, `check_field_phone`, `check_field_phone_part` (on only the members
 //! `mailinfra::check_field_reads` names, as the npm package sends them),
 //! `check_field_state_name` (`Colombie-Britannique` for CA) and `check_field_state_typo`
-//! (`Califrnia` for US).
+//! (`Califrnia` for US). The `_text` workloads are the npm package's path: JSON text in
+//! (`prepare_json`, `check_json`, `parse_input` + `check_field`), the result serialized
+//! to JSON text: `prepare_stream_text`, `check_typical_text`, `check_field_phone_part_text`.
 
 use std::hint::black_box;
 
-use mailinfra::{check, check_field, prepare, Issue, Options};
+use mailinfra::{
+    check, check_field, check_json, parse_input, prepare, prepare_json, Issue, Options,
+};
 
 /// How many issues a field check gave: `check_field` returns a list, or (since it
 /// refuses pointers to no field) a `Result` of one; this file builds against both,
@@ -60,7 +64,24 @@ fn main() {
     // typo (one `invalid_state` with a near-miss suggestion).
     let state_name = serde_json::json!({ "country": "CA", "state": "Colombie-Britannique" });
     let state_typo = serde_json::json!({ "country": "US", "state": "Califrnia" });
+    let text = |v: &serde_json::Value| serde_json::to_string(v).unwrap_or_default();
+    let stream_text: Vec<String> = stream.iter().map(text).collect();
+    let typical_text = text(&typical);
+    let part_text = text(&part);
+    let report_text = |r: mailinfra::Report| {
+        let valid = r.valid;
+        black_box(serde_json::to_string(&r).unwrap_or_default());
+        valid
+    };
     let run = |i: usize| match name {
+        "prepare_stream_text" => report_text(prepare_json(&stream_text[i % stream.len()], &opts)),
+        "check_typical_text" => report_text(check_json(&typical_text, &opts)),
+        "check_field_phone_part_text" => parse_input(&part_text, &opts).is_ok_and(|v| {
+            check_field(&v, "/phoneNumber", &opts).is_ok_and(|issues| {
+                black_box(serde_json::to_string(&issues).unwrap_or_default());
+                issues.is_empty()
+            })
+        }),
         "prepare_typical" => black_box(prepare(&typical, &opts)).valid,
         "prepare_stream" => black_box(prepare(&stream[i % stream.len()], &opts)).valid,
         "check_typical" => black_box(check(&typical, &opts)).valid,

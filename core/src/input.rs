@@ -15,6 +15,16 @@ pub fn parse_input(text: &str, options: &Options) -> Result<Value, Box<Issue>> {
 
 /// [`parse_input`] on bytes: text that is not UTF-8 is `invalid_json`.
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Value, Box<Issue>> {
+    let v = parse_unmeasured(bytes, options)?;
+    match too_deep(&v) {
+        Some(i) => Err(Box::new(i)),
+        None => Ok(v),
+    }
+}
+
+/// [`parse_bytes`] without measuring the value's depth, for callers that measure it
+/// with its size ([`refused`]): one pass over the value instead of two.
+pub(crate) fn parse_unmeasured(bytes: &[u8], options: &Options) -> Result<Value, Box<Issue>> {
     if bytes.len() > options.max_input_bytes {
         return Err(Box::new(Issue::input_too_large(
             Some(bytes.len() as u64),
@@ -30,18 +40,14 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Value, Box<Issue>>
         ))
     })?;
     // serde_json stops at 128 levels by itself, so parsing never recurses deeper.
-    let v: Value = serde_json::from_str(text).map_err(|e| {
+    serde_json::from_str(text).map_err(|e| {
         let msg = e.to_string();
         Box::new(if msg.starts_with("recursion limit exceeded") {
             Issue::too_deep()
         } else {
             Issue::new(Vec::new(), &Problem::InvalidJson { detail: msg })
         })
-    })?;
-    match too_deep(&v) {
-        Some(i) => Err(Box::new(i)),
-        None => Ok(v),
-    }
+    })
 }
 
 /// The `too_deep` issue when a value nests deeper than [`MAX_DEPTH`].

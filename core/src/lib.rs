@@ -61,7 +61,7 @@ use walk::Walker;
 /// whatever `prepare` would fix is an issue carrying the fix as its suggestion.
 pub fn check(order: &Value, options: &Options) -> Report {
     if let Some(i) = input::refused(order, options) {
-        return Report::from_issues(vec![i], None);
+        return Report::refused(i);
     }
     let mut w = Walker::new(options, None);
     w.order(order);
@@ -73,9 +73,15 @@ pub fn check(order: &Value, options: &Options) -> Report {
 /// plus the issues `check` finds in it. `order` is absent only when the input was
 /// refused outright (too deep, or over `max_input_bytes` as compact JSON).
 pub fn prepare(order: &Value, options: &Options) -> Report {
-    if let Some(i) = input::refused(order, options) {
-        return Report::from_issues(vec![i], None);
+    match input::refused(order, options) {
+        Some(i) => Report::refused(i),
+        None => prepared(order.clone(), options),
     }
+}
+
+/// [`prepare`] of an order within the input limits, consumed: its objects become the
+/// canonical order's.
+fn prepared(order: Value, options: &Options) -> Report {
     let (canonical, ctx) = prepare::normalize_order(order, options);
     let mut w = Walker::over_canonical(options);
     w.order_in(&canonical, ctx);
@@ -95,7 +101,8 @@ pub fn prepare_json(text: &str, options: &Options) -> Report {
 
 /// [`check_json`] on bytes (text that is not UTF-8 is `invalid_json`).
 pub fn check_bytes(bytes: &[u8], options: &Options) -> Report {
-    match parse_bytes(bytes, options) {
+    // `check` measures depth and size in one pass: the parse leaves both to it.
+    match input::parse_unmeasured(bytes, options) {
         Ok(v) => check(&v, options),
         Err(i) => Report::refused(*i),
     }
@@ -103,8 +110,11 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Report {
 
 /// [`prepare_json`] on bytes.
 pub fn prepare_bytes(bytes: &[u8], options: &Options) -> Report {
-    match parse_bytes(bytes, options) {
-        Ok(v) => prepare(&v, options),
+    match input::parse_unmeasured(bytes, options) {
+        Ok(v) => match input::refused(&v, options) {
+            Some(i) => Report::refused(i),
+            None => prepared(v, options),
+        },
         Err(i) => Report::refused(*i),
     }
 }

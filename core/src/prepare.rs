@@ -1,47 +1,99 @@
 //! `prepare`'s pass over the field table: each present field normalized by its rule
 //! (spelling only, never a change to what is bought), defaults written out, unknown
 //! members copied as they are. Every rule's normalization is idempotent.
+//!
+//! The pass consumes the order and normalizes each object's members where they are:
+//! an object that already has the canonical members in the table's order (what a
+//! form built on the schema sends, and `prepare`'s own output) keeps its map, so no
+//! key is allocated or hashed again; any other is rebuilt in that order.
 
 use serde_json::{Map, Value};
 
 use crate::context::Context;
-use crate::fields::{members, table, Field, Level, Required};
+use crate::fields::{table, Field, Level, Required, MAX_FIELDS};
 use crate::options::Options;
 use crate::rules::{self, Kind};
 
 /// The canonical form of an order (a value that is not an object is returned as is),
 /// and the order's context when it is an object.
-pub fn normalize_order(order: &Value, opts: &Options) -> (Value, Option<Context>) {
-    let Some(obj) = order.as_object() else {
-        return (order.clone(), None);
+pub fn normalize_order(order: Value, opts: &Options) -> (Value, Option<Context>) {
+    let Value::Object(obj) = order else {
+        return (order, None);
     };
-    let ctx = Context::of(obj);
+    let ctx = Context::of(&obj);
     (
         Value::Object(object(obj, Level::Order, &ctx, opts)),
         Some(ctx),
     )
 }
 
+/// The row of `key` in `fields`.
+fn row(fields: &[Field], key: &str) -> Option<usize> {
+    fields.iter().position(|f| f.name == key)
+}
+
 fn object(
-    obj: &Map<String, Value>,
+    mut obj: Map<String, Value>,
     level: Level,
     ctx: &Context,
     opts: &Options,
 ) -> Map<String, Value> {
     let fields = table(level);
-    // Sized up front: growing an index map rehashes every key each time.
-    let mut out = Map::with_capacity(fields.len().max(obj.len()));
-    let (values, others) = members(obj, fields);
-    for (field, v) in fields.iter().zip(values) {
-        if let Some(n) = member(field, v, ctx, opts) {
-            out.insert(field.name.to_string(), n);
+    // Each field present normalized where it is: kept, or gone (normalized to nothing).
+    let mut kept = [false; MAX_FIELDS];
+    let mut gone = [false; MAX_FIELDS];
+    // Whether the fields come in the table's order, before every other member: the
+    // least row the next field may have, past every row once another member came.
+    let mut next = 0;
+    let mut in_order = true;
+    for (k, v) in obj.iter_mut() {
+        let Some((i, field)) = row(fields, k).and_then(|i| Some((i, fields.get(i)?))) else {
+            next = usize::MAX;
+            continue;
+        };
+        in_order &= i >= next;
+        next = next.max(i + 1);
+        let slot = match member(field, Some(std::mem::take(v)), ctx, opts) {
+            Some(n) => {
+                *v = n;
+                kept.get_mut(i)
+            }
+            None => gone.get_mut(i),
+        };
+        if let Some(slot) = slot {
+            *slot = true;
         }
     }
-    if others {
-        for (k, v) in obj {
-            if !fields.iter().any(|f| f.name == *k) {
-                out.insert(k.clone(), v.clone());
-            }
+    let absent = |i: usize| kept.get(i) == Some(&false) && gone.get(i) == Some(&false);
+    let defaulted = fields
+        .iter()
+        .enumerate()
+        .any(|(i, f)| absent(i) && f.default.is_some());
+    if !defaulted && !gone.contains(&true) && in_order {
+        return obj;
+    }
+    // Rebuilt: the fields kept or defaulted in the table's order, then the others as
+    // they came.
+    let mut entries: Vec<Option<(String, Value)>> = obj.into_iter().map(Some).collect();
+    let mut out = Map::with_capacity(entries.len() + fields.len());
+    for (i, field) in fields.iter().enumerate() {
+        let entry = if kept.get(i) == Some(&true) {
+            entries
+                .iter_mut()
+                .find(|e| e.as_ref().is_some_and(|(k, _)| k == field.name))
+                .and_then(Option::take)
+        } else if absent(i) {
+            member(field, None, ctx, opts).map(|d| (field.name.to_string(), d))
+        } else {
+            None
+        };
+        if let Some((k, v)) = entry {
+            out.insert(k, v);
+        }
+    }
+    for (k, v) in entries.into_iter().flatten() {
+        if row(fields, &k).is_none() {
+            out.insert(k, v);
         }
     }
     out
@@ -50,7 +102,7 @@ fn object(
 /// A field's canonical value; `None` leaves it out. An optional field that is absent
 /// or null gets its default, or is left out; a required one that is null stays null
 /// (for `check` to report).
-fn member(field: &Field, v: Option<&Value>, ctx: &Context, opts: &Options) -> Option<Value> {
+fn member(field: &Field, v: Option<Value>, ctx: &Context, opts: &Options) -> Option<Value> {
     let v = match v {
         None | Some(Value::Null) if field.default.is_some() => {
             return field.default.map(|d| d.to_value())
@@ -60,19 +112,58 @@ fn member(field: &Field, v: Option<&Value>, ctx: &Context, opts: &Options) -> Op
         Some(v) => v,
     };
     match (field.kind, field.items, v) {
-        (Kind::List(rule), Some((_, level)), Value::Array(items)) => {
-            let examined = rule.examined(opts);
-            Some(Value::Array(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| match item.as_object() {
-                        Some(o) if i < examined => Value::Object(object(o, level, ctx, opts)),
-                        _ => item.clone(),
-                    })
-                    .collect(),
-            ))
+        (Kind::List(rule), Some((_, level)), Value::Array(mut items)) => {
+            for item in items.iter_mut().take(rule.examined(opts)) {
+                if let Value::Object(o) = item {
+                    *o = object(std::mem::take(o), level, ctx, opts);
+                }
+            }
+            Some(Value::Array(items))
         }
-        _ => rules::prepare(field, v, ctx),
+        (_, _, v) => rules::prepare(field, v, ctx),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(v: &Value) -> Vec<&str> {
+        v.as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    fn canonical(order: Value) -> Value {
+        normalize_order(order, &Options::default()).0
+    }
+
+    #[test]
+    fn members_follow_the_table_then_the_others_as_they_came() {
+        // Out of order, unknown members first, a null required field (kept for check
+        // to report), a null optional one (left out) and defaults to write: rebuilt.
+        let v = canonical(serde_json::json!({
+            "zz": 1, "country": " us ", "aa": 2, "domainOwnerFirstname": "John",
+            "companyName": null,
+            "domains": [{"mailboxes": [], "redirectUrl": null, "name": "a.com", "x": 0}]
+        }));
+        assert_eq!(
+            keys(&v),
+            [
+                "domainOwnerFirstname",
+                "companyName",
+                "country",
+                "planType",
+                "domains",
+                "isReplacement",
+                "isFreeOrder",
+                "zz",
+                "aa"
+            ]
+        );
+        assert_eq!(v["country"], "US");
+        assert_eq!(keys(&v["domains"][0]), ["name", "mailboxes", "x"]);
+        // Already canonical: kept as it is, and prepare's output is a fixed point.
+        assert_eq!(canonical(v.clone()), v);
     }
 }

@@ -292,17 +292,14 @@ fn text_findings(
 }
 
 /// `prepare` on one text or value member that is present and not null.
-pub fn prepare(field: &Field, v: &Value, order: &Context) -> Option<Value> {
-    match field.kind {
-        Kind::Text(rule) => match v {
-            Value::String(s) if s.len() <= MAX_STRING_BYTES => {
-                let n = rule.normalize(s, order);
-                (!(n.is_empty() && rule.drops_empty())).then(|| Value::String(n))
-            }
-            _ => Some(v.clone()),
-        },
-        Kind::Value(rule) => Some(rule.normalize(v)),
-        Kind::List(_) => Some(v.clone()),
+pub fn prepare(field: &Field, v: Value, order: &Context) -> Option<Value> {
+    match (field.kind, v) {
+        (Kind::Text(rule), Value::String(s)) if s.len() <= MAX_STRING_BYTES => {
+            let n = rule.normalize(&s, order);
+            (!(n.is_empty() && rule.drops_empty())).then_some(Value::String(n))
+        }
+        (Kind::Value(rule), v) => Some(rule.normalize(&v)),
+        (_, v) => Some(v),
     }
 }
 
