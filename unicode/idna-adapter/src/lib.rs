@@ -11,8 +11,9 @@
 //! general category M and the virama class taken from `mailinfra-unicode`, so the
 //! domain rules see the same Unicode version as the rest of the core on every back
 //! end, and a wasm build with the host back end carries no normalization tables.
-//! UTS #46's mapping (`idna_mapping`, 16.0), Bidi_Class (`unicode-bidi`) and
-//! Joining_Type stay compiled in: no JS API exposes them.
+//! UTS #46's mapping (16.0) also comes from `mailinfra-unicode` (`uts46`: idna_mapping
+//! 1.1.0's table as a data pack the npm form module fetches for a non-ASCII domain);
+//! Bidi_Class (`unicode-bidi`) and Joining_Type (idna_mapping's) stay compiled in.
 //!
 //! A code point unassigned in `mailinfra_unicode::VERSION` is disallowed, as UTS #46
 //! of that version says: the mapping step turns it into U+FFFD, which `idna` reports
@@ -229,7 +230,7 @@ impl Adapter {
         &'delegate self,
         iter: I,
     ) -> impl Iterator<Item = char> + 'delegate {
-        guarded_nfc(idna_mapping::Mapper::new(iter, false))
+        guarded_nfc(mailinfra_unicode::uts46::Mapper::new(iter, false))
     }
 
     /// See the [method of the same name in `icu_normalizer`][1] for the
@@ -241,7 +242,7 @@ impl Adapter {
         &'delegate self,
         iter: I,
     ) -> impl Iterator<Item = char> + 'delegate {
-        guarded_nfc(idna_mapping::Mapper::new(iter, true))
+        guarded_nfc(mailinfra_unicode::uts46::Mapper::new(iter, true))
     }
 }
 
