@@ -246,8 +246,8 @@ export function addressFormat(country) {
   return whenData(() => JSON.parse(withData(() => raw.addressFormat(country))));
 }
 export function countries() { need(); return JSON.parse(raw.countries()); }
-export function domainToAscii(domain) { need(); return raw.domainToAscii(domain) ?? null; }
-export function domainToUnicode(domain) { need(); return raw.domainToUnicode(domain) ?? null; }
+export function domainToAscii(domain) { need(); return withData(() => raw.domainToAscii(domain)) ?? null; }
+export function domainToUnicode(domain) { need(); return withData(() => raw.domainToUnicode(domain)) ?? null; }
 export function dataVersions() { need(); return JSON.parse(raw.dataVersions()); }
 export function issueCodes() { need(); return JSON.parse(raw.issueCodes()); }
 export function defaultOptions() { need(); return JSON.parse(raw.defaultOptions()); }

@@ -99,9 +99,13 @@ export const orderJsonSchema: Readonly<Record<string, unknown>>;
 export function addressFormat(country: string): AddressFormat | null | Promise<AddressFormat | null>;
 /** Every assigned country, sorted by code. */
 export function countries(): CountryOption[];
-/** A-label form under strict UTS #46 rules, or null when not a valid domain. */
+/**
+ * A-label form under strict UTS #46 rules, or null when not a valid domain. In a
+ * browser, a non-ASCII domain first throws a DataPendingError (like `check`) until the
+ * `unicode/idna` pack is fetched.
+ */
 export function domainToAscii(domain: string): string | null;
-/** Unicode form for display, or null when not a valid domain. */
+/** Unicode form for display, or null when not a valid domain (data as `domainToAscii`). */
 export function domainToUnicode(domain: string): string | null;
 export function dataVersions(): DataVersions;
 /** Every issue code, as the core lists them. */

@@ -242,16 +242,25 @@ pub fn countries() -> String {
     to_json(&mailinfra::countries())
 }
 
-/// `domainToAscii(domain)`: the A-label form, or `undefined` when not valid.
+/// `domainToAscii(domain)`: the A-label form, `undefined` when not valid, or
+/// `{"dataPending":["unicode/idna"]}` (no domain has a `{`) while the UTS #46 mapping
+/// a non-ASCII domain needs is not loaded.
 #[wasm_bindgen(js_name = domainToAscii)]
 pub fn domain_to_ascii(domain: JsValue) -> Option<String> {
-    convert::short_string(&domain, MAX_STRING_ARG).and_then(|d| mailinfra::domain_to_ascii(&d))
+    let d = convert::short_string(&domain, MAX_STRING_ARG)?;
+    with_data(|| Ok(mailinfra::domain_to_ascii(&d).unwrap_or_default()))
+        .ok()
+        .filter(|s| !s.is_empty())
 }
 
-/// `domainToUnicode(domain)`: the Unicode form, or `undefined` when not valid.
+/// `domainToUnicode(domain)`: the Unicode form, `undefined` when not valid, or
+/// `{"dataPending":[...]}` as [`domain_to_ascii`].
 #[wasm_bindgen(js_name = domainToUnicode)]
 pub fn domain_to_unicode(domain: JsValue) -> Option<String> {
-    convert::short_string(&domain, MAX_STRING_ARG).and_then(|d| mailinfra::domain_to_unicode(&d))
+    let d = convert::short_string(&domain, MAX_STRING_ARG)?;
+    with_data(|| Ok(mailinfra::domain_to_unicode(&d).unwrap_or_default()))
+        .ok()
+        .filter(|s| !s.is_empty())
 }
 
 /// `dataVersions()` as JSON text.

@@ -13,14 +13,15 @@ use std::sync::OnceLock;
 use super::pack::{self, AddressFormat, PhoneRegion};
 use super::{COUNTRIES, PHONE_CODES, PHONE_REGIONS};
 
-/// The largest pack text [`load_pack`] accepts (the largest generated pack is 16 KB).
+/// The largest pack text [`load_pack`] accepts (the largest generated pack,
+/// `unicode/idna`, is 58 KB).
 pub const MAX_PACK_BYTES: usize = 64 * 1024;
 
 /// Why [`load_pack`] refused a pack.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PackError {
     /// No such pack: the name is not `address/<ISO>` of a country with an address
-    /// format, nor `phone/<REGION>` of a phone region.
+    /// format, nor `phone/<REGION>` of a phone region, nor `unicode/idna`.
     UnknownName(String),
     /// The text is over [`MAX_PACK_BYTES`].
     TooLarge(usize),
@@ -33,7 +34,7 @@ impl fmt::Display for PackError {
         match self {
             Self::UnknownName(name) => write!(
                 f,
-                "no data pack is named {name:?}: expected address/<country code> or phone/<region>"
+                "no data pack is named {name:?}: expected address/<country code>, phone/<region> or unicode/idna"
             ),
             Self::TooLarge(n) => write!(
                 f,
@@ -68,9 +69,16 @@ thread_local! {
 /// Runs `call`; its result, or the packs it needed and did not have (then its result,
 /// computed without them, is dropped). With `embedded-data` every pack is there.
 pub fn with_packs<T>(call: impl FnOnce() -> T) -> Result<T, MissingPacks> {
+    // The outer call's miss, if any; outside every call, a lookup's left-over flag.
+    if DEPTH.with(Cell::get) > 0 {
+        note_unicode_missing();
+    } else {
+        mailinfra_unicode::uts46::take_missing();
+    }
     let outer = MISSING.with(|m| std::mem::take(&mut *m.borrow_mut()));
     DEPTH.with(|d| d.set(d.get() + 1));
     let result = call();
+    note_unicode_missing();
     let depth = DEPTH.with(|d| {
         d.set(d.get().saturating_sub(1));
         d.get()
@@ -90,7 +98,15 @@ pub fn with_packs<T>(call: impl FnOnce() -> T) -> Result<T, MissingPacks> {
 /// Whether the running call has found a pack missing: then what it computes is
 /// discarded, and must not be remembered either (`recent.rs`).
 pub(crate) fn any_missing() -> bool {
-    MISSING.with(|m| !m.borrow().is_empty())
+    MISSING.with(|m| !m.borrow().is_empty()) || mailinfra_unicode::uts46::is_missing()
+}
+
+/// `mailinfra-unicode` keeps its own flag for the UTS #46 mapping's pack, which a
+/// domain with non-ASCII text needs (inside `idna`): recorded here under its name.
+fn note_unicode_missing() {
+    if mailinfra_unicode::uts46::take_missing() {
+        record_missing(mailinfra_unicode::uts46::PACK.to_string());
+    }
 }
 
 fn record_missing(name: String) {
@@ -159,7 +175,7 @@ pub(crate) fn phone_region(i: usize) -> Option<&'static PhoneRegion> {
 }
 
 /// Registers a pack the host fetched (`core/data/packs/<name>.txt`, as the npm
-/// package ships it): `name` is `address/<ISO>` or `phone/<REGION>`. Loading a pack
+/// package ships it): `name` is `address/<ISO>`, `phone/<REGION>` or `unicode/idna`. Loading a pack
 /// that is already there changes nothing.
 pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
     let unknown = || PackError::UnknownName(name.chars().take(40).collect());
@@ -202,6 +218,9 @@ pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
             }
             Ok(())
         }
+        _ if name == mailinfra_unicode::uts46::PACK => {
+            mailinfra_unicode::uts46::load(text).map_err(PackError::Malformed)
+        }
         _ => Err(unknown()),
     }
 }
@@ -219,6 +238,7 @@ mod tests {
             "US",
             "address/",
             "x/US",
+            "unicode/x",
             "",
         ] {
             assert!(
@@ -235,6 +255,17 @@ mod tests {
             load_pack("phone/GB", "code\t1\n"),
             Err(PackError::Malformed(_))
         ));
+        assert!(matches!(
+            load_pack("unicode/idna", "41v\n"),
+            Err(PackError::Malformed(_))
+        ));
+        assert_eq!(
+            load_pack(
+                "unicode/idna",
+                include_str!("../../data/packs/unicode/idna.txt")
+            ),
+            Ok(())
+        );
     }
 
     #[test]
