@@ -107,13 +107,30 @@ test('a corrupt pack is a clear Error, and the module keeps working', async () =
   assert.deepEqual(result, nodeAnswer('check', br));
 });
 
+test('an ASCII domain needs no pack; a non-ASCII or xn-- one waits for unicode/idna, then answers as Node does', async () => {
+  const ascii = { domains: [{ name: 'Acme-Corp.COM' }], redirectUrl: 'WWW.Example.org' };
+  assert.deepEqual(m.check(ascii), nodeAnswer('check', ascii));
+  assert.equal(m.domainToAscii('Acme-Corp.COM'), 'acme-corp.com');
+  assert.ok(!served.includes('unicode/idna.txt'));
+  const idn = { domains: [{ name: 'Bücher.DE' }, { name: 'xn--mnchen-3ya.de' }] };
+  let pending;
+  assert.throws(() => m.domainToAscii('bücher.de'), (e) => (pending = e) instanceof m.DataPendingError);
+  assert.deepEqual(pending.packs, ['unicode/idna']);
+  assert.throws(() => m.check(idn), (e) => e instanceof m.DataPendingError && e.packs.join() === 'unicode/idna');
+  await pending.ready;
+  assert.equal(m.domainToAscii('Bücher.DE'), 'xn--bcher-kva.de');
+  assert.equal(m.domainToUnicode('xn--mnchen-3ya.de'), 'münchen.de');
+  assert.deepEqual(m.check(idn), nodeAnswer('check', idn));
+  assert.deepEqual(m.prepare(idn), nodeAnswer('prepare', idn));
+});
+
 test('an unknown pack name is refused', async () => {
-  for (const name of ['address/ZZ', 'address/AO', 'phone/XX', '../secret', 'address/US/..', '']) {
+  for (const name of ['address/ZZ', 'address/AO', 'phone/XX', 'unicode/x', '../secret', 'address/US/..', '']) {
     assert.throws(() => raw.loadPack(name, ''), /no data pack is named/, name);
   }
   assert.throws(() => raw.loadPack(42, ''), TypeError);
   const before = served.length;
-  for (const name of ['../../package', 'address/us', 'address/US/x', 42]) {
+  for (const name of ['../../package', 'address/us', 'address/US/x', 'unicode/IDNA', 42]) {
     await assert.rejects(m.loadData([name]), /no data pack is named/, String(name));
   }
   await assert.rejects(m.loadData(['address/ZZ']), /no data pack is named "address\/ZZ"|HTTP 404/);
