@@ -175,8 +175,8 @@ pub(crate) fn phone_region(i: usize) -> Option<&'static PhoneRegion> {
 }
 
 /// Registers a pack the host fetched (`core/data/packs/<name>.txt`, as the npm
-/// package ships it): `name` is `address/<ISO>`, `phone/<REGION>` or `unicode/idna`. Loading a pack
-/// that is already there changes nothing.
+/// package ships it): `name` is `address/<ISO>`, `phone/<REGION>` or `unicode/idna`.
+/// Loading a pack that is already there changes nothing.
 pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
     let unknown = || PackError::UnknownName(name.chars().take(40).collect());
     if text.len() > MAX_PACK_BYTES {
