@@ -9,11 +9,16 @@ where the last ended: `<length, hex><status>[<mapping>]`, status `v` valid, `i`
 ignored, `x` disallowed, `m` mapped to the code points that follow, each `+`/`-` the
 difference from the run's first code point (so A..Z -> a..z are 26 equal lines, which
 gzip stores once) or, for more than one, hex code points joined by `,`.
+
+Then the line `bidi` and Bidi_Class as unicode-bidi 0.3.18 has it (its
+`bidi_class_table`; L where it lists nothing), and the line `joining` and Joining_Type
+as unicode-joining-type 1.0.0 has it (its `JOINING_TYPE`; U where it lists nothing,
+short names D C L R T U): a line per run, `<length, hex><TAB><value>`.
 """
 import re
 import sys
 
-path, source = sys.argv[1], sys.argv[2]
+path, bidi_path, joining_path, source = sys.argv[1:5]
 text = open(path, encoding="utf-8").read()
 version = re.search(r"# Version: (\d+\.\d+\.\d+)", text).group(1)
 
@@ -64,4 +69,47 @@ for first, last, status, mapping in merged:
         else:
             line += ",".join(f"{c:x}" for c in mapping)
     out.append(line)
+
+
+def property_runs(ranges, default):
+    """Runs of one value covering U+0000..U+10FFFF from sorted (first, last, value)."""
+    runs = []
+    at = 0
+    for first, last, value in sorted(ranges) + [(0x110000, 0x110000, None)]:
+        assert first >= at, hex(first)
+        if first > at:
+            runs.append([at, first - 1, default])
+        if value is not None:
+            runs.append([first, last, value])
+        at = last + 1
+    merged = []
+    for run in runs:
+        if merged and merged[-1][2] == run[2]:
+            merged[-1][1] = run[1]
+        else:
+            merged.append(run)
+    return [f"{last - first + 1:x}\t{value}" for first, last, value in merged]
+
+
+bidi_text = open(bidi_path, encoding="utf-8").read()
+bidi_table = bidi_text.split("bidi_class_table")[1].split("];")[0]
+bidi = [
+    (int(a, 16), int(b, 16), v)
+    for a, b, v in re.findall(r"\('\\u\{([0-9a-f]+)\}',\s*'\\u\{([0-9a-f]+)\}',\s*(\w+)\)", bidi_table)
+]
+assert len(bidi) > 1000
+out.append("bidi")
+out += property_runs(bidi, "L")
+
+SHORT = {"DualJoining": "D", "JoinCausing": "C", "LeftJoining": "L", "NonJoining": "U",
+         "RightJoining": "R", "Transparent": "T"}
+joining_text = open(joining_path, encoding="utf-8").read()
+joining_table = joining_text.split("pub const JOINING_TYPE")[1].split("];")[0]
+joining = [
+    (int(a), int(b), SHORT[v])
+    for a, b, v in re.findall(r"\((\d+),\s*(\d+),\s*JoiningType::(\w+)\)", joining_table)
+]
+assert len(joining) > 100
+out.append("joining")
+out += property_runs(joining, "U")
 sys.stdout.write("\n".join(out) + "\n")

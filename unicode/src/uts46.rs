@@ -1,13 +1,15 @@
 //! UTS #46's mapping (`IdnaMappingTable.txt` as idna_mapping 1.1.0 reads it: Unicode
-//! 16.0, non-transitional, no STD3 rules), read from the data pack `unicode/idna`
+//! 16.0, non-transitional, no STD3 rules) and the two properties its checks read,
+//! Bidi_Class and Joining_Type (16.0), read from the data pack `unicode/idna`
 //! (`core/data/packs/unicode/idna.txt`, written by `tools/gen-idna-pack.sh`): compiled
 //! in with the feature `embedded-data`, else registered by the host with [`load`], so
 //! the npm form module downloads the table only for a domain with non-ASCII text.
 //!
-//! ASCII is answered without the table (upper case maps to lower case, the rest is
-//! valid, as the table says): a lookup of any other code point while the pack is not
-//! loaded records it as missing ([`take_missing`]) and answers disallowed, so the
-//! caller can discard the result and fetch the pack.
+//! The mapping of ASCII is answered without the table (upper case maps to lower case,
+//! the rest is valid, as the table says): any other lookup while the pack is not
+//! loaded records it as missing ([`take_missing`]) and answers disallowed (L, U), so
+//! the caller can discard the result and fetch the pack. `idna` reads the properties
+//! only of a domain with non-ASCII text.
 
 use std::cell::Cell;
 use std::sync::OnceLock;
@@ -15,7 +17,7 @@ use std::sync::OnceLock;
 /// The pack's name, as the host fetches it.
 pub const PACK: &str = "unicode/idna";
 
-/// The largest pack text [`load`] accepts (the generated one is 58 KB).
+/// The largest pack text [`load`] accepts (the generated one is 68 KB).
 pub const MAX_PACK_BYTES: usize = 256 * 1024;
 
 #[cfg(feature = "embedded-data")]
@@ -38,6 +40,61 @@ struct Table {
     starts: Vec<u32>,
     runs: Vec<Run>,
     mapped: String,
+    bidi: Property,
+    joining: Property,
+}
+
+/// A property's runs: the first code point of each, and its value's index in the
+/// property's names.
+#[derive(Default)]
+struct Property {
+    starts: Vec<u32>,
+    values: Vec<u8>,
+}
+
+impl Property {
+    fn get(&self, c: char) -> Option<u8> {
+        let cp = u32::from(c);
+        let i = self.starts.partition_point(|&s| s <= cp).checked_sub(1)?;
+        self.values.get(i).copied()
+    }
+}
+
+/// Bidi_Class's values as the pack (and unicode-bidi) name them.
+pub const BIDI_CLASSES: [&str; 23] = [
+    "AL", "AN", "B", "BN", "CS", "EN", "ES", "ET", "FSI", "L", "LRE", "LRI", "LRO", "NSM", "ON",
+    "PDF", "PDI", "R", "RLE", "RLI", "RLO", "S", "WS",
+];
+
+/// Joining_Type's values, by their short names.
+pub const JOINING_TYPES: [&str; 6] = ["C", "D", "L", "R", "T", "U"];
+
+/// The Bidi_Class of `c` (a name of [`BIDI_CLASSES`]); `"L"` (and recorded as missing)
+/// while the pack is not loaded.
+pub fn bidi_class(c: char) -> &'static str {
+    property(c, |t| &t.bidi, &BIDI_CLASSES, "L")
+}
+
+/// The Joining_Type of `c` (a name of [`JOINING_TYPES`]); `"U"` (and recorded as
+/// missing) while the pack is not loaded.
+pub fn joining_type(c: char) -> &'static str {
+    property(c, |t| &t.joining, &JOINING_TYPES, "U")
+}
+
+fn property(
+    c: char,
+    which: fn(&Table) -> &Property,
+    names: &[&'static str],
+    missing: &'static str,
+) -> &'static str {
+    let Some(table) = table() else {
+        MISSING.with(|m| m.set(true));
+        return missing;
+    };
+    which(table)
+        .get(c)
+        .and_then(|i| names.get(usize::from(i)).copied())
+        .unwrap_or(missing)
 }
 
 #[derive(Clone, Copy)]
@@ -124,10 +181,13 @@ fn parse(text: &str) -> Result<Table, String> {
         starts: Vec::new(),
         runs: Vec::new(),
         mapped: String::new(),
+        bidi: Property::default(),
+        joining: Property::default(),
     };
     let mut next: u32 = 0;
     let mut header = 0;
-    for (n, line) in text.lines().enumerate() {
+    let mut lines = text.lines().enumerate();
+    for (n, line) in lines.by_ref() {
         let bad = |why: &str| format!("line {}: {why}", n + 1);
         if line.starts_with('#') {
             continue;
@@ -135,6 +195,9 @@ fn parse(text: &str) -> Result<Table, String> {
         if line.starts_with("unicode\t") || line.starts_with("source\t") {
             header += 1;
             continue;
+        }
+        if line == "bidi" {
+            break;
         }
         let split = line
             .find(|c: char| !c.is_ascii_hexdigit())
@@ -168,7 +231,43 @@ fn parse(text: &str) -> Result<Table, String> {
     if next != 0x11_0000 || header != 2 {
         return Err("the runs do not end at U+10FFFF, or the header is incomplete".into());
     }
+    table.bidi = property_runs(&mut lines, &BIDI_CLASSES, Some("joining"))?;
+    table.joining = property_runs(&mut lines, &JOINING_TYPES, None)?;
     Ok(table)
+}
+
+/// A property's section: `<length, hex><TAB><name>` lines covering U+0000..=U+10FFFF,
+/// up to the line `end` (or the end of the text).
+fn property_runs<'a>(
+    lines: &mut impl Iterator<Item = (usize, &'a str)>,
+    names: &[&str],
+    end: Option<&str>,
+) -> Result<Property, String> {
+    let mut property = Property::default();
+    let mut next: u32 = 0;
+    for (n, line) in lines.by_ref() {
+        if Some(line) == end {
+            break;
+        }
+        let bad = |why: &str| format!("line {}: {why}", n + 1);
+        let (len, name) = line.split_once('\t').ok_or_else(|| bad("no tab"))?;
+        let len = u32::from_str_radix(len, 16).map_err(|_| bad("no run length"))?;
+        let value = names
+            .iter()
+            .position(|&v| v == name)
+            .and_then(|i| u8::try_from(i).ok())
+            .ok_or_else(|| bad("unknown value"))?;
+        if len == 0 || next > 0x10FFFF {
+            return Err(bad("run out of range"));
+        }
+        property.starts.push(next);
+        property.values.push(value);
+        next = next.saturating_add(len);
+    }
+    if next != 0x11_0000 {
+        return Err("a property's runs do not end at U+10FFFF".into());
+    }
+    Ok(property)
 }
 
 /// A mapped run's text: `+`/`-` a difference from the run's first code point `first`,
@@ -251,6 +350,27 @@ mod tests {
         assert!(!is_missing());
     }
 
+    /// Every code point's Bidi_Class and Joining_Type are unicode-bidi 0.3.18's and
+    /// unicode-joining-type 1.0.0's.
+    #[test]
+    fn every_code_point_has_the_crates_bidi_class_and_joining_type() {
+        use unicode_joining_type::JoiningType as J;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let bidi = format!("{:?}", unicode_bidi::bidi_class(c));
+            assert_eq!(bidi_class(c), bidi, "{c:?}");
+            let joining = match unicode_joining_type::get_joining_type(c) {
+                J::JoinCausing => "C",
+                J::DualJoining => "D",
+                J::LeftJoining => "L",
+                J::RightJoining => "R",
+                J::Transparent => "T",
+                _ => "U",
+            };
+            assert_eq!(joining_type(c), joining, "{c:?}");
+        }
+        assert!(!is_missing());
+    }
+
     #[test]
     fn text_maps_run_by_run() {
         let mapped: String = Mapper::new("Bücher\u{AD}.DE\u{FB01}".chars(), false).collect();
@@ -264,6 +384,7 @@ mod tests {
         let good = EMBEDDED.unwrap_or_default();
         assert!(parse(good).is_ok());
         let header = "unicode\t16.0.0\nsource\tx\n";
+        let tail = "bidi\n110000\tL\njoining\n110000\tU\n";
         for bad in [
             "",
             "110000v\n",
@@ -274,10 +395,16 @@ mod tests {
             &format!("{header}1m\n10ffffv\n"),
             &format!("{header}0v\n110000v\n"),
             &format!("{header}110000v\n1v\n"),
+            &format!("{header}110000v\n"),
+            &format!("{header}110000v\nbidi\n110000\tL\n"),
+            &format!("{header}110000v\nbidi\n110000\tQ\njoining\n110000\tU\n"),
+            &format!("{header}110000v\nbidi\n10ffff\tL\njoining\n110000\tU\n"),
+            &format!("{header}110000v\nbidi\n110000 L\njoining\n110000\tU\n"),
+            &format!("{header}110000v\nbidi\n110000\tL\njoining\n110000\tL\n1\tU\n"),
         ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
-        assert!(parse(&format!("{header}41v\n1m+20\n10ffbev\n")).is_ok());
+        assert!(parse(&format!("{header}41v\n1m+20\n10ffbev\n{tail}")).is_ok());
         assert!(load(&"#".repeat(MAX_PACK_BYTES + 1)).is_err());
     }
 }

@@ -11,9 +11,10 @@
 //! general category M and the virama class taken from `mailinfra-unicode`, so the
 //! domain rules see the same Unicode version as the rest of the core on every back
 //! end, and a wasm build with the host back end carries no normalization tables.
-//! UTS #46's mapping (16.0) also comes from `mailinfra-unicode` (`uts46`: idna_mapping
-//! 1.1.0's table as a data pack the npm form module fetches for a non-ASCII domain);
-//! Bidi_Class (`unicode-bidi`) and Joining_Type (idna_mapping's) stay compiled in.
+//! UTS #46's mapping, Bidi_Class and Joining_Type (16.0) also come from
+//! `mailinfra-unicode` (`uts46`: the tables of idna_mapping 1.1.0, unicode-bidi and
+//! unicode-joining-type as a data pack the npm form module fetches for a non-ASCII
+//! domain); only their enums are used from those crates.
 //!
 //! A code point unassigned in `mailinfra_unicode::VERSION` is disallowed, as UTS #46
 //! of that version says: the mapping step turns it into U+FFFD, which `idna` reports
@@ -23,13 +24,20 @@
 
 #![forbid(unsafe_code)]
 
-/// Mask for checking for both left and dual joining.
-pub const LEFT_OR_DUAL_JOINING_MASK: JoiningTypeMask =
-    JoiningTypeMask(idna_mapping::LEFT_OR_DUAL_JOINING_MASK);
+use unicode_joining_type::JoiningType as Jt;
+
+/// Turns a joining type into a mask for comparing with multiple types at once.
+const fn joining_type_to_mask(jt: Jt) -> u32 {
+    1u32 << (jt as u32)
+}
 
 /// Mask for checking for both left and dual joining.
+pub const LEFT_OR_DUAL_JOINING_MASK: JoiningTypeMask =
+    JoiningTypeMask(joining_type_to_mask(Jt::LeftJoining) | joining_type_to_mask(Jt::DualJoining));
+
+/// Mask for checking for both right and dual joining.
 pub const RIGHT_OR_DUAL_JOINING_MASK: JoiningTypeMask =
-    JoiningTypeMask(idna_mapping::RIGHT_OR_DUAL_JOINING_MASK);
+    JoiningTypeMask(joining_type_to_mask(Jt::RightJoining) | joining_type_to_mask(Jt::DualJoining));
 
 /// Turns a bidi class into a mask for comparing with multiple classes at once.
 const fn bidi_class_to_mask(bc: unicode_bidi::BidiClass) -> u32 {
@@ -96,19 +104,31 @@ pub const MIDDLE_RTL_MASK: BidiClassMask = BidiClassMask(
 /// Value for the Joining_Type Unicode property.
 #[repr(transparent)]
 #[derive(Clone, Copy)]
-pub struct JoiningType(idna_mapping::JoiningType);
+pub struct JoiningType(Jt);
 
 impl JoiningType {
     /// Returns the corresponding `JoiningTypeMask`.
     #[inline(always)]
     pub fn to_mask(self) -> JoiningTypeMask {
-        JoiningTypeMask(self.0.to_mask())
+        JoiningTypeMask(joining_type_to_mask(self.0))
     }
 
     // `true` iff this value is the Transparent value.
     #[inline(always)]
     pub fn is_transparent(self) -> bool {
-        self.0.is_transparent()
+        self.0 == Jt::Transparent
+    }
+
+    /// (mailinfra) From `mailinfra_unicode::uts46`'s short name.
+    fn from_name(name: &str) -> Self {
+        Self(match name {
+            "C" => Jt::JoinCausing,
+            "D" => Jt::DualJoining,
+            "L" => Jt::LeftJoining,
+            "R" => Jt::RightJoining,
+            "T" => Jt::Transparent,
+            _ => Jt::NonJoining,
+        })
     }
 }
 
@@ -116,13 +136,13 @@ impl JoiningType {
 /// values.
 #[repr(transparent)]
 #[derive(Clone, Copy)]
-pub struct JoiningTypeMask(idna_mapping::JoiningTypeMask);
+pub struct JoiningTypeMask(u32);
 
 impl JoiningTypeMask {
     /// `true` iff both masks have at `JoiningType` in common.
     #[inline(always)]
     pub fn intersects(self, other: JoiningTypeMask) -> bool {
-        self.0.intersects(other.0)
+        self.0 & other.0 != 0
     }
 }
 
@@ -132,6 +152,36 @@ impl JoiningTypeMask {
 pub struct BidiClass(unicode_bidi::BidiClass);
 
 impl BidiClass {
+    /// (mailinfra) From `mailinfra_unicode::uts46`'s name, which is unicode-bidi's.
+    fn from_name(name: &str) -> Self {
+        use unicode_bidi::BidiClass::*;
+        Self(match name {
+            "AL" => AL,
+            "AN" => AN,
+            "B" => B,
+            "BN" => BN,
+            "CS" => CS,
+            "EN" => EN,
+            "ES" => ES,
+            "ET" => ET,
+            "FSI" => FSI,
+            "LRE" => LRE,
+            "LRI" => LRI,
+            "LRO" => LRO,
+            "NSM" => NSM,
+            "ON" => ON,
+            "PDF" => PDF,
+            "PDI" => PDI,
+            "R" => R,
+            "RLE" => RLE,
+            "RLI" => RLI,
+            "RLO" => RLO,
+            "S" => S,
+            "WS" => WS,
+            _ => L,
+        })
+    }
+
     /// Returns the corresponding `BidiClassMask`.
     #[inline(always)]
     pub fn to_mask(self) -> BidiClassMask {
@@ -212,13 +262,13 @@ impl Adapter {
     /// Returns the Bidi_Class of `c`.
     #[inline(always)]
     pub fn bidi_class(&self, c: char) -> BidiClass {
-        BidiClass(unicode_bidi::bidi_class(c))
+        BidiClass::from_name(mailinfra_unicode::uts46::bidi_class(c))
     }
 
     /// Returns the Joining_Type of `c`.
     #[inline(always)]
     pub fn joining_type(&self, c: char) -> JoiningType {
-        JoiningType(idna_mapping::joining_type(c))
+        JoiningType::from_name(mailinfra_unicode::uts46::joining_type(c))
     }
 
     /// See the [method of the same name in `icu_normalizer`][1] for the
@@ -260,4 +310,28 @@ fn guarded_nfc(mapped: impl Iterator<Item = char>) -> std::vec::IntoIter<char> {
         .collect();
     let chars: Vec<char> = mailinfra_unicode::nfc(&text).chars().collect();
     chars.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every name `mailinfra_unicode::uts46` answers is read as the value it names.
+    #[test]
+    fn names_are_read_as_the_values_they_name() {
+        for name in mailinfra_unicode::uts46::BIDI_CLASSES {
+            assert_eq!(format!("{:?}", BidiClass::from_name(name).0), name);
+        }
+        let long = [
+            "JoinCausing",
+            "DualJoining",
+            "LeftJoining",
+            "RightJoining",
+            "Transparent",
+            "NonJoining",
+        ];
+        for (name, long) in mailinfra_unicode::uts46::JOINING_TYPES.iter().zip(long) {
+            assert_eq!(format!("{:?}", JoiningType::from_name(name).0), long);
+        }
+    }
 }
