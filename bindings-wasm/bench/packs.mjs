@@ -4,6 +4,7 @@
 // with `fetch` serving pkg/data/ from disk). Usage: node bench/packs.mjs (after ./build.sh)
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { formGlue, sumSizes } from './glue.mjs';
 
 const pkg = new URL('../pkg/', import.meta.url);
 const KB = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -71,9 +72,9 @@ const cost = (names) => names.reduce((t, n) => t + packs.get(n).gzip, 0);
 const costBr = (names) => names.reduce((t, n) => t + packs.get(n).brotli, 0);
 const [worstWhat, worstNames] = firsts.reduce((a, b) => (cost(b[1]) > cost(a[1]) ? b : a));
 const wasm = file('mailinfra_wasm_bg.wasm');
-const glue = Buffer.concat(['mailinfra_wasm.js', 'api.js', 'bulk.js', 'data.js', 'web.js', 'unicode-host.js'].map(file));
-const base = gz(wasm) + gz(glue);
-const baseBr = br(wasm) + br(glue);
+const glue = sumSizes((b) => ({ gzip: gz(b), brotli: br(b) }), formGlue(pkg).map(file));
+const base = gz(wasm) + glue.gzip;
+const baseBr = br(wasm) + glue.brotli;
 console.log('\n## What a form downloads before its first check (gzip -9; brotli 11)');
 console.log(`module + glue: ${KB(base)}; ${KB(baseBr)}`);
 console.log(`worst first field typed: ${worstWhat} needs ${worstNames.join(' ')} (${KB(cost(worstNames))}): total ${KB(base + cost(worstNames))}; ${KB(baseBr + costBr(worstNames))}`);
