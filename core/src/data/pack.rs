@@ -1,5 +1,6 @@
 //! The pack format and its parser. A pack is UTF-8 text, `#` comment lines first
-//! (the generator and its source), then `key<TAB>value` lines in a fixed order, list
+//! (the first names the generation: generator, sources, a hash of the kind's packs;
+//! `store::load_pack` checks it), then `key<TAB>value` lines in a fixed order, list
 //! values as further tab-separated fields:
 //!
 //! - `address/<ISO>` (`tools/gen_data.py`): `zip`, `zipex` (examples), `zipkind`,

@@ -10,7 +10,9 @@ use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::sync::OnceLock;
 
+use super::countries::ADDRESS_PACK_HEADER;
 use super::pack::{self, AddressFormat, PhoneRegion};
+use super::phone::PHONE_PACK_HEADER;
 use super::{COUNTRIES, PHONE_CODES, PHONE_REGIONS};
 
 /// The largest pack text [`load_pack`] accepts (the largest generated pack is 16 KB).
@@ -26,6 +28,15 @@ pub enum PackError {
     TooLarge(usize),
     /// The text is not a pack of its kind (what is wrong, and where).
     Malformed(String),
+    /// The pack is from another generation of the data than this module (e.g. a CDN
+    /// serving yesterday's packs beside today's module): its first line, and the
+    /// module's.
+    OtherGeneration {
+        /// The pack's first line (at most 200 characters).
+        pack: String,
+        /// The header this module's packs carry.
+        module: &'static str,
+    },
 }
 
 impl fmt::Display for PackError {
@@ -40,6 +51,11 @@ impl fmt::Display for PackError {
                 "a data pack of {n} bytes is over the limit of {MAX_PACK_BYTES} bytes"
             ),
             Self::Malformed(why) => write!(f, "not a valid data pack: {why}"),
+            Self::OtherGeneration { pack, module } => write!(
+                f,
+                "the data pack is from another data version than this module: \
+                 the pack's header is {pack:?}, the module's is {module:?}"
+            ),
         }
     }
 }
@@ -159,13 +175,25 @@ pub(crate) fn phone_region(i: usize) -> Option<&'static PhoneRegion> {
 }
 
 /// Registers a pack the host fetched (`core/data/packs/<name>.txt`, as the npm
-/// package ships it): `name` is `address/<ISO>` or `phone/<REGION>`. Loading a pack
-/// that is already there changes nothing.
+/// package ships it): `name` is `address/<ISO>` or `phone/<REGION>`. A pack whose
+/// first line is not the header of this module's generation is refused: its answers
+/// would come from other data. Loading a pack that is already there changes nothing.
 pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
     let unknown = || PackError::UnknownName(name.chars().take(40).collect());
     if text.len() > MAX_PACK_BYTES {
         return Err(PackError::TooLarge(text.len()));
     }
+    let same_generation = |module: &'static str| {
+        let first = text.lines().next().unwrap_or_default();
+        if first == module {
+            Ok(())
+        } else {
+            Err(PackError::OtherGeneration {
+                pack: first.chars().take(200).collect(),
+                module,
+            })
+        }
+    };
     match name.split_once('/') {
         Some(("address", code)) => {
             let i = COUNTRIES
@@ -173,6 +201,7 @@ pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
                 .ok()
                 .filter(|&i| COUNTRIES.get(i).is_some_and(|c| c.has_format))
                 .ok_or_else(unknown)?;
+            same_generation(ADDRESS_PACK_HEADER)?;
             let format = pack::address(text)?;
             if let Some(cell) = cells(&ADDRESS, COUNTRIES.len()).get(i) {
                 let _ = cell.set(format);
@@ -184,6 +213,7 @@ pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
                 .iter()
                 .position(|(n, _)| *n == region)
                 .ok_or_else(unknown)?;
+            same_generation(PHONE_PACK_HEADER)?;
             let parsed = pack::phone(text)?;
             let code = PHONE_CODES
                 .iter()
@@ -231,10 +261,41 @@ mod tests {
             load_pack("address/US", &big),
             Err(PackError::TooLarge(MAX_PACK_BYTES + 1))
         );
+        let header = format!("{PHONE_PACK_HEADER}\ncode\t1\n");
         assert!(matches!(
-            load_pack("phone/GB", "code\t1\n"),
+            load_pack("phone/GB", &header),
             Err(PackError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn a_pack_of_another_generation_is_refused() {
+        let gb = include_str!("../../data/packs/phone/GB.txt");
+        let older = gb.replacen("phonenumbers 9", "phonenumbers 8", 1);
+        assert_ne!(older, gb);
+        for (name, text) in [
+            ("phone/GB", older.as_str()),
+            ("phone/GB", "code\t44\n"),
+            ("address/US", gb),
+        ] {
+            let err = load_pack(name, text);
+            assert!(
+                matches!(err, Err(PackError::OtherGeneration { .. })),
+                "{name}: {err:?}"
+            );
+            let message = err.map_err(|e| e.to_string()).err().unwrap_or_default();
+            assert!(message.contains("another data version"), "{message}");
+        }
+        let message = load_pack("phone/GB", &older)
+            .map_err(|e| e.to_string())
+            .err()
+            .unwrap_or_default();
+        assert!(
+            message.contains(&format!("{:?}", older.lines().next().unwrap_or_default()))
+                && message.contains(&format!("{PHONE_PACK_HEADER:?}")),
+            "{message}"
+        );
+        assert_eq!(load_pack("phone/GB", gb), Ok(()));
     }
 
     #[test]
