@@ -261,11 +261,11 @@ pub fn tld_known(tld: &str) -> bool {
 
 /// How many trailing labels of `host` form the ICANN public suffix (PSL algorithm:
 /// longest match, wildcards, exceptions prevail; a TLD without a longer match is the
-/// suffix, the implicit `*` rule). The plain rules come from the TLD's `psl` pack: while
-/// it is not loaded the answer ignores them, and `with_packs` discards the call. A wildcard `*.x` makes `x` itself a public suffix,
+/// suffix, the implicit `*` rule). A wildcard `*.x` makes `x` itself a public suffix,
 /// as the reference implementation, libpsl and browsers read it (`kobe.jp`, `sch.uk`
 /// are namespaces, not names to buy). Each candidate suffix is a slice of `host`,
-/// from the last label leftwards.
+/// from the last label leftwards. The plain rules are the TLD's `psl` pack: while it
+/// is not loaded the answer ignores them, and `with_packs` discards the call.
 pub fn icann_suffix_labels(host: &str) -> usize {
     let tld = host.rsplit('.').next().unwrap_or_default();
     let rules = psl_rules(tld);
