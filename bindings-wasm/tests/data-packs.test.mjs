@@ -78,6 +78,23 @@ test('a field that needs no pack answers at once', () => {
   assert.deepEqual(m.checkField({ country: 'ZZ', phoneNumber: '1' }, '/country').map((i) => i.code), ['invalid_country']);
 });
 
+test('a domain under a TLD with rules waits for its psl pack; a .com domain needs none', async () => {
+  const com = { domains: [{ name: 'mail.acme.com' }] };
+  assert.deepEqual(m.checkField(com, '/domains/0/name'), nodeAnswer('checkField', com, '/domains/0/name'));
+  assert.equal(m.checkField(com, '/domains/0/name')[0].code, 'domain_not_registrable');
+  assert.ok(!served.some((f) => f.startsWith('psl/')), 'no psl pack was fetched for .com');
+  const jp = { domains: [{ name: 'acme.co.jp' }, { name: 'co.jp' }] };
+  let pending;
+  assert.throws(() => m.checkField(jp, '/domains/1/name'), (e) => (pending = e) instanceof m.DataPendingError);
+  assert.deepEqual(pending.packs, ['psl/jp']);
+  await pending.ready;
+  assert.deepEqual(served.filter((f) => f.startsWith('psl/')), ['psl/jp.txt']);
+  const answer = m.checkField(jp, '/domains/1/name');
+  assert.deepEqual(answer, nodeAnswer('checkField', jp, '/domains/1/name'));
+  assert.deepEqual(answer.map((i) => i.code), ['domain_not_registrable']);
+  assert.deepEqual(m.check(jp), nodeAnswer('check', jp));
+});
+
 test('addressFormat and the Standard Schema answer with a Promise while data is fetched', async () => {
   const hints = m.addressFormat('jp');
   assert.ok(hints instanceof Promise);
@@ -139,12 +156,12 @@ test('a pack of another data generation is refused, naming both headers', async 
 });
 
 test('an unknown pack name is refused', async () => {
-  for (const name of ['address/ZZ', 'address/AO', 'phone/XX', '../secret', 'address/US/..', '']) {
+  for (const name of ['address/ZZ', 'address/AO', 'phone/XX', 'psl/com', 'psl/jp/..', '../secret', 'address/US/..', '']) {
     assert.throws(() => raw.loadPack(name, ''), /no data pack is named/, name);
   }
   assert.throws(() => raw.loadPack(42, ''), TypeError);
   const before = served.length;
-  for (const name of ['../../package', 'address/us', 'address/US/x', 42]) {
+  for (const name of ['../../package', 'address/us', 'address/US/x', 'psl/JP', 'psl/co.jp', 'psl/-jp', 42]) {
     await assert.rejects(m.loadData([name]), /no data pack is named/, String(name));
   }
   await assert.rejects(m.loadData(['address/ZZ']), /no data pack is named "address\/ZZ"|HTTP 404/);

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use super::countries::ADDRESS_PACK_HEADER;
 use super::pack::{self, AddressFormat, PhoneRegion};
 use super::phone::PHONE_PACK_HEADER;
+use super::psl::{PSL_PACK_HEADER, PSL_RULE_TLDS};
 use super::{COUNTRIES, PHONE_CODES, PHONE_REGIONS};
 
 /// The largest pack text [`load_pack`] accepts (the largest generated pack is 16 KB).
@@ -22,7 +23,7 @@ pub const MAX_PACK_BYTES: usize = 64 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PackError {
     /// No such pack: the name is not `address/<ISO>` of a country with an address
-    /// format, nor `phone/<REGION>` of a phone region.
+    /// format, `phone/<REGION>` of a phone region, nor `psl/<tld>` of a TLD with rules.
     UnknownName(String),
     /// The text is over [`MAX_PACK_BYTES`].
     TooLarge(usize),
@@ -44,7 +45,8 @@ impl fmt::Display for PackError {
         match self {
             Self::UnknownName(name) => write!(
                 f,
-                "no data pack is named {name:?}: expected address/<country code> or phone/<region>"
+                "no data pack is named {name:?}: expected address/<country code>, \
+                 phone/<region> or psl/<top-level domain>"
             ),
             Self::TooLarge(n) => write!(
                 f,
@@ -125,13 +127,20 @@ fn cells<T>(all: &'static OnceLock<Vec<OnceLock<T>>>, n: usize) -> &'static [Onc
 
 static ADDRESS: OnceLock<Vec<OnceLock<AddressFormat>>> = OnceLock::new();
 static PHONE: OnceLock<Vec<OnceLock<PhoneRegion>>> = OnceLock::new();
+static PSL: OnceLock<Vec<OnceLock<Vec<String>>>> = OnceLock::new();
+
+/// The TLDs with a `psl` pack, split on first use.
+fn psl_tlds() -> &'static [&'static str] {
+    static TLDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    TLDS.get_or_init(|| PSL_RULE_TLDS.split('\n').collect())
+}
 
 /// The unit's pack: parsed already, or parsed now from the compiled-in text, or
 /// recorded as missing.
 fn get<T>(
     cell: &'static OnceLock<T>,
     embedded: Option<&'static str>,
-    parse: fn(&str) -> Result<T, PackError>,
+    parse: impl FnOnce(&str) -> Result<T, PackError>,
     name: impl FnOnce() -> String,
 ) -> Option<&'static T> {
     if let Some(done) = cell.get() {
@@ -174,8 +183,31 @@ pub(crate) fn phone_region(i: usize) -> Option<&'static PhoneRegion> {
     )
 }
 
+/// The ICANN rules of two or more labels under `tld`, sorted: empty when it has none,
+/// or while its pack is not loaded (recorded for `with_packs`, which then discards
+/// the call).
+pub(crate) fn psl_rules(tld: &str) -> &'static [String] {
+    let Ok(i) = psl_tlds().binary_search(&tld) else {
+        return &[];
+    };
+    #[cfg(feature = "embedded-data")]
+    let embedded = super::psl::PSL_PACKS.get(i).copied();
+    #[cfg(not(feature = "embedded-data"))]
+    let embedded = None;
+    let Some(cell) = cells(&PSL, psl_tlds().len()).get(i) else {
+        return &[];
+    };
+    get(
+        cell,
+        embedded,
+        |text| pack::psl(tld, text),
+        || format!("psl/{tld}"),
+    )
+    .map_or(&[], Vec::as_slice)
+}
+
 /// Registers a pack the host fetched (`core/data/packs/<name>.txt`, as the npm
-/// package ships it): `name` is `address/<ISO>` or `phone/<REGION>`. A pack whose
+/// package ships it): `name` is `address/<ISO>`, `phone/<REGION>` or `psl/<tld>`. A pack whose
 /// first line is not the header of this module's generation is refused: its answers
 /// would come from other data. Loading a pack that is already there changes nothing.
 pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
@@ -232,6 +264,15 @@ pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
             }
             Ok(())
         }
+        Some(("psl", tld)) => {
+            let i = psl_tlds().binary_search(&tld).map_err(|_| unknown())?;
+            same_generation(PSL_PACK_HEADER)?;
+            let rules = pack::psl(tld, text)?;
+            if let Some(cell) = cells(&PSL, psl_tlds().len()).get(i) {
+                let _ = cell.set(rules);
+            }
+            Ok(())
+        }
         _ => Err(unknown()),
     }
 }
@@ -246,6 +287,9 @@ mod tests {
             "address/ZZ",
             "address/AO",
             "phone/ZZ",
+            "psl/com",
+            "psl/JP",
+            "psl/",
             "US",
             "address/",
             "x/US",
@@ -273,7 +317,9 @@ mod tests {
         let gb = include_str!("../../data/packs/phone/GB.txt");
         let older = gb.replacen("phonenumbers 9", "phonenumbers 8", 1);
         assert_ne!(older, gb);
+        let jp = include_str!("../../data/packs/psl/jp.txt");
         for (name, text) in [
+            ("psl/jp", gb),
             ("phone/GB", older.as_str()),
             ("phone/GB", "code\t44\n"),
             ("address/US", gb),
@@ -296,6 +342,8 @@ mod tests {
             "{message}"
         );
         assert_eq!(load_pack("phone/GB", gb), Ok(()));
+        assert_eq!(load_pack("psl/jp", jp), Ok(()));
+        assert!(psl_rules("jp").iter().any(|r| r == "zushi.kanagawa.jp"));
     }
 
     #[test]
@@ -355,5 +403,15 @@ mod tests {
                 assert!(p.regex().is_some(), "phone/{name}: {p:?}");
             }
         }
+        let tlds = psl_tlds();
+        assert!(tlds.len() > 100 && tlds.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(tlds.len(), super::super::psl::PSL_PACKS.len());
+        for tld in tlds {
+            let rules = psl_rules(tld);
+            let under = format!(".{tld}");
+            assert!(!rules.is_empty(), "psl/{tld}");
+            assert!(rules.iter().all(|r| r.ends_with(&under)), "psl/{tld}");
+        }
+        assert!(psl_rules("com").is_empty() && !any_missing());
     }
 }
