@@ -132,19 +132,22 @@ function optionsText(options) {
   }
 }
 
-// checkField sends only the members the field's check reads (the core names them) when
-// the whole order is certainly within the input limits: a keystroke in a long form
-// then costs what it costs in a short one.
-const readsOf = new Map();
-function fieldReads(pointer) {
+// checkField's pointers, each parsed once by the core, which keeps it under an id (a
+// number crosses instead of the pointer's text) and names the members the field's
+// check reads: when the whole order is certainly within the input limits, only those
+// are sent, so a keystroke in a long form costs what it costs in a short one.
+// `null`: a pointer that is not a short string or names no field (`raw.checkField`
+// then throws its error).
+const fields = new Map();
+function fieldOf(pointer) {
   if (typeof pointer !== 'string' || pointer.length > 256) return null;
-  let reads = readsOf.get(pointer);
-  if (reads === undefined) {
-    const text = raw.checkFieldReads(pointer);
-    reads = text === undefined ? null : JSON.parse(text);
-    if (readsOf.size < 1024) readsOf.set(pointer, reads);
+  let field = fields.get(pointer);
+  if (field === undefined) {
+    const text = raw.fieldPointer(pointer);
+    field = text === undefined ? null : JSON.parse(text);
+    if (fields.size < 1024) fields.set(pointer, field);
   }
-  return reads;
+  return field;
 }
 let defaultMaxInput = null;
 function maxInput(options) {
@@ -183,12 +186,17 @@ export function prepare(order, options) {
 }
 export function checkField(order, pointer, options) {
   need();
+  const field = fieldOf(pointer);
   const size = sizeOf(order, options);
-  const reads = size >= 0 && !Array.isArray(order) ? fieldReads(pointer) : null;
+  const reads = field !== null && size >= 0 && !Array.isArray(order) ? field.reads : null;
   const part = reads ? partText(order, reads) : undefined;
   const text = part ?? asText(order, options, size);
   const opts = optionsText(options);
-  return JSON.parse(withData(() => raw.checkField(text, pointer, opts)));
+  const issues = field === null
+    ? withData(() => raw.checkField(text, pointer, opts))
+    : withData(() => raw.checkFieldAt(text, field.id, opts));
+  // A field without issues, the common case: no parse.
+  return issues === '[]' ? [] : JSON.parse(issues);
 }
 // Standard Schema v1 (https://standardschema.dev): the order as a validator that form
 // libraries (react-hook-form's standardSchemaResolver, TanStack Form's validators) and
