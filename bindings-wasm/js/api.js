@@ -145,6 +145,7 @@ function fieldOf(pointer) {
   if (field === undefined) {
     const text = raw.fieldPointer(pointer);
     field = text === undefined ? null : JSON.parse(text);
+    if (field?.reads) field.keys = field.reads.map((k) => `${JSON.stringify(k)}:`);
     if (fields.size < 1024) fields.set(pointer, field);
   }
   return field;
@@ -159,14 +160,17 @@ function maxInput(options) {
   return typeof max === 'number' ? max : -1;
 }
 
-// The members `reads` of `order` as JSON text; undefined if reading one throws.
-function partText(order, reads) {
+// The members `reads` of `order` as JSON text (`keys`: each one's `"name":`), built
+// directly rather than as an object to stringify; undefined if reading one throws.
+function partText(order, reads, keys) {
   try {
-    const part = {};
-    for (const k of reads) {
-      if (Object.prototype.propertyIsEnumerable.call(order, k)) part[k] = order[k];
+    let text = '';
+    for (let i = 0; i < reads.length; i++) {
+      if (!Object.prototype.propertyIsEnumerable.call(order, reads[i])) continue;
+      const value = JSON.stringify(order[reads[i]]);
+      if (value !== undefined) text += (text ? ',' : '{') + keys[i] + value;
     }
-    return JSON.stringify(part);
+    return text ? `${text}}` : '{}';
   } catch {
     return undefined;
   }
@@ -189,7 +193,7 @@ export function checkField(order, pointer, options) {
   const field = fieldOf(pointer);
   const size = sizeOf(order, options);
   const reads = field !== null && size >= 0 && !Array.isArray(order) ? field.reads : null;
-  const part = reads ? partText(order, reads) : undefined;
+  const part = reads ? partText(order, reads, field.keys) : undefined;
   const text = part ?? asText(order, options, size);
   const opts = optionsText(options);
   const issues = field === null
