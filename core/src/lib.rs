@@ -134,7 +134,11 @@ pub fn check_field(
     pointer: &str,
     options: &Options,
 ) -> Result<Vec<Issue>, PointerError> {
-    Ok(check_field_at(order, &FieldPointer::parse(pointer)?, options))
+    Ok(check_field_at(
+        order,
+        &FieldPointer::parse(pointer)?,
+        options,
+    ))
 }
 
 /// [`check_field`] with the pointer parsed once ([`FieldPointer::parse`]).

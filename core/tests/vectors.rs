@@ -279,7 +279,13 @@ fn check_field_reads_names_everything_a_field_check_reads() {
 #[test]
 fn check_field_json_agrees_with_check_field() {
     let opts = Options::default();
-    let pointers = ["", "/country", "/zipcode", "/phoneNumber", "/domains/0/name"];
+    let pointers = [
+        "",
+        "/country",
+        "/zipcode",
+        "/phoneNumber",
+        "/domains/0/name",
+    ];
     let fields = pointers.map(|p| mailinfra::FieldPointer::parse(p).expect("a field"));
     let mut compared = 0;
     for file in vector_files() {
