@@ -4,6 +4,7 @@
 // with `fetch` serving pkg/data/ from disk). Usage: node bench/packs.mjs (after ./build.sh)
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { formGlue, sumSizes } from './glue.mjs';
 
 const pkg = new URL('../pkg/', import.meta.url);
 const KB = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -12,7 +13,8 @@ const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_
 const file = (f) => readFileSync(new URL(f, pkg));
 
 const packs = new Map();
-for (const kind of ['address', 'phone']) {
+const KINDS = ['address', 'phone', 'psl'];
+for (const kind of KINDS) {
   for (const f of readdirSync(new URL(`data/${kind}/`, pkg))) {
     const text = file(`data/${kind}/${f}`);
     packs.set(`${kind}/${f.replace(/\.txt$/, '')}`, { gzip: gz(text), brotli: br(text) });
@@ -20,7 +22,7 @@ for (const kind of ['address', 'phone']) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log('## Data packs (gzip -9 each)');
-for (const kind of ['address', 'phone']) {
+for (const kind of KINDS) {
   const all = [...packs].filter(([n]) => n.startsWith(kind));
   const [big, s] = all.reduce((a, b) => (b[1].gzip > a[1].gzip ? b : a));
   const total = all.reduce((t, [, x]) => t + x.gzip, 0);
@@ -51,7 +53,7 @@ async function needs(f) {
 // A form's first check when one field is typed: check() of the order with that field
 // (the demo validates the field and the whole order). A country alone needs its address
 // pack; a phone number alone the packs of the regions its calling code leads to
-// (an invalid number tries every region without leading digits).
+// (an invalid number tries every region without leading digits); a domain its TLD's.
 const firsts = [];
 const countries = m.countries().map((c) => c.code);
 for (const country of countries) firsts.push([`country ${country}`, await needs(() => m.check({ country }))]);
@@ -67,18 +69,26 @@ for (const code of codes) {
   }
   firsts.push([`phone +${code}… (at most)`, [...union]]);
 }
+// A domain to buy typed first: its TLD's `psl` pack, if the TLD has rules below it.
+const tlds = [...packs.keys()].filter((n) => n.startsWith('psl/')).map((n) => n.slice(4));
+for (const tld of ['com', ...tlds]) {
+  firsts.push([`domain acme.${tld}`, await needs(() => m.check({ domains: [{ name: `acme.${tld}` }] }))]);
+}
 const cost = (names) => names.reduce((t, n) => t + packs.get(n).gzip, 0);
 const costBr = (names) => names.reduce((t, n) => t + packs.get(n).brotli, 0);
 const [worstWhat, worstNames] = firsts.reduce((a, b) => (cost(b[1]) > cost(a[1]) ? b : a));
 const wasm = file('mailinfra_wasm_bg.wasm');
-const glue = Buffer.concat(['mailinfra_wasm.js', 'api.js', 'bulk.js', 'data.js', 'web.js', 'unicode-host.js'].map(file));
-const base = gz(wasm) + gz(glue);
-const baseBr = br(wasm) + br(glue);
+const glue = sumSizes((b) => ({ gzip: gz(b), brotli: br(b) }), formGlue(pkg).map(file));
+const base = gz(wasm) + glue.gzip;
+const baseBr = br(wasm) + glue.brotli;
 console.log('\n## What a form downloads before its first check (gzip -9; brotli 11)');
 console.log(`module + glue: ${KB(base)}; ${KB(baseBr)}`);
 console.log(`worst first field typed: ${worstWhat} needs ${worstNames.join(' ')} (${KB(cost(worstNames))}): total ${KB(base + cost(worstNames))}; ${KB(baseBr + costBr(worstNames))}`);
 const phones = firsts.filter(([what]) => what.startsWith('phone'));
 const [pWhat, pNames] = phones.reduce((a, b) => (cost(b[1]) > cost(a[1]) ? b : a));
 console.log(`worst phone typed first: ${pWhat} needs ${pNames.length} packs (${KB(cost(pNames))})`);
+const domains = firsts.filter(([what]) => what.startsWith('domain'));
+const [dWhat, dNames] = domains.reduce((a, b) => (cost(b[1]) > cost(a[1]) ? b : a));
+console.log(`worst domain typed first: ${dWhat} needs ${dNames.join(' ')} (${KB(cost(dNames))}); domain acme.com needs ${domains[0][1].length} packs`);
 const us = ['address/US', 'phone/US', 'phone/GB'];
 console.log(`the example of the issue (country US, then +44 typed): ${us.join(' ')} ${KB(cost(us))}: total ${KB(base + cost(us))}`);

@@ -132,19 +132,23 @@ function optionsText(options) {
   }
 }
 
-// checkField sends only the members the field's check reads (the core names them) when
-// the whole order is certainly within the input limits: a keystroke in a long form
-// then costs what it costs in a short one.
-const readsOf = new Map();
-function fieldReads(pointer) {
+// checkField's pointers, each parsed once by the core, which keeps it under an id (a
+// number crosses instead of the pointer's text) and names the members the field's
+// check reads: when the whole order is certainly within the input limits, only those
+// are sent, so a keystroke in a long form costs what it costs in a short one.
+// `null`: a pointer that is not a short string or names no field (`raw.checkField`
+// then throws its error).
+const fields = new Map();
+function fieldOf(pointer) {
   if (typeof pointer !== 'string' || pointer.length > 256) return null;
-  let reads = readsOf.get(pointer);
-  if (reads === undefined) {
-    const text = raw.checkFieldReads(pointer);
-    reads = text === undefined ? null : JSON.parse(text);
-    if (readsOf.size < 1024) readsOf.set(pointer, reads);
+  let field = fields.get(pointer);
+  if (field === undefined) {
+    const text = raw.fieldPointer(pointer);
+    field = text === undefined ? null : JSON.parse(text);
+    if (field?.reads) field.keys = field.reads.map((k) => `${JSON.stringify(k)}:`);
+    if (fields.size < 1024) fields.set(pointer, field);
   }
-  return reads;
+  return field;
 }
 let defaultMaxInput = null;
 function maxInput(options) {
@@ -156,14 +160,17 @@ function maxInput(options) {
   return typeof max === 'number' ? max : -1;
 }
 
-// The members `reads` of `order` as JSON text; undefined if reading one throws.
-function partText(order, reads) {
+// The members `reads` of `order` as JSON text (`keys`: each one's `"name":`), built
+// directly rather than as an object to stringify; undefined if reading one throws.
+function partText(order, reads, keys) {
   try {
-    const part = {};
-    for (const k of reads) {
-      if (Object.prototype.propertyIsEnumerable.call(order, k)) part[k] = order[k];
+    let text = '';
+    for (let i = 0; i < reads.length; i++) {
+      if (!Object.prototype.propertyIsEnumerable.call(order, reads[i])) continue;
+      const value = JSON.stringify(order[reads[i]]);
+      if (value !== undefined) text += (text ? ',' : '{') + keys[i] + value;
     }
-    return JSON.stringify(part);
+    return text ? `${text}}` : '{}';
   } catch {
     return undefined;
   }
@@ -183,12 +190,17 @@ export function prepare(order, options) {
 }
 export function checkField(order, pointer, options) {
   need();
+  const field = fieldOf(pointer);
   const size = sizeOf(order, options);
-  const reads = size >= 0 && !Array.isArray(order) ? fieldReads(pointer) : null;
-  const part = reads ? partText(order, reads) : undefined;
+  const reads = field !== null && size >= 0 && !Array.isArray(order) ? field.reads : null;
+  const part = reads ? partText(order, reads, field.keys) : undefined;
   const text = part ?? asText(order, options, size);
   const opts = optionsText(options);
-  return JSON.parse(withData(() => raw.checkField(text, pointer, opts)));
+  const issues = field === null
+    ? withData(() => raw.checkField(text, pointer, opts))
+    : withData(() => raw.checkFieldAt(text, field.id, opts));
+  // A field without issues, the common case: no parse.
+  return issues === '[]' ? [] : JSON.parse(issues);
 }
 // Standard Schema v1 (https://standardschema.dev): the order as a validator that form
 // libraries (react-hook-form's standardSchemaResolver, TanStack Form's validators) and

@@ -1,6 +1,6 @@
 // The form module's data packs: a country's address format and state names, a phone
-// region's metadata, UTS #46's mapping for a non-ASCII domain (core/data/packs, shipped
-// as data/<name>.txt beside the module).
+// region's metadata, a top-level domain's Public Suffix List rules, UTS #46's tables for
+// a non-ASCII domain (core/data/packs, shipped as data/<name>.txt beside the module).
 // The module has none compiled in; a call that needs one it has not been given returns
 // `{"dataPending":[names]}` instead of its result. Node reads the files synchronously
 // and calls again, so nothing changes for its callers; browsers get a
@@ -20,9 +20,9 @@ export function setPackReader(read) {
 }
 
 // A pack's name: `address/<ISO 3166-1 code>`, `phone/<region or calling code>` or
-// `unicode/idna`. Checked before any file is read or fetched; the core then refuses a
-// name it does not know.
-const NAME = /^(?:(?:address|phone)\/[A-Z0-9]{2,3}|unicode\/idna)$/;
+// `psl/<TLD as a lower-case A-label>` or `unicode/idna`. Checked before any file is read
+// or fetched; the core then refuses a name it does not know.
+const NAME = /^(?:(?:address|phone)\/[A-Z0-9]{2,3}|psl\/[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?|unicode\/idna)$/;
 
 function register(name, text) {
   raw.loadPack(name, text);
@@ -49,14 +49,14 @@ function fetchPack(name) {
 }
 
 /**
- * Loads data packs (`address/US`, `phone/GB`) ahead of the calls that need them, e.g.
- * once the country is known. Node reads them synchronously; browsers fetch them.
+ * Loads data packs (`address/US`, `phone/GB`, `psl/jp`) ahead of the calls that need
+ * them, e.g. once the country is known. Node reads them synchronously; browsers fetch them.
  */
 export async function loadData(names) {
   const wanted = [...names].filter((n) => !loaded.has(n));
   const bad = wanted.find((n) => typeof n !== 'string' || !NAME.test(n));
   if (bad !== undefined) {
-    throw new TypeError(`mailinfra: no data pack is named ${JSON.stringify(bad)}: expected address/<country code>, phone/<region> or unicode/idna`);
+    throw new TypeError(`mailinfra: no data pack is named ${JSON.stringify(bad)}: expected address/<country code>, phone/<region>, psl/<top-level domain> or unicode/idna`);
   }
   if (readPack) {
     for (const n of wanted) register(n, readPack(n));

@@ -30,13 +30,15 @@ export class DataPendingError extends Error {
   readonly name: 'DataPendingError';
   /** The packs' names, e.g. `['address/US', 'phone/GB']`. */
   readonly packs: string[];
-  /** Settles once they are loaded; rejects when one cannot be fetched or is not a pack. */
+  /** Settles once they are loaded; rejects when one cannot be fetched, is not a pack or is of another data version. */
   readonly ready: Promise<void>;
 }
 /**
  * Loads data packs ahead of the calls that need them, e.g. `['address/US',
  * 'phone/US']` once the country is known: `address/<ISO 3166-1 code>`,
- * `phone/<region>`. Rejects with an `Error` for an unknown name or a bad pack.
+ * `phone/<region>`, `psl/<top-level domain, lower-case A-label>` (only the TLDs with
+ * Public Suffix List rules below them have one: `psl/jp`, `psl/uk`, not `psl/com`). Rejects with an `Error` for an unknown name, a bad pack or a pack
+ * from another data version than the module.
  */
 export function loadData(names: Iterable<string>): Promise<void>;
 

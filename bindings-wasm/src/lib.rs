@@ -17,7 +17,9 @@
 mod convert;
 
 use mailinfra::limits::MAX_OPTIONS_BYTES;
-use mailinfra::{IssueCode, Options, Problem, Report, Spelling};
+use std::cell::RefCell;
+
+use mailinfra::{FieldPointer, IssueCode, Options, Problem, Report, Spelling};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -37,6 +39,8 @@ fn read_budget(opts: &Options) -> usize {
 
 fn to_json<T: Serialize + ?Sized>(v: &T) -> String {
     // Serializing core types (strings, numbers, objects with string keys) cannot fail.
+    // `to_string` already starts with 128 bytes of room; a buffer of our own would
+    // have its UTF-8 checked again (`forbid(unsafe_code)`), which measured slower.
     serde_json::to_string(v).unwrap_or_else(|_| "null".to_string())
 }
 
@@ -141,32 +145,68 @@ pub fn check_field(order: JsValue, pointer: JsValue, options: JsValue) -> Result
     let Some(pointer) = convert::short_string(&pointer, MAX_STRING_ARG) else {
         return Err(type_error("the pointer must be a string"));
     };
-    mailinfra::check_field_reads(&pointer).map_err(|e| type_error(&e.to_string()))?;
-    let value = match input(&order, &opts) {
-        Input::Value(v) => v,
-        Input::Text(t) => match mailinfra::parse_input(&t, &opts) {
-            Ok(v) => v,
-            Err(_) => return Ok("[]".into()),
-        },
-        Input::Refused(_) => return Ok("[]".into()),
-    };
-    with_data(|| {
-        mailinfra::check_field(&value, &pointer, &opts)
-            .map(|issues| to_json(&issues))
-            .map_err(|e| type_error(&e.to_string()))
+    // Checked before the order is read: a bad pointer throws even with a refused order.
+    let field = FieldPointer::parse(&pointer).map_err(|e| type_error(&e.to_string()))?;
+    field_issues(input(&order, &opts), &field, &opts)
+}
+
+thread_local! {
+    /// The pointers `fieldPointer` parsed, by id: a form checks the same few fields on
+    /// every keystroke, so each is parsed once and then crosses as a number.
+    static FIELDS: RefCell<Vec<FieldPointer>> = const { RefCell::new(Vec::new()) };
+}
+/// At most this many pointers are kept (the wrapper keeps as many ids); a longer
+/// pointer is not kept. Together they bound the table to 256 KB of pointers.
+const MAX_FIELDS: usize = 1024;
+const MAX_FIELD_POINTER: usize = 256;
+
+/// `fieldPointer(pointer)`: `{"id":N,"reads":[...]|null}` for a pointer that names a
+/// field, kept under id `N` for `checkFieldAt`; `reads` are the members its check
+/// reads (`null`: the whole order), which the wrapper then sends alone. `undefined`
+/// when the pointer is not a short string, names no field or the table is full: the
+/// wrapper then calls `checkField`, which throws the pointer's error.
+#[wasm_bindgen(js_name = fieldPointer)]
+pub fn field_pointer(pointer: JsValue) -> Option<String> {
+    let pointer = convert::short_string(&pointer, MAX_FIELD_POINTER)?;
+    let field = FieldPointer::parse(&pointer).ok()?;
+    let reads = field.reads();
+    let id = FIELDS.with(|fields| {
+        let mut fields = fields.try_borrow_mut().ok()?;
+        (fields.len() < MAX_FIELDS).then(|| {
+            fields.push(field);
+            fields.len() - 1
+        })
+    })?;
+    Some(to_json(&serde_json::json!({ "id": id, "reads": reads })))
+}
+
+/// `checkFieldAt(order, id, options?)`: `checkField` with the pointer `fieldPointer`
+/// kept under `id`.
+#[wasm_bindgen(js_name = checkFieldAt)]
+pub fn check_field_at(order: JsValue, id: u32, options: JsValue) -> Result<String, JsValue> {
+    let opts = self::options(&options)?;
+    let input = input(&order, &opts);
+    FIELDS.with(|fields| {
+        let fields = fields
+            .try_borrow()
+            .map_err(|_| type_error("checkFieldAt cannot be called from within itself"))?;
+        let field = usize::try_from(id)
+            .ok()
+            .and_then(|i| fields.get(i))
+            .ok_or_else(|| type_error("no pointer is kept under this id"))?;
+        field_issues(input, field, &opts)
     })
 }
 
-/// The members `checkField` reads for `pointer` (JSON array text), or `undefined` when
-/// it reads the whole order or the pointer names no field (`checkField` then throws):
-/// the wrapper sends only these across the boundary.
-#[wasm_bindgen(js_name = checkFieldReads)]
-pub fn check_field_reads(pointer: JsValue) -> Option<String> {
-    let pointer = convert::short_string(&pointer, MAX_STRING_ARG)?;
-    mailinfra::check_field_reads(&pointer)
-        .ok()
-        .flatten()
-        .map(|r| to_json(&r))
+/// The issues of `field` in `input`, as JSON text: `[]` for an input refused outright.
+fn field_issues(input: Input, field: &FieldPointer, opts: &Options) -> Result<String, JsValue> {
+    with_data(|| {
+        Ok(to_json(&match &input {
+            Input::Value(v) => mailinfra::check_field_at(v, field, opts),
+            Input::Text(t) => mailinfra::check_field_json(t, field, opts),
+            Input::Refused(_) => Vec::new(),
+        }))
+    })
 }
 
 /// `suggestMailboxes({firstName, lastName, domain, count, esp?, exclude?})`: suggested

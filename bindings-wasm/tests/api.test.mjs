@@ -262,3 +262,21 @@ test('checkField sends only the members a field reads, with the same answer', ()
   Object.defineProperty(trap, 'country', { enumerable: true, get() { throw new Error('boom'); } });
   assert.ok(Array.isArray(m.checkField(trap, '/phoneNumber')));
 });
+
+test('checkField past the wrapper\'s 1,024 kept pointers: the same answers and errors', async () => {
+  const raw = await import(new URL('mailinfra_wasm.js', pkgDir).href);
+  const order = { ...example, domains: [{ ...example.domains[0], name: 'bad name' }] };
+  // /domains/N/name for N up to 1,099: each new pointer is kept until the table is
+  // full, then goes through checkField with its text; both answer as the text path.
+  for (let i = 0; i < 1100; i++) {
+    const p = `/domains/${i}/name`;
+    assert.deepEqual(m.checkField(order, p), JSON.parse(raw.checkField(JSON.stringify(order), p, undefined)), p);
+  }
+  assert.ok(m.checkField(order, '/domains/0/name').length > 0);
+  assert.deepEqual(m.checkField({ ...example, phoneNumber: 'nope' }, '/phoneNumber'),
+    JSON.parse(raw.checkField(JSON.stringify({ ...example, phoneNumber: 'nope' }), '/phoneNumber', undefined)));
+  // A bad pointer throws its own error; bad options throw theirs first, as before.
+  assert.throws(() => m.checkField(example, '/zipCode'), { name: 'TypeError', message: /did you mean "\/zipcode"\?/ });
+  assert.throws(() => m.checkField(example, '/zipCode', { maxDomain: 1 }), { name: 'TypeError', message: /maxDomain/ });
+  assert.throws(() => m.checkField(example, '/zipcode', { maxDomain: 1 }), { name: 'TypeError', message: /maxDomain/ });
+});

@@ -1,8 +1,8 @@
 // The form module's data packs on the browser path, in Node: the package's web entry
 // (no synchronous pack reader) with `fetch` serving pkg/data/ from disk. A call made
 // before its packs are loaded throws a DataPendingError naming exactly those packs;
-// after `ready` the answer is the one the Node entry gives; a bad pack is an Error,
-// never a trap.
+// after `ready` the answer is the one the Node entry gives; a bad pack, or one of
+// another data generation than the module, is an Error, never a trap.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,12 +11,16 @@ import { pkgDir, pkgEntry } from './paths.mjs';
 
 const served = [];
 let corrupt = new Set();
+let stale = new Set();
+/** A pack as an older generation wrote it: the same rules, another header line. */
+const older = (text) => text.replace(/^(# @generated .*?)\(data [0-9a-f]+\)/, '$1(data 000000000000)');
 globalThis.fetch = async (url) => {
   const u = new URL(url);
   const file = u.pathname.split('/data/')[1];
   served.push(file);
   const name = file.replace(/\.txt$/, '');
-  if (corrupt.has(name)) return new Response('zip\tnot a pack\n');
+  if (corrupt.has(name)) return new Response(header(name) + 'zip\tnot a pack\n');
+  if (stale.has(name)) return new Response(older(readFileSync(u, 'utf8')));
   try {
     return new Response(readFileSync(u));
   } catch {
@@ -27,6 +31,11 @@ globalThis.fetch = async (url) => {
 const m = await import(new URL('web.js', pkgDir).href);
 const raw = await import(new URL('mailinfra_wasm.js', pkgDir).href);
 m.initSync(readFileSync(new URL('mailinfra_wasm_bg.wasm', pkgDir)));
+
+/** The first line of a shipped pack, with its newline. */
+function header(name) {
+  return readFileSync(new URL(`data/${name}.txt`, pkgDir), 'utf8').split('\n')[0] + '\n';
+}
 
 /** What the Node entry answers (a separate process: it reads packs synchronously). */
 function nodeAnswer(call, ...args) {
@@ -69,6 +78,23 @@ test('a field that needs no pack answers at once', () => {
   assert.deepEqual(m.checkField({ country: 'ZZ', phoneNumber: '1' }, '/country').map((i) => i.code), ['invalid_country']);
 });
 
+test('a domain under a TLD with rules waits for its psl pack; a .com domain needs none', async () => {
+  const com = { domains: [{ name: 'mail.acme.com' }] };
+  assert.deepEqual(m.checkField(com, '/domains/0/name'), nodeAnswer('checkField', com, '/domains/0/name'));
+  assert.equal(m.checkField(com, '/domains/0/name')[0].code, 'domain_not_registrable');
+  assert.ok(!served.some((f) => f.startsWith('psl/')), 'no psl pack was fetched for .com');
+  const jp = { domains: [{ name: 'acme.co.jp' }, { name: 'co.jp' }] };
+  let pending;
+  assert.throws(() => m.checkField(jp, '/domains/1/name'), (e) => (pending = e) instanceof m.DataPendingError);
+  assert.deepEqual(pending.packs, ['psl/jp']);
+  await pending.ready;
+  assert.deepEqual(served.filter((f) => f.startsWith('psl/')), ['psl/jp.txt']);
+  const answer = m.checkField(jp, '/domains/1/name');
+  assert.deepEqual(answer, nodeAnswer('checkField', jp, '/domains/1/name'));
+  assert.deepEqual(answer.map((i) => i.code), ['domain_not_registrable']);
+  assert.deepEqual(m.check(jp), nodeAnswer('check', jp));
+});
+
 test('addressFormat and the Standard Schema answer with a Promise while data is fetched', async () => {
   const hints = m.addressFormat('jp');
   assert.ok(hints instanceof Promise);
@@ -97,7 +123,8 @@ test('a corrupt pack is a clear Error, and the module keeps working', async () =
   let pending;
   assert.throws(() => m.check(br), (e) => (pending = e) instanceof m.DataPendingError);
   await assert.rejects(pending.ready, /mailinfra: not a valid data pack: ends before `zipex`/);
-  assert.throws(() => raw.loadPack('address/BR', 'zipex\n'), /not a valid data pack: line 1: expected `zip`/);
+  assert.throws(() => raw.loadPack('address/BR', header('address/BR') + 'zipex\n'),
+    /not a valid data pack: line 2: expected `zip`/);
   assert.throws(() => raw.loadPack('phone/GB', readFileSync(new URL('data/phone/US.txt', pkgDir), 'utf8')),
     /calling code 1 is not phone\/GB's/);
   assert.throws(() => raw.loadPack('phone/GB', '\u0000'.repeat(140_000)), /over the limit/);
@@ -124,13 +151,34 @@ test('an ASCII domain needs no pack; a non-ASCII or xn-- one waits for unicode/i
   assert.deepEqual(m.prepare(idn), nodeAnswer('prepare', idn));
 });
 
+test('a pack of another data generation is refused, naming both headers', async () => {
+  const ar = { country: 'AR', zipcode: 'C1425' };
+  stale = new Set(['address/AR']);
+  let pending;
+  assert.throws(() => m.check(ar), (e) => (pending = e) instanceof m.DataPendingError);
+  const current = header('address/AR').trim();
+  const old = older(current);
+  assert.notEqual(old, current);
+  await assert.rejects(pending.ready, (e) => e instanceof Error
+    && /mailinfra: the data pack is from another data version than this module/.test(e.message)
+    && e.message.includes(JSON.stringify(old)) && e.message.includes(JSON.stringify(current)));
+  await assert.rejects(m.loadData(['address/AR']), /another data version/);
+  const text = readFileSync(new URL('data/phone/FR.txt', pkgDir), 'utf8');
+  assert.throws(() => raw.loadPack('phone/FR', text.replace('phonenumbers ', 'phonenumbers 0')), /another data version/);
+  assert.throws(() => raw.loadPack('phone/FR', text.split('\n').slice(1).join('\n')), /another data version/);
+  stale = new Set();
+  const { result, named } = await settle(() => m.check(ar));
+  assert.deepEqual(named, [['address/AR']]);
+  assert.deepEqual(result, nodeAnswer('check', ar));
+});
+
 test('an unknown pack name is refused', async () => {
-  for (const name of ['address/ZZ', 'address/AO', 'phone/XX', 'unicode/x', '../secret', 'address/US/..', '']) {
+  for (const name of ['address/ZZ', 'address/AO', 'phone/XX', 'psl/com', 'psl/jp/..', 'unicode/x', '../secret', 'address/US/..', '']) {
     assert.throws(() => raw.loadPack(name, ''), /no data pack is named/, name);
   }
   assert.throws(() => raw.loadPack(42, ''), TypeError);
   const before = served.length;
-  for (const name of ['../../package', 'address/us', 'address/US/x', 'unicode/IDNA', 42]) {
+  for (const name of ['../../package', 'address/us', 'address/US/x', 'psl/JP', 'psl/co.jp', 'psl/-jp', 'unicode/IDNA', 42]) {
     await assert.rejects(m.loadData([name]), /no data pack is named/, String(name));
   }
   await assert.rejects(m.loadData(['address/ZZ']), /no data pack is named "address\/ZZ"|HTTP 404/);

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use unicode_security::MixedScript;
 
-use crate::data::{PSL_EXCEPTIONS, PSL_TREE, PSL_WILDCARDS, TLDS};
+use crate::data::{psl_rules, PSL_EXCEPTIONS, PSL_WILDCARDS, TLDS};
 use crate::problem::{HostRole as Role, Problem};
 
 /// Strict UTS #46 ToASCII: STD3 rules, hyphen checks, bidi and joiner rules (always
@@ -240,47 +240,10 @@ fn in_list<T: AsRef<str>>(list: &[T], s: &str) -> bool {
 }
 
 /// A generated one-string table (an entry per line, sorted) as a list. The string
-/// is what the module ships (a pointer per entry would cost ~19 KB gzip for the PSL's
-/// rules), the list is what a lookup searches with a plain binary search.
+/// is what the module ships (an array costs 8 bytes of pointer and length per entry),
+/// the list is what a lookup searches with a plain binary search.
 fn lines(table: &'static str) -> Vec<&'static str> {
     table.split('\n').filter(|r| !r.is_empty()).collect()
-}
-
-/// The PSL's plain rules of two or more labels, rebuilt from the label tree
-/// (`PSL_TREE`) on first use, sorted.
-fn psl_rules() -> &'static [String] {
-    static RULES: OnceLock<Vec<String>> = OnceLock::new();
-    RULES.get_or_init(|| {
-        let mut rules = tree_names(PSL_TREE);
-        rules.sort_unstable();
-        rules
-    })
-}
-
-/// The names of a generated label tree: a label a line from the TLD down, indented
-/// a space per level, `?` after a label that is not itself a name.
-fn tree_names(tree: &str) -> Vec<String> {
-    let mut path: Vec<&str> = Vec::new();
-    let mut names = Vec::new();
-    for line in tree.split('\n').filter(|l| !l.is_empty()) {
-        let label = line.trim_start_matches(' ');
-        path.truncate(line.len() - label.len());
-        match label.strip_suffix('?') {
-            Some(inner) => path.push(inner),
-            None => {
-                path.push(label);
-                let mut name = String::new();
-                for (i, l) in path.iter().rev().enumerate() {
-                    if i > 0 {
-                        name.push('.');
-                    }
-                    name.push_str(l);
-                }
-                names.push(name);
-            }
-        }
-    }
-    names
 }
 
 /// IANA's root-zone TLDs, split on first use.
@@ -301,8 +264,11 @@ pub fn tld_known(tld: &str) -> bool {
 /// suffix, the implicit `*` rule). A wildcard `*.x` makes `x` itself a public suffix,
 /// as the reference implementation, libpsl and browsers read it (`kobe.jp`, `sch.uk`
 /// are namespaces, not names to buy). Each candidate suffix is a slice of `host`,
-/// from the last label leftwards.
+/// from the last label leftwards. The plain rules are the TLD's `psl` pack: while it
+/// is not loaded the answer ignores them, and `with_packs` discards the call.
 pub fn icann_suffix_labels(host: &str) -> usize {
+    let tld = host.rsplit('.').next().unwrap_or_default();
+    let rules = psl_rules(tld);
     let mut best = 1;
     let mut labels = 0;
     let mut shorter: Option<&str> = None;
@@ -314,7 +280,7 @@ pub fn icann_suffix_labels(host: &str) -> usize {
         if in_list(PSL_EXCEPTIONS, cand) {
             return labels - 1;
         }
-        if in_list(psl_rules(), cand)
+        if in_list(rules, cand)
             || in_list(PSL_WILDCARDS, cand)
             || shorter.is_some_and(|w| in_list(PSL_WILDCARDS, w))
         {
@@ -335,22 +301,12 @@ mod tests {
 
     #[test]
     fn tables_are_every_line_sorted() {
-        assert_eq!(
-            tree_names("jp?\n aichi\n  agui\n kawasaki?\n  a\n"),
-            ["aichi.jp", "agui.aichi.jp", "a.kawasaki.jp"]
-        );
         let tlds = tlds();
         assert!(tlds.len() > 1000 && tlds.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(tlds.join("\n"), TLDS.trim_end_matches('\n'));
-        let rules = psl_rules();
-        assert!(rules.len() > 5000 && rules.windows(2).all(|w| w[0] < w[1]));
-        assert!(rules
-            .iter()
-            .all(|r| r.contains('.') && !r.contains(['?', ' '])));
-        // Every rule's TLD is a node of the tree; every node line is a label.
-        assert!(PSL_TREE.lines().all(|l| !l.trim_start().is_empty()));
-        assert!(in_list(rules, "co.uk") && in_list(rules, "zushi.kanagawa.jp"));
-        assert!(!in_list(rules, "kanagawa.jq") && !in_list(rules, "uk"));
+        assert!(in_list(psl_rules("uk"), "co.uk"));
+        assert!(in_list(psl_rules("jp"), "zushi.kanagawa.jp"));
+        assert!(psl_rules("jq").is_empty() && !in_list(psl_rules("uk"), "uk"));
         assert!(tld_known("com") && !tld_known("") && !tld_known("comx"));
         // Only rules below it (co.za) or a wildcard (*.ck); `onion` is in the PSL only.
         assert!(tld_known("za") && tld_known("ck") && !tld_known("onion"));

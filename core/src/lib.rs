@@ -46,7 +46,7 @@ pub use issue::{Issue, IssueCode, PathSeg, Report, Severity};
 pub use json_schema::{order_json_schema, SchemaOf};
 pub use options::{Options, OptionsError, OptionsErrorKind, Spelling};
 pub use order::{Domain, Mailbox, Order};
-pub use pointer::PointerError;
+pub use pointer::{FieldPointer, PointerError};
 pub use problem::{Fix, HostRole, JsonKind, Problem, StateName, UrlPart, Username};
 pub use rules::esp::{Esp, Plan};
 pub use suggest::{
@@ -134,13 +134,30 @@ pub fn check_field(
     pointer: &str,
     options: &Options,
 ) -> Result<Vec<Issue>, PointerError> {
-    let path = pointer::parse(pointer)?;
+    Ok(check_field_at(
+        order,
+        &FieldPointer::parse(pointer)?,
+        options,
+    ))
+}
+
+/// [`check_field`] with the pointer parsed once ([`FieldPointer::parse`]).
+pub fn check_field_at(order: &Value, field: &FieldPointer, options: &Options) -> Vec<Issue> {
     if input::refused(order, options).is_some() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
-    let mut w = Walker::new(options, Some(&path));
+    let mut w = Walker::new(options, Some(field.path()));
     w.order(order);
-    Ok(w.issues)
+    w.issues
+}
+
+/// [`check_field_at`] on JSON text: text refused outright (not JSON, too large, too
+/// deep) has no field issues. Depth and size are measured in one pass after parsing.
+pub fn check_field_json(text: &str, field: &FieldPointer, options: &Options) -> Vec<Issue> {
+    match input::parse_unmeasured(text.as_bytes(), options) {
+        Ok(v) => check_field_at(&v, field, options),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// The top-level members [`check_field`] reads for `pointer` when it reads only a
@@ -151,16 +168,7 @@ pub fn check_field(
 /// check reads the whole order: the order itself or anything under `domains`. The
 /// same error as [`check_field`] for a pointer that names no field.
 pub fn check_field_reads(pointer: &str) -> Result<Option<Vec<String>>, PointerError> {
-    let path = pointer::parse(pointer)?;
-    Ok(match path.first() {
-        Some(PathSeg::Key(k)) if k != fields::DOMAINS.name => Some(
-            std::iter::once(k.as_str())
-                .chain(fields::CONTEXT.into_iter().filter(|c| c != k))
-                .map(String::from)
-                .collect(),
-        ),
-        _ => None,
-    })
+    Ok(FieldPointer::parse(pointer)?.reads())
 }
 
 /// Builds and prepares an order from a registrant record and spreadsheet rows given

@@ -2,7 +2,7 @@
 //! `issue::pointer_of` gives a path, and only when they name a field of the order's
 //! shape (the field table), so a typo in a form's pointer fails loudly.
 
-use crate::fields::{table, Field, Level};
+use crate::fields::{self, table, Field, Level};
 use crate::issue::{pointer_of, PathSeg};
 use crate::text::near_miss;
 
@@ -24,6 +24,37 @@ pub enum PointerError {
 }
 
 impl std::error::Error for PointerError {}
+
+/// A pointer parsed and checked against the order's shape once, for a caller that
+/// checks the same field again and again (a form's keystrokes): see
+/// [`crate::check_field_at`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldPointer(Vec<PathSeg>);
+
+impl FieldPointer {
+    /// The field `pointer` names, or why it names none (as [`crate::check_field`]).
+    pub fn parse(pointer: &str) -> Result<Self, PointerError> {
+        parse(pointer).map(FieldPointer)
+    }
+
+    pub(crate) fn path(&self) -> &[PathSeg] {
+        &self.0
+    }
+
+    /// The top-level members the field's check reads when it reads only a few (see
+    /// [`crate::check_field_reads`]); `None` when it reads the whole order.
+    pub fn reads(&self) -> Option<Vec<String>> {
+        match self.0.first() {
+            Some(PathSeg::Key(k)) if k != fields::DOMAINS.name => Some(
+                std::iter::once(k.as_str())
+                    .chain(fields::CONTEXT.into_iter().filter(|c| c != k))
+                    .map(String::from)
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+}
 
 /// The path a pointer names, when it is one the order's shape has: `""`, a field,
 /// a list, an entry of a list, or a field of an entry.

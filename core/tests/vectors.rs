@@ -272,3 +272,52 @@ fn check_field_reads_names_everything_a_field_check_reads() {
     );
     eprintln!("{compared} field checks on pruned orders agree; {whole} read the whole order");
 }
+
+/// `check_field_json` (the npm package's path: JSON text, the pointer parsed once) gives
+/// what `check_field` gives on the parsed value, for every input of every vector and
+/// the pointers above, and nothing for text refused outright.
+#[test]
+fn check_field_json_agrees_with_check_field() {
+    let opts = Options::default();
+    let pointers = [
+        "",
+        "/country",
+        "/zipcode",
+        "/phoneNumber",
+        "/domains/0/name",
+    ];
+    let fields = pointers.map(|p| mailinfra::FieldPointer::parse(p).expect("a field"));
+    let mut compared = 0;
+    for file in vector_files() {
+        let text = std::fs::read_to_string(&file).expect("readable vector file");
+        let doc: Value = serde_json::from_str(&text).expect("vector file is JSON");
+        for v in doc["vectors"].as_array().into_iter().flatten() {
+            let input = serde_json::to_string(&v["input"]).expect("serializable");
+            for (p, field) in pointers.iter().zip(&fields) {
+                let want = mailinfra::check_field(&v["input"], p, &opts).expect("a field");
+                assert_eq!(
+                    mailinfra::check_field_json(&input, field, &opts),
+                    want,
+                    "{} at {p:?}",
+                    file.display()
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 5_000, "{compared} compared");
+    let deep = format!(
+        "{{\"phoneNumber\":\"nope\",\"x\":{}0{}}}",
+        "[".repeat(100),
+        "]".repeat(100)
+    );
+    let large = json!({ "phoneNumber": "nope", "notes": "x".repeat(opts.max_input_bytes) });
+    for refused in ["{\"phoneNumber\":\"nope\"", &deep, &large.to_string()] {
+        assert_eq!(
+            mailinfra::check_field_json(refused, &fields[3], &opts),
+            Vec::<Issue>::new()
+        );
+    }
+    let small = json!({ "phoneNumber": "nope" }).to_string();
+    assert!(!mailinfra::check_field_json(&small, &fields[3], &opts).is_empty());
+}

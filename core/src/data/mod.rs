@@ -4,9 +4,10 @@
 //! by hand — regenerate with `tools/gen-data.sh`. `phone.rs` is written by
 //! `tools/gen_phone.py` from libphonenumber's metadata in the pinned `phonenumbers` wheel.
 //!
-//! What a rule needs only once the country or the calling code is known (a country's
-//! address format and state names, a phone region's patterns) is not in these tables
-//! but in one pack per unit, `core/data/packs/{address,phone}/<name>.txt`, written by
+//! What a rule needs only once the country, the calling code or the TLD is known (a
+//! country's address format and state names, a phone region's patterns, a TLD's
+//! Public Suffix List rules) is not in these tables but in one pack per unit,
+//! `core/data/packs/{address,phone,psl}/<name>.txt`, written by
 //! the same generators, parsed on first use (`pack.rs`) and kept by `store.rs`: a
 //! browser form downloads only the packs its checks need.
 
@@ -20,8 +21,8 @@ mod store;
 pub(crate) use countries::{COUNTRIES, COUNTRY_SOURCE, STATE_DESIGNATORS};
 pub(crate) use pack::{AddressFormat, Pattern, PhoneDesc, PhoneRegion, State};
 pub(crate) use phone::{PHONE_CODES, PHONE_DIGIT_ZEROS, PHONE_IDS, PHONE_REGIONS, PHONE_SOURCE};
-pub(crate) use psl::{PSL_EXCEPTIONS, PSL_SOURCE, PSL_TREE, PSL_WILDCARDS, TLDS};
-pub(crate) use store::{any_missing, phone_region};
+pub(crate) use psl::{PSL_EXCEPTIONS, PSL_SOURCE, PSL_WILDCARDS, TLDS};
+pub(crate) use store::{any_missing, phone_region, psl_rules};
 pub use store::{load_pack, with_packs, MissingPacks, PackError, MAX_PACK_BYTES};
 
 /// One ISO 3166-1 country; its postal-address format is in its pack.

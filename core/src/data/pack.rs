@@ -1,5 +1,6 @@
 //! The pack format and its parser. A pack is UTF-8 text, `#` comment lines first
-//! (the generator and its source), then `key<TAB>value` lines in a fixed order, list
+//! (the first names the generation: generator, sources, a hash of the kind's packs;
+//! `store::load_pack` checks it), then `key<TAB>value` lines in a fixed order, list
 //! values as further tab-separated fields:
 //!
 //! - `address/<ISO>` (`tools/gen_data.py`): `zip`, `zipex` (examples), `zipkind`,
@@ -11,6 +12,10 @@
 //!   for parsing), `rule` (its transform rule), `general<TAB>lengths<TAB>local
 //!   lengths<TAB>pattern`, then one `type<TAB>lengths<TAB>pattern` line per number
 //!   type. Lengths are hexadecimal bit sets (bit n = length n), patterns unanchored.
+//! - `psl/<tld>` (`tools/gen_data.py`): the TLD's ICANN rules of two or more labels
+//!   as a tree of labels, no keys: a label a line from the one under the TLD down,
+//!   indented a space per level, `?` after a label that is not itself a rule (shared
+//!   suffixes written once: the whole list is 17 KB gzip as trees, 23 KB as names).
 //!
 //! Anything else is a `PackError` naming the line: a pack may come from a host's
 //! fetch, so no byte sequence may panic.
@@ -307,6 +312,48 @@ pub(super) fn phone(text: &str) -> Result<PhoneRegion, PackError> {
     })
 }
 
+/// Parses a `psl/<tld>` pack: its rules as names (`<labels>.<tld>`), sorted.
+pub(super) fn psl(tld: &str, text: &str) -> Result<Vec<String>, PackError> {
+    let lines = Lines::new(text);
+    let mut path: Vec<&str> = Vec::new();
+    let mut names = Vec::new();
+    for (n, line) in lines.lines {
+        let label = line.trim_start_matches(' ');
+        let depth = line.len() - label.len();
+        if depth > path.len() {
+            return Err(bad(n, "indented more than one level below the line before"));
+        }
+        path.truncate(depth);
+        let (label, is_rule) = match label.strip_suffix('?') {
+            Some(inner) => (inner, false),
+            None => (label, true),
+        };
+        if label.is_empty()
+            || !label
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(bad(n, "expected a lower-case A-label"));
+        }
+        path.push(label);
+        if is_rule {
+            let mut name = String::new();
+            for l in path.iter().rev() {
+                name.push_str(l);
+                name.push('.');
+            }
+            name.push_str(tld);
+            names.push(name);
+        }
+    }
+    if names.is_empty() {
+        return Err(PackError::Malformed("no rules".into()));
+    }
+    names.sort_unstable();
+    names.dedup();
+    Ok(names)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,6 +389,27 @@ mod tests {
         ] {
             assert!(address(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn reads_and_refuses_psl_packs() -> Result<(), PackError> {
+        let jp = "# x\naichi\n agui\nkawasaki?\n a\n";
+        assert_eq!(
+            psl("jp", jp)?,
+            ["a.kawasaki.jp", "agui.aichi.jp", "aichi.jp"]
+        );
+        for bad in [
+            "# x\n",
+            " aichi\n",
+            "aichi\n  agui\n",
+            "a b\n",
+            "Aichi\n",
+            "?\n",
+            "a?\n",
+        ] {
+            assert!(psl("jp", bad).is_err(), "{bad:?}");
+        }
+        Ok(())
     }
 
     #[test]

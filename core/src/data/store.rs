@@ -10,7 +10,10 @@ use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::sync::OnceLock;
 
+use super::countries::ADDRESS_PACK_HEADER;
 use super::pack::{self, AddressFormat, PhoneRegion};
+use super::phone::PHONE_PACK_HEADER;
+use super::psl::{PSL_PACK_HEADER, PSL_RULE_TLDS};
 use super::{COUNTRIES, PHONE_CODES, PHONE_REGIONS};
 
 /// The largest pack text [`load_pack`] accepts (the largest generated pack,
@@ -21,12 +24,22 @@ pub const MAX_PACK_BYTES: usize = 128 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PackError {
     /// No such pack: the name is not `address/<ISO>` of a country with an address
-    /// format, nor `phone/<REGION>` of a phone region, nor `unicode/idna`.
+    /// format, `phone/<REGION>` of a phone region, `psl/<tld>` of a TLD with rules,
+    /// nor `unicode/idna`.
     UnknownName(String),
     /// The text is over [`MAX_PACK_BYTES`].
     TooLarge(usize),
     /// The text is not a pack of its kind (what is wrong, and where).
     Malformed(String),
+    /// The pack is from another generation of the data than this module (e.g. a CDN
+    /// serving yesterday's packs beside today's module): its first line, and the
+    /// module's.
+    OtherGeneration {
+        /// The pack's first line (at most 200 characters).
+        pack: String,
+        /// The header this module's packs carry.
+        module: &'static str,
+    },
 }
 
 impl fmt::Display for PackError {
@@ -34,13 +47,19 @@ impl fmt::Display for PackError {
         match self {
             Self::UnknownName(name) => write!(
                 f,
-                "no data pack is named {name:?}: expected address/<country code>, phone/<region> or unicode/idna"
+                "no data pack is named {name:?}: expected address/<country code>, \
+                 phone/<region>, psl/<top-level domain> or unicode/idna"
             ),
             Self::TooLarge(n) => write!(
                 f,
                 "a data pack of {n} bytes is over the limit of {MAX_PACK_BYTES} bytes"
             ),
             Self::Malformed(why) => write!(f, "not a valid data pack: {why}"),
+            Self::OtherGeneration { pack, module } => write!(
+                f,
+                "the data pack is from another data version than this module: \
+                 the pack's header is {pack:?}, the module's is {module:?}"
+            ),
         }
     }
 }
@@ -125,13 +144,20 @@ fn cells<T>(all: &'static OnceLock<Vec<OnceLock<T>>>, n: usize) -> &'static [Onc
 
 static ADDRESS: OnceLock<Vec<OnceLock<AddressFormat>>> = OnceLock::new();
 static PHONE: OnceLock<Vec<OnceLock<PhoneRegion>>> = OnceLock::new();
+static PSL: OnceLock<Vec<OnceLock<Vec<String>>>> = OnceLock::new();
+
+/// The TLDs with a `psl` pack, split on first use.
+fn psl_tlds() -> &'static [&'static str] {
+    static TLDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    TLDS.get_or_init(|| PSL_RULE_TLDS.split('\n').collect())
+}
 
 /// The unit's pack: parsed already, or parsed now from the compiled-in text, or
 /// recorded as missing.
 fn get<T>(
     cell: &'static OnceLock<T>,
     embedded: Option<&'static str>,
-    parse: fn(&str) -> Result<T, PackError>,
+    parse: impl FnOnce(&str) -> Result<T, PackError>,
     name: impl FnOnce() -> String,
 ) -> Option<&'static T> {
     if let Some(done) = cell.get() {
@@ -174,14 +200,50 @@ pub(crate) fn phone_region(i: usize) -> Option<&'static PhoneRegion> {
     )
 }
 
+/// The ICANN rules of two or more labels under `tld`, sorted: empty when it has none,
+/// or while its pack is not loaded (recorded for `with_packs`, which then discards
+/// the call).
+pub(crate) fn psl_rules(tld: &str) -> &'static [String] {
+    let Ok(i) = psl_tlds().binary_search(&tld) else {
+        return &[];
+    };
+    #[cfg(feature = "embedded-data")]
+    let embedded = super::psl::PSL_PACKS.get(i).copied();
+    #[cfg(not(feature = "embedded-data"))]
+    let embedded = None;
+    let Some(cell) = cells(&PSL, psl_tlds().len()).get(i) else {
+        return &[];
+    };
+    get(
+        cell,
+        embedded,
+        |text| pack::psl(tld, text),
+        || format!("psl/{tld}"),
+    )
+    .map_or(&[], Vec::as_slice)
+}
+
 /// Registers a pack the host fetched (`core/data/packs/<name>.txt`, as the npm
-/// package ships it): `name` is `address/<ISO>`, `phone/<REGION>` or `unicode/idna`.
+/// package ships it): `name` is `address/<ISO>`, `phone/<REGION>`, `psl/<tld>` or
+/// `unicode/idna`. An address, phone or psl pack whose first line is not the header of
+/// this module's generation is refused: its answers would come from other data.
 /// Loading a pack that is already there changes nothing.
 pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
     let unknown = || PackError::UnknownName(name.chars().take(40).collect());
     if text.len() > MAX_PACK_BYTES {
         return Err(PackError::TooLarge(text.len()));
     }
+    let same_generation = |module: &'static str| {
+        let first = text.lines().next().unwrap_or_default();
+        if first == module {
+            Ok(())
+        } else {
+            Err(PackError::OtherGeneration {
+                pack: first.chars().take(200).collect(),
+                module,
+            })
+        }
+    };
     match name.split_once('/') {
         Some(("address", code)) => {
             let i = COUNTRIES
@@ -189,6 +251,7 @@ pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
                 .ok()
                 .filter(|&i| COUNTRIES.get(i).is_some_and(|c| c.has_format))
                 .ok_or_else(unknown)?;
+            same_generation(ADDRESS_PACK_HEADER)?;
             let format = pack::address(text)?;
             if let Some(cell) = cells(&ADDRESS, COUNTRIES.len()).get(i) {
                 let _ = cell.set(format);
@@ -200,6 +263,7 @@ pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
                 .iter()
                 .position(|(n, _)| *n == region)
                 .ok_or_else(unknown)?;
+            same_generation(PHONE_PACK_HEADER)?;
             let parsed = pack::phone(text)?;
             let code = PHONE_CODES
                 .iter()
@@ -215,6 +279,15 @@ pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
             }
             if let Some(cell) = cells(&PHONE, PHONE_REGIONS.len()).get(i) {
                 let _ = cell.set(parsed);
+            }
+            Ok(())
+        }
+        Some(("psl", tld)) => {
+            let i = psl_tlds().binary_search(&tld).map_err(|_| unknown())?;
+            same_generation(PSL_PACK_HEADER)?;
+            let rules = pack::psl(tld, text)?;
+            if let Some(cell) = cells(&PSL, psl_tlds().len()).get(i) {
+                let _ = cell.set(rules);
             }
             Ok(())
         }
@@ -235,6 +308,9 @@ mod tests {
             "address/ZZ",
             "address/AO",
             "phone/ZZ",
+            "psl/com",
+            "psl/JP",
+            "psl/",
             "US",
             "address/",
             "x/US",
@@ -251,8 +327,9 @@ mod tests {
             load_pack("address/US", &big),
             Err(PackError::TooLarge(MAX_PACK_BYTES + 1))
         );
+        let header = format!("{PHONE_PACK_HEADER}\ncode\t1\n");
         assert!(matches!(
-            load_pack("phone/GB", "code\t1\n"),
+            load_pack("phone/GB", &header),
             Err(PackError::Malformed(_))
         ));
         assert!(matches!(
@@ -266,6 +343,40 @@ mod tests {
             ),
             Ok(())
         );
+    }
+
+    #[test]
+    fn a_pack_of_another_generation_is_refused() {
+        let gb = include_str!("../../data/packs/phone/GB.txt");
+        let older = gb.replacen("phonenumbers 9", "phonenumbers 8", 1);
+        assert_ne!(older, gb);
+        let jp = include_str!("../../data/packs/psl/jp.txt");
+        for (name, text) in [
+            ("psl/jp", gb),
+            ("phone/GB", older.as_str()),
+            ("phone/GB", "code\t44\n"),
+            ("address/US", gb),
+        ] {
+            let err = load_pack(name, text);
+            assert!(
+                matches!(err, Err(PackError::OtherGeneration { .. })),
+                "{name}: {err:?}"
+            );
+            let message = err.map_err(|e| e.to_string()).err().unwrap_or_default();
+            assert!(message.contains("another data version"), "{message}");
+        }
+        let message = load_pack("phone/GB", &older)
+            .map_err(|e| e.to_string())
+            .err()
+            .unwrap_or_default();
+        assert!(
+            message.contains(&format!("{:?}", older.lines().next().unwrap_or_default()))
+                && message.contains(&format!("{PHONE_PACK_HEADER:?}")),
+            "{message}"
+        );
+        assert_eq!(load_pack("phone/GB", gb), Ok(()));
+        assert_eq!(load_pack("psl/jp", jp), Ok(()));
+        assert!(psl_rules("jp").iter().any(|r| r == "zushi.kanagawa.jp"));
     }
 
     #[test]
@@ -325,5 +436,15 @@ mod tests {
                 assert!(p.regex().is_some(), "phone/{name}: {p:?}");
             }
         }
+        let tlds = psl_tlds();
+        assert!(tlds.len() > 100 && tlds.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(tlds.len(), super::super::psl::PSL_PACKS.len());
+        for tld in tlds {
+            let rules = psl_rules(tld);
+            let under = format!(".{tld}");
+            assert!(!rules.is_empty(), "psl/{tld}");
+            assert!(rules.iter().all(|r| r.ends_with(&under)), "psl/{tld}");
+        }
+        assert!(psl_rules("com").is_empty() && !any_missing());
     }
 }
