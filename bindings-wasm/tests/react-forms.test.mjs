@@ -89,15 +89,28 @@ async function drive(page, name, { codes, shot }) {
   const shown = async (pointer) => page.$$eval(`p.error[data-error-for="${name(pointer)}"]`,
     (ps) => ps.map((p) => [p.dataset.code ?? null, p.firstChild.textContent]));
   const allShown = async () => page.$$eval('p.error', (ps) => ps.map((p) => p.dataset.errorFor).sort());
+  // The form shows what the core says once its validation settles: an async validator
+  // (TanStack's onChangeAsync, a schema waiting for a data pack) answers a moment after
+  // the keystroke, so the page is read again until it agrees or 10 s have passed.
   const expectShown = async (entries, pointers) => {
     const errors = coreErrors(entries);
     assert.deepEqual(errors.map(([p]) => p).sort(), [...pointers].sort(), JSON.stringify(errors));
-    for (const pointer of pointers) {
-      const want = errors.filter(([p]) => p === pointer).map(([, code, message]) => [codes ? code : null, message]);
-      // react-hook-form keeps the first message of a field, TanStack Form all of them.
-      assert.deepEqual(await shown(pointer), codes ? want : want.slice(0, 1), pointer);
+    const compare = async () => {
+      for (const pointer of pointers) {
+        const want = errors.filter(([p]) => p === pointer).map(([, code, message]) => [codes ? code : null, message]);
+        // react-hook-form keeps the first message of a field, TanStack Form all of them.
+        assert.deepEqual(await shown(pointer), codes ? want : want.slice(0, 1), pointer);
+      }
+      assert.deepEqual(await allShown(), pointers.map(name).sort());
+    };
+    for (const deadline = Date.now() + 10_000; ;) {
+      try {
+        return await compare();
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+        await new Promise((ok) => setTimeout(ok, 50));
+      }
     }
-    assert.deepEqual(await allShown(), pointers.map(name).sort());
   };
 
   await page.waitForSelector('input[data-field]');
