@@ -165,6 +165,8 @@ test('a pack of another data generation is refused, naming both headers', async 
   await assert.rejects(m.loadData(['address/AR']), /another data version/);
   const text = readFileSync(new URL('data/phone/FR.txt', pkgDir), 'utf8');
   assert.throws(() => raw.loadPack('phone/FR', text.replace('phonenumbers ', 'phonenumbers 0')), /another data version/);
+  const idna = readFileSync(new URL('data/unicode/idna.txt', pkgDir), 'utf8');
+  assert.throws(() => raw.loadPack('unicode/idna', idna.replace('(data ', '(data 0')), /another data version/);
   assert.throws(() => raw.loadPack('phone/FR', text.split('\n').slice(1).join('\n')), /another data version/);
   stale = new Set();
   const { result, named } = await settle(() => m.check(ar));

@@ -17,6 +17,10 @@ use std::sync::OnceLock;
 /// The pack's name, as the host fetches it.
 pub const PACK: &str = "unicode/idna";
 
+#[path = "uts46_header.rs"]
+mod header;
+pub use header::PACK_HEADER;
+
 /// The largest pack text [`load`] accepts (the generated one is 68 KB).
 pub const MAX_PACK_BYTES: usize = 256 * 1024;
 

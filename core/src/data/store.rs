@@ -225,8 +225,8 @@ pub(crate) fn psl_rules(tld: &str) -> &'static [String] {
 
 /// Registers a pack the host fetched (`core/data/packs/<name>.txt`, as the npm
 /// package ships it): `name` is `address/<ISO>`, `phone/<REGION>`, `psl/<tld>` or
-/// `unicode/idna`. An address, phone or psl pack whose first line is not the header of
-/// this module's generation is refused: its answers would come from other data.
+/// `unicode/idna`. A pack whose first line is not the header of this module's
+/// generation is refused: its answers would come from other data.
 /// Loading a pack that is already there changes nothing.
 pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
     let unknown = || PackError::UnknownName(name.chars().take(40).collect());
@@ -292,6 +292,7 @@ pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
             Ok(())
         }
         _ if name == mailinfra_unicode::uts46::PACK => {
+            same_generation(mailinfra_unicode::uts46::PACK_HEADER)?;
             mailinfra_unicode::uts46::load(text).map_err(PackError::Malformed)
         }
         _ => Err(unknown()),
@@ -332,8 +333,9 @@ mod tests {
             load_pack("phone/GB", &header),
             Err(PackError::Malformed(_))
         ));
+        let idna = format!("{}\n41v\n", mailinfra_unicode::uts46::PACK_HEADER);
         assert!(matches!(
-            load_pack("unicode/idna", "41v\n"),
+            load_pack("unicode/idna", &idna),
             Err(PackError::Malformed(_))
         ));
         assert_eq!(
@@ -351,7 +353,12 @@ mod tests {
         let older = gb.replacen("phonenumbers 9", "phonenumbers 8", 1);
         assert_ne!(older, gb);
         let jp = include_str!("../../data/packs/psl/jp.txt");
+        let idna = include_str!("../../data/packs/unicode/idna.txt");
+        let other_idna = idna.replacen("(data ", "(data 0", 1);
+        assert_ne!(other_idna, idna);
         for (name, text) in [
+            ("unicode/idna", other_idna.as_str()),
+            ("unicode/idna", gb),
             ("psl/jp", gb),
             ("phone/GB", older.as_str()),
             ("phone/GB", "code\t44\n"),
@@ -376,6 +383,7 @@ mod tests {
         );
         assert_eq!(load_pack("phone/GB", gb), Ok(()));
         assert_eq!(load_pack("psl/jp", jp), Ok(()));
+        assert_eq!(load_pack("unicode/idna", idna), Ok(()));
         assert!(psl_rules("jp").iter().any(|r| r == "zushi.kanagawa.jp"));
     }
 
