@@ -14,12 +14,17 @@ Then the line `bidi` and Bidi_Class as unicode-bidi 0.3.18 has it (its
 `bidi_class_table`; L where it lists nothing), and the line `joining` and Joining_Type
 as unicode-joining-type 1.0.0 has it (its `JOINING_TYPE`; U where it lists nothing,
 short names D C L R T U): a line per run, `<length, hex><TAB><value>`.
+
+Then the line `scripts` and Script_Extensions as unicode-script 0.5.9 answers
+`script_extension` (its `SCRIPT_EXTENSIONS`, else the Script of its `SCRIPTS`, else
+Unknown), in runs the same way, a value being the scripts' short names joined by a
+space, or Zyyy (Common), Zinh (Inherited) or Zzzz (Unknown: no script).
 """
 import hashlib
 import re
 import sys
 
-path, bidi_path, joining_path, source = sys.argv[1:5]
+path, bidi_path, joining_path, script_path, source = sys.argv[1:6]
 text = open(path, encoding="utf-8").read()
 version = re.search(r"# Version: (\d+\.\d+\.\d+)", text).group(1)
 
@@ -112,6 +117,24 @@ joining = [
 assert len(joining) > 100
 out.append("joining")
 out += property_runs(joining, "U")
+script_text = open(script_path, encoding="utf-8").read()
+SHORT_NAMES = dict(re.findall(r"Script::(\w+) => \"(\w{4})\"", script_text.split("fn inner_short_name")[1]))
+RANGE = r"\('\\u\{([0-9a-f]+)\}',\s*'\\u\{([0-9a-f]+)\}',\s*"
+scripts = ["Zzzz"] * 0x110000
+table = script_text.split("const SCRIPTS:")[1].split("];")[0]
+for a, b, name in re.findall(RANGE + r"Script::(\w+)\)", table):
+    scripts[int(a, 16):int(b, 16) + 1] = [SHORT_NAMES[name]] * (int(b, 16) - int(a, 16) + 1)
+table = script_text.split("const SCRIPT_EXTENSIONS:")[1].split("];")[0]
+extensions = re.findall(RANGE + r"script_extensions::(\w+)\)", table)
+assert len(extensions) > 100
+known = set(SHORT_NAMES.values()) - {"Zyyy", "Zinh", "Zzzz"}
+for a, b, name in extensions:
+    # The constants of sets are named by their scripts' short names: AGHB_LATN_TODR.
+    names = [n.capitalize() for n in name.split("_")]
+    assert set(names) <= known, name
+    scripts[int(a, 16):int(b, 16) + 1] = [" ".join(names)] * (int(b, 16) - int(a, 16) + 1)
+out.append("scripts")
+out += property_runs([(cp, cp, v) for cp, v in enumerate(scripts)], "Zzzz")
 # The first line names this generation (a hash of the rest): the module refuses a pack
 # whose first line is not its own (`PACK_HEADER`, written beside it by gen-idna-pack.sh).
 body = "\n".join(out) + "\n"

@@ -144,7 +144,12 @@ test('an ASCII domain needs no pack; a non-ASCII or xn-- one waits for unicode/i
   assert.throws(() => m.domainToAscii('bücher.de'), (e) => (pending = e) instanceof m.DataPendingError);
   assert.deepEqual(pending.packs, ['unicode/idna']);
   assert.throws(() => m.check(idn), (e) => e instanceof m.DataPendingError && e.packs.join() === 'unicode/idna');
+  // Latin with a Cyrillic а: the scripts are in the same pack.
+  const mixed = { domains: [{ name: 'xn--pypal-4ve.com' }] };
+  assert.throws(() => m.check(mixed), (e) => e instanceof m.DataPendingError && e.packs.join() === 'unicode/idna');
   await pending.ready;
+  assert.ok(JSON.stringify(m.check(mixed)).includes('"mixed_script_domain"'));
+  assert.deepEqual(m.check(mixed), nodeAnswer('check', mixed));
   assert.equal(m.domainToAscii('Bücher.DE'), 'xn--bcher-kva.de');
   assert.equal(m.domainToUnicode('xn--mnchen-3ya.de'), 'münchen.de');
   assert.deepEqual(m.check(idn), nodeAnswer('check', idn));

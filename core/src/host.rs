@@ -5,7 +5,6 @@
 use std::sync::OnceLock;
 
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
-use unicode_security::MixedScript;
 
 use crate::data::{psl_rules, PSL_EXCEPTIONS, PSL_WILDCARDS, TLDS};
 use crate::problem::{HostRole as Role, Problem};
@@ -232,7 +231,7 @@ fn mixed_script_label(ascii: &str) -> Option<String> {
         .split('.')
         .filter(|l| l.starts_with("xn--"))
         .filter_map(to_unicode)
-        .find(|u| !u.as_str().is_single_script())
+        .find(|u| !mailinfra_unicode::uts46::is_single_script(u))
 }
 
 fn in_list<T: AsRef<str>>(list: &[T], s: &str) -> bool {

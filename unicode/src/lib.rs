@@ -14,6 +14,7 @@
 use std::borrow::Cow;
 
 mod tables;
+mod uts39;
 pub mod uts46;
 
 #[cfg(all(feature = "host", target_arch = "wasm32"))]

@@ -1,6 +1,8 @@
 //! UTS #46's mapping (`IdnaMappingTable.txt` as idna_mapping 1.1.0 reads it: Unicode
-//! 16.0, non-transitional, no STD3 rules) and the two properties its checks read,
-//! Bidi_Class and Joining_Type (16.0), read from the data pack `unicode/idna`
+//! 16.0, non-transitional, no STD3 rules), the two properties its checks read,
+//! Bidi_Class and Joining_Type (16.0), and the Script_Extensions (unicode-script
+//! 0.5.9) of UTS #39's single-script test of a decoded label, read from the data pack
+//! `unicode/idna`
 //! (`core/data/packs/unicode/idna.txt`, written by `tools/gen-idna-pack.sh`): compiled
 //! in with the feature `embedded-data`, else registered by the host with [`load`], so
 //! the npm form module downloads the table only for a domain with non-ASCII text.
@@ -9,10 +11,13 @@
 //! the rest is valid, as the table says): any other lookup while the pack is not
 //! loaded records it as missing ([`take_missing`]) and answers disallowed (L, U), so
 //! the caller can discard the result and fetch the pack. `idna` reads the properties
-//! only of a domain with non-ASCII text.
+//! only of a domain with non-ASCII text, the host's check the scripts only of an
+//! `xn--` label.
 
 use std::cell::Cell;
 use std::sync::OnceLock;
+
+use crate::uts39::{ScriptNames, ScriptSet};
 
 /// The pack's name, as the host fetches it.
 pub const PACK: &str = "unicode/idna";
@@ -21,7 +26,7 @@ pub const PACK: &str = "unicode/idna";
 mod header;
 pub use header::PACK_HEADER;
 
-/// The largest pack text [`load`] accepts (the generated one is 68 KB).
+/// The largest pack text [`load`] accepts (the generated one is 85 KB).
 pub const MAX_PACK_BYTES: usize = 256 * 1024;
 
 #[cfg(feature = "embedded-data")]
@@ -46,18 +51,21 @@ struct Table {
     mapped: String,
     bidi: Property,
     joining: Property,
+    scripts: Property,
+    /// Each Script_Extensions value of `scripts`, as the pack writes it and as a set.
+    script_values: Vec<(String, ScriptSet)>,
 }
 
 /// A property's runs: the first code point of each, and its value's index in the
-/// property's names.
+/// property's values.
 #[derive(Default)]
 struct Property {
     starts: Vec<u32>,
-    values: Vec<u8>,
+    values: Vec<u16>,
 }
 
 impl Property {
-    fn get(&self, c: char) -> Option<u8> {
+    fn get(&self, c: char) -> Option<u16> {
         let cp = u32::from(c);
         let i = self.starts.partition_point(|&s| s <= cp).checked_sub(1)?;
         self.values.get(i).copied()
@@ -83,6 +91,41 @@ pub fn bidi_class(c: char) -> &'static str {
 /// missing) while the pack is not loaded.
 pub fn joining_type(c: char) -> &'static str {
     property(c, |t| &t.joining, &JOINING_TYPES, "U")
+}
+
+/// The Script_Extensions of `c` as unicode-script names them: short names joined by a
+/// space, `Zyyy` (Common), `Zinh` (Inherited) or `Zzzz` (Unknown); `"Zyyy"` (and
+/// recorded as missing) while the pack is not loaded.
+pub fn script_extensions(c: char) -> &'static str {
+    let Some(table) = table() else {
+        MISSING.with(|m| m.set(true));
+        return "Zyyy";
+    };
+    script_value(table, c).map_or("Zzzz", |(name, _)| name.as_str())
+}
+
+fn script_value(table: &Table, c: char) -> Option<&(String, ScriptSet)> {
+    let i = table.scripts.get(c)?;
+    table.script_values.get(usize::from(i))
+}
+
+/// Whether the augmented script sets of `s`'s characters intersect (UTS #39 "single
+/// script", as unicode-security 0.1.3's `MixedScript::is_single_script` resolves it):
+/// Japanese Han+Kana is one script, Common and Inherited go with any. `true` (and
+/// recorded as missing) for non-ASCII text while the pack is not loaded.
+pub fn is_single_script(s: &str) -> bool {
+    // ASCII is Latin and Common, which intersect: answered without the pack.
+    if s.is_ascii() {
+        return true;
+    }
+    let Some(table) = table() else {
+        MISSING.with(|m| m.set(true));
+        return true;
+    };
+    let set = s.chars().fold(ScriptSet::ALL, |set, c| {
+        script_value(table, c).map_or(ScriptSet::NONE, |&(_, v)| set.intersect(v))
+    });
+    !set.is_empty()
 }
 
 fn property(
@@ -187,6 +230,8 @@ fn parse(text: &str) -> Result<Table, String> {
         mapped: String::new(),
         bidi: Property::default(),
         joining: Property::default(),
+        scripts: Property::default(),
+        script_values: Vec::new(),
     };
     let mut next: u32 = 0;
     let mut header = 0;
@@ -235,16 +280,41 @@ fn parse(text: &str) -> Result<Table, String> {
     if next != 0x11_0000 || header != 2 {
         return Err("the runs do not end at U+10FFFF, or the header is incomplete".into());
     }
-    table.bidi = property_runs(&mut lines, &BIDI_CLASSES, Some("joining"))?;
-    table.joining = property_runs(&mut lines, &JOINING_TYPES, None)?;
+    table.bidi = property_runs(&mut lines, named(&BIDI_CLASSES), Some("joining"))?;
+    table.joining = property_runs(&mut lines, named(&JOINING_TYPES), Some("scripts"))?;
+    let mut values: Vec<&str> = Vec::new();
+    table.scripts = property_runs(
+        &mut lines,
+        |value| {
+            let i = values.iter().position(|&v| v == value).unwrap_or_else(|| {
+                values.push(value);
+                values.len() - 1
+            });
+            u16::try_from(i).ok()
+        },
+        None,
+    )?;
+    let mut names = ScriptNames::default();
+    for value in values {
+        let set = names.augmented(value)?;
+        table.script_values.push((value.to_string(), set));
+    }
     Ok(table)
 }
 
-/// A property's section: `<length, hex><TAB><name>` lines covering U+0000..=U+10FFFF,
-/// up to the line `end` (or the end of the text).
+/// A property's value by its index in `names`.
+fn named<'n>(names: &'n [&str]) -> impl FnMut(&str) -> Option<u16> + 'n {
+    |value| {
+        let i = names.iter().position(|&v| v == value)?;
+        u16::try_from(i).ok()
+    }
+}
+
+/// A property's section: `<length, hex><TAB><value>` lines covering U+0000..=U+10FFFF,
+/// up to the line `end` (or the end of the text), each value's index given by `index`.
 fn property_runs<'a>(
     lines: &mut impl Iterator<Item = (usize, &'a str)>,
-    names: &[&str],
+    mut index: impl FnMut(&'a str) -> Option<u16>,
     end: Option<&str>,
 ) -> Result<Property, String> {
     let mut property = Property::default();
@@ -256,11 +326,7 @@ fn property_runs<'a>(
         let bad = |why: &str| format!("line {}: {why}", n + 1);
         let (len, name) = line.split_once('\t').ok_or_else(|| bad("no tab"))?;
         let len = u32::from_str_radix(len, 16).map_err(|_| bad("no run length"))?;
-        let value = names
-            .iter()
-            .position(|&v| v == name)
-            .and_then(|i| u8::try_from(i).ok())
-            .ok_or_else(|| bad("unknown value"))?;
+        let value = index(name).ok_or_else(|| bad("unknown value"))?;
         if len == 0 || next > 0x10FFFF {
             return Err(bad("run out of range"));
         }
@@ -375,6 +441,100 @@ mod tests {
         assert!(!is_missing());
     }
 
+    /// Every code point's Script_Extensions is unicode-script 0.5.9's.
+    #[test]
+    fn every_code_point_has_the_crates_script_extensions() {
+        use unicode_script::UnicodeScript;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let ext = c.script_extension();
+            let upstream = if ext.is_common() {
+                vec!["Zyyy"]
+            } else if ext.is_inherited() {
+                vec!["Zinh"]
+            } else if ext.is_empty() {
+                vec!["Zzzz"]
+            } else {
+                let mut names: Vec<&str> = ext.iter().map(|s| s.short_name()).collect();
+                names.sort_unstable();
+                names
+            };
+            let mut ours: Vec<&str> = script_extensions(c).split(' ').collect();
+            ours.sort_unstable();
+            assert_eq!(ours, upstream, "{c:?}");
+        }
+        assert!(!is_missing());
+    }
+
+    /// Generated strings of mixed scripts, Common, Inherited, Han with kana, Hangul or
+    /// Bopomofo, characters of several scripts and unassigned ones are single-script
+    /// exactly when unicode-security 0.1.3 says so.
+    #[test]
+    fn generated_strings_are_single_script_as_unicode_security_says() {
+        use unicode_script::UnicodeScript;
+        use unicode_security::MixedScript;
+        let several: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.script_extension().len() > 1)
+            .collect();
+        const RANGES: [(u32, u32); 14] = [
+            (0x20, 0x7E),       // ASCII: Latin and Common
+            (0xB7, 0xB7),       // middle dot: many scripts
+            (0x300, 0x36F),     // combining marks: Inherited
+            (0x370, 0x3FF),     // Greek
+            (0x400, 0x4FF),     // Cyrillic
+            (0x600, 0x6FF),     // Arabic
+            (0x3000, 0x30FF),   // CJK punctuation, Hiragana, Katakana
+            (0x3100, 0x312F),   // Bopomofo
+            (0x4E00, 0x4E40),   // Han
+            (0xAC00, 0xAC40),   // Hangul
+            (0xFF00, 0xFFEF),   // halfwidth and fullwidth forms
+            (0x200C, 0x200D),   // ZWNJ, ZWJ: Inherited
+            (0x0378, 0x037A),   // unassigned and Greek
+            (0x1F300, 0x1F320), // symbols: Common
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| -> usize {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % n as u64).unwrap_or(0)
+        };
+        let (mut single, mut mixed) = (0, 0);
+        for _ in 0..200_000 {
+            let len = 1 + next(6);
+            let s: String = (0..len)
+                .filter_map(|_| match next(16) {
+                    0 => several.get(next(several.len())).copied(),
+                    1 => char::from_u32(next(0x110000) as u32),
+                    _ => {
+                        let (a, b) = RANGES[next(RANGES.len())];
+                        char::from_u32(a + next((b - a + 1) as usize) as u32)
+                    }
+                })
+                .collect();
+            let upstream = s.as_str().is_single_script();
+            assert_eq!(is_single_script(&s), upstream, "{s:?}");
+            if upstream {
+                single += 1;
+            } else {
+                mixed += 1;
+            }
+        }
+        assert!(single > 50_000 && mixed > 50_000, "{single} {mixed}");
+        for (s, one) in [
+            ("ひらがな漢字カタカナ", true),
+            ("한국어漢字", true),
+            ("ㄅ漢", true),
+            ("ひら한", false),
+            ("pаypal", false),
+            ("b\u{301}", true),
+            ("", true),
+        ] {
+            assert_eq!(is_single_script(s), one, "{s:?}");
+        }
+        assert!(!is_missing());
+    }
+
     #[test]
     fn text_maps_run_by_run() {
         let mapped: String = Mapper::new("Bücher\u{AD}.DE\u{FB01}".chars(), false).collect();
@@ -388,7 +548,7 @@ mod tests {
         let good = EMBEDDED.unwrap_or_default();
         assert!(parse(good).is_ok());
         let header = "unicode\t16.0.0\nsource\tx\n";
-        let tail = "bidi\n110000\tL\njoining\n110000\tU\n";
+        let tail = "bidi\n110000\tL\njoining\n110000\tU\nscripts\n110000\tZzzz\n";
         for bad in [
             "",
             "110000v\n",
@@ -405,6 +565,11 @@ mod tests {
             &format!("{header}110000v\nbidi\n10ffff\tL\njoining\n110000\tU\n"),
             &format!("{header}110000v\nbidi\n110000 L\njoining\n110000\tU\n"),
             &format!("{header}110000v\nbidi\n110000\tL\njoining\n110000\tL\n1\tU\n"),
+            &format!("{header}110000v\nbidi\n110000\tL\njoining\n110000\tU\n"),
+            &format!(
+                "{header}110000v\nbidi\n110000\tL\njoining\n110000\tU\nscripts\n110000\tLatin\n"
+            ),
+            &format!("{header}110000v\nbidi\n110000\tL\njoining\n110000\tU\nscripts\n10\tLatn\n"),
         ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
