@@ -40,13 +40,14 @@ if (!coldOnly) {
   const glue = sumSizes(sizes, glueFiles.map(file));
   const bulkWasm = sizes(file('mailinfra_bulk_bg.wasm'));
   const bulkGlue = sizes(file('mailinfra_bulk.js'));
-  const GZIP_BUDGET = 650 * 1024; // the .wasm's budget
-  const FORM_BUDGET = 250 * 1024; // the budget of what a form loads, .wasm + JS glue
+  // The budgets are in KB (1,000 bytes), as the issues state them; sizes print in KiB.
+  const GZIP_BUDGET = 650_000; // the .wasm's budget
+  const FORM_BUDGET = 250_000; // what a form loads before a check that needs no data pack (packs.mjs: with them)
   const formGzip = wasm.gzip + glue.gzip;
   console.log('## Sizes');
-  console.log(`wasm  raw ${KB(wasm.raw)}  gzip -9 ${KB(wasm.gzip)}  brotli 11 ${KB(wasm.brotli)}  (budget gzip < ${KB(GZIP_BUDGET)}: ${wasm.gzip < GZIP_BUDGET ? 'met' : 'OVER BUDGET'})`);
+  console.log(`wasm  raw ${KB(wasm.raw)}  gzip -9 ${KB(wasm.gzip)}  brotli 11 ${KB(wasm.brotli)}  (budget gzip < ${GZIP_BUDGET / 1000} KB: ${wasm.gzip < GZIP_BUDGET ? 'met' : 'OVER BUDGET'})`);
   console.log(`glue  raw ${KB(glue.raw)}  gzip -9 ${KB(glue.gzip)}  brotli 11 ${KB(glue.brotli)}  (${glueFiles.join(' + ')}: web.js's static import graph)`);
-  console.log(`form loads .wasm + glue: gzip -9 ${KB(formGzip)}, brotli 11 ${KB(wasm.brotli + glue.brotli)}  (budget <= ${KB(FORM_BUDGET)}: ${formGzip <= FORM_BUDGET ? 'met' : 'NOT MET'})`);
+  console.log(`form loads .wasm + glue: gzip -9 ${KB(formGzip)}, brotli 11 ${KB(wasm.brotli + glue.brotli)}  (budget <= ${FORM_BUDGET / 1000} KB: ${formGzip <= FORM_BUDGET ? 'met' : 'NOT MET'})`);
   console.log(`bulk module on demand (suggestMailboxes, buildOrder): wasm gzip -9 ${KB(bulkWasm.gzip)} (raw ${KB(bulkWasm.raw)}, brotli ${KB(bulkWasm.brotli)}), glue gzip ${KB(bulkGlue.gzip)}`);
 
 
