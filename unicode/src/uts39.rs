@@ -40,6 +40,10 @@ impl ScriptSet {
 pub(crate) struct ScriptNames(Vec<String>);
 
 impl ScriptNames {
+    pub(crate) const fn new() -> Self {
+        Self(Vec::new())
+    }
+
     fn bit(&mut self, name: &str) -> Result<usize, String> {
         if let Some(i) = self.0.iter().position(|n| n == name) {
             return Ok(i);
