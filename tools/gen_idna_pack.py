@@ -8,7 +8,7 @@ mapped.
 
 A pack covers the code points `first..=last` of its range (`RANGES` below) and holds,
 after the header, the lines `unicode<TAB>version`, `source<TAB>...` and
-`range<TAB>first<TAB>last` (hex), then a line per run of code points with one status,
+`range<TAB>first` (hex, as in its name), then a line per run of code points with one status,
 in order from `first`, each starting where the last ended:
 `<length, hex><status>[<mapping>]`, status `v` valid, `i` ignored, `x` disallowed, `m`
 mapped to the code points that follow, each `+`/`-` the difference from the run's
@@ -178,7 +178,7 @@ assert RANGES[0] == 0 and RANGES == sorted(set(RANGES)) and len(RANGES) <= 64
 bodies = {}
 for i, lo in enumerate(RANGES):
     hi = RANGES[i + 1] - 1 if i + 1 < len(RANGES) else 0x10FFFF
-    lines = [f"unicode\t{version}", f"source\t{source}", f"range\t{lo:x}\t{hi:x}"]
+    lines = [f"unicode\t{version}", f"source\t{source}", f"range\t{lo:04X}"]
     lines += mapping_lines(lo, hi)
     lines += ["bidi"] + property_lines(bidi, lo, hi)
     lines += ["joining"] + property_lines(joining, lo, hi)
