@@ -26,7 +26,7 @@ use crate::uts39::{ScriptNames, ScriptSet};
 mod packs;
 pub use packs::{PACKS, PACK_HEADER};
 
-/// The largest pack text [`load`] accepts (the largest generated one is 26 KB).
+/// The largest pack text [`load`] accepts (the largest generated one is 25 KB).
 pub const MAX_PACK_BYTES: usize = 128 * 1024;
 
 // Which packs a lookup found missing is a bit set.

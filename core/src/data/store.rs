@@ -17,7 +17,7 @@ use super::psl::{PSL_PACK_HEADER, PSL_RULE_TLDS};
 use super::{COUNTRIES, PHONE_CODES, PHONE_REGIONS};
 
 /// The largest pack text [`load_pack`] accepts (the largest generated pack,
-/// `unicode/idna-10000`, is 26 KB).
+/// `unicode/idna-10000`, is 25 KB).
 pub const MAX_PACK_BYTES: usize = 128 * 1024;
 
 /// Why [`load_pack`] refused a pack.
