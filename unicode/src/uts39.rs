@@ -1,5 +1,5 @@
 //! UTS #39's augmented script sets, over the Script_Extensions of the `unicode/idna-*`
-//! pack: what a label's "single script" test intersects. Han, Hiragana, Katakana,
+//! packs: what a label's "single script" test intersects. Han, Hiragana, Katakana,
 //! Hangul and Bopomofo add the writing systems Hanb, Jpan and Kore they belong to (so
 //! Japanese Han+Kana is one script); Common and Inherited are every script.
 
