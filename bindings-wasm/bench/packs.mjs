@@ -4,6 +4,8 @@
 // with `fetch` serving pkg/data/ from disk). Usage: node bench/packs.mjs (after ./build.sh)
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { formGlue, sumSizes } from './glue.mjs';
 
 const pkg = new URL('../pkg/', import.meta.url);
@@ -20,9 +22,14 @@ for (const kind of KINDS) {
     packs.set(`${kind}/${f.replace(/\.txt$/, '')}`, { gzip: gz(text), brotli: br(text) });
   }
 }
+const cost = (names) => names.reduce((t, n) => t + packs.get(n).gzip, 0);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log('## Data packs (gzip -9 each)');
+// `--needs <domain>`: only the packs that domain's first check needs, as JSON (the
+// children of the run below, each from nothing).
+const child = process.argv[2] === '--needs';
+if (!child) console.log('## Data packs (gzip -9 each)');
 for (const kind of KINDS) {
+  if (child) break;
   const all = [...packs].filter(([n]) => n.startsWith(kind));
   const [big, s] = all.reduce((a, b) => (b[1].gzip > a[1].gzip ? b : a));
   const total = all.reduce((t, [, x]) => t + x.gzip, 0);
@@ -50,6 +57,11 @@ async function needs(f) {
   throw new Error('still pending after 8 rounds');
 }
 
+if (child) {
+  console.log(JSON.stringify(await needs(() => m.check({ domains: [{ name: process.argv[3] }] }))));
+  process.exit(0);
+}
+
 // A form's first check when one field is typed: check() of the order with that field
 // (the demo validates the field and the whole order). A country alone needs its address
 // pack; a phone number alone the packs of the regions its calling code leads to
@@ -71,18 +83,40 @@ for (const code of codes) {
 }
 // A domain to buy typed first: its TLD's `psl` pack, if the TLD has rules below it.
 const tlds = [...packs.keys()].filter((n) => n.startsWith('psl/')).map((n) => n.slice(4));
-// A domain with non-ASCII letters typed first needs UTS #46's tables (`unicode/idna`,
-// learned under .com, which has no psl pack) besides its TLD's psl pack (learned below, from
-// nothing, for each TLD): their union for each TLD. (Learned first: an `xn--` TLD
-// below needs the tables too, and packs stay loaded.)
-const idn = await needs(() => m.check({ domains: [{ name: 'bücher.com' }] }));
 for (const tld of ['com', ...tlds]) {
   firsts.push([`domain acme.${tld}`, await needs(() => m.check({ domains: [{ name: `acme.${tld}` }] }))]);
 }
-for (const [what, names] of firsts.filter(([w]) => w.startsWith('domain acme.'))) {
-  firsts.push([what.replace('acme.', 'bücher.'), [...new Set([...idn, ...names])]]);
-}
-const cost = (names) => names.reduce((t, n) => t + packs.get(n).gzip, 0);
+// A domain with non-ASCII letters typed first also needs UTS #46's tables for the
+// code-point ranges of its text and of what that maps to (`unicode/idna-<first>`,
+// named over up to three rounds). Each is checked from nothing, in a process of its
+// own (packs stay loaded in this one), as the browser would.
+const SCRIPTS = [
+  ['German', 'münchen.de'],
+  ['French', 'élysée-café.fr'],
+  ['Cyrillic', 'пример.рф'],
+  ['Greek', 'παράδειγμα.gr'],
+  ['Arabic', 'مثال.com'],
+  ['Hebrew', 'דוגמה.co.il'],
+  ['Devanagari', 'उदाहरण.भारत'],
+  ['Thai', 'ตัวอย่าง.th'],
+  ['Chinese', '例子.中国'],
+  ['Japanese', 'ドメイン名例.jp'],
+  ['Japanese, halfwidth kana', 'ﾄﾞﾒｲﾝ.jp'],
+  ['Korean', '도메인.한국'],
+  ['emoji', '😀.ws'],
+  ['fullwidth ASCII', 'ｅｘａｍｐｌｅ.com'],
+  ['xn-- label', 'xn--mnchen-3ya.de'],
+];
+const fromNothing = (domain) =>
+  JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--needs', domain], { encoding: 'utf8' }));
+const idns = SCRIPTS.map(([script, domain]) => [`domain ${domain} (${script})`, fromNothing(domain)]);
+firsts.push(...idns);
+// The script whose text costs most, under the TLD whose psl pack costs most.
+const unicodeCost = (names) => cost(names.filter((n) => n.startsWith('unicode/')));
+const [, worstIdn] = SCRIPTS.map(([, d], i) => [d, idns[i][1]]).reduce((a, b) => (unicodeCost(b[1]) > unicodeCost(a[1]) ? b : a));
+const bigTld = tlds.reduce((a, b) => (packs.get(`psl/${b}`).gzip > packs.get(`psl/${a}`).gzip ? b : a));
+const worstLabel = SCRIPTS.find(([, d], i) => idns[i][1] === worstIdn)[1].split('.')[0];
+firsts.push([`domain ${worstLabel}.${bigTld}`, fromNothing(`${worstLabel}.${bigTld}`)]);
 const costBr = (names) => names.reduce((t, n) => t + packs.get(n).brotli, 0);
 const [worstWhat, worstNames] = firsts.reduce((a, b) => (cost(b[1]) > cost(a[1]) ? b : a));
 const wasm = file('mailinfra_wasm_bg.wasm');
@@ -98,5 +132,12 @@ console.log(`worst phone typed first: ${pWhat} needs ${pNames.length} packs (${K
 const domains = firsts.filter(([what]) => what.startsWith('domain'));
 const [dWhat, dNames] = domains.reduce((a, b) => (cost(b[1]) > cost(a[1]) ? b : a));
 console.log(`worst domain typed first: ${dWhat} needs ${dNames.join(' ')} (${KB(cost(dNames))}); domain acme.com needs ${domains[0][1].length} packs`);
+console.log('\n## A non-ASCII domain typed first, from nothing (gzip -9)');
+for (const [what, names] of idns) {
+  console.log(`${what}: ${names.join(' ')} (${KB(cost(names))}): total ${KB(base + cost(names))}`);
+}
+// Not a domain anyone types: a label with a code point of every range fetches them all.
+const every = [...packs.keys()].filter((n) => n.startsWith('unicode/'));
+console.log(`every unicode/idna-* pack (a label with a code point of each range): ${KB(cost(every))}: total ${KB(base + cost(every))}`);
 const us = ['address/US', 'phone/US', 'phone/GB'];
 console.log(`the example of the issue (country US, then +44 typed): ${us.join(' ')} ${KB(cost(us))}: total ${KB(base + cost(us))}`);

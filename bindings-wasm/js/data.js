@@ -1,13 +1,17 @@
 // The form module's data packs: a country's address format and state names, a phone
 // region's metadata, a top-level domain's Public Suffix List rules, UTS #46's tables for
-// a non-ASCII domain (core/data/packs, shipped as data/<name>.txt beside the module).
+// the code-point ranges of a non-ASCII domain (core/data/packs, shipped as
+// data/<name>.txt beside the module).
 // The module has none compiled in; a call that needs one it has not been given returns
 // `{"dataPending":[names]}` instead of its result. Node reads the files synchronously
 // and calls again, so nothing changes for its callers; browsers get a
-// DataPendingError whose `ready` promise fetches the packs.
+// DataPendingError whose `ready` promise fetches the packs. A call may name further
+// packs once given the first (a domain's text maps into other Unicode ranges): each
+// round must name a pack not loaded yet, so the rounds end.
 import * as raw from './mailinfra_wasm.js';
 
-/** How many times one call is retried in Node, each time with the packs it named. */
+/** How many times one call is retried in Node, each time with the packs it named
+ * (a non-ASCII domain takes at most three rounds of Unicode ranges, then its TLD's). */
 const ROUNDS = 8;
 
 let readPack = null;
@@ -20,9 +24,10 @@ export function setPackReader(read) {
 }
 
 // A pack's name: `address/<ISO 3166-1 code>`, `phone/<region or calling code>` or
-// `psl/<TLD as a lower-case A-label>` or `unicode/idna`. Checked before any file is read
-// or fetched; the core then refuses a name it does not know.
-const NAME = /^(?:(?:address|phone)\/[A-Z0-9]{2,3}|psl\/[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?|unicode\/idna)$/;
+// `psl/<TLD as a lower-case A-label>` or `unicode/idna-<first code point of its range,
+// hex>`. Checked before any file is read or fetched; the core then refuses a name it
+// does not know.
+const NAME = /^(?:(?:address|phone)\/[A-Z0-9]{2,3}|psl\/[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?|unicode\/idna-[0-9A-F]{4,6})$/;
 
 function register(name, text) {
   raw.loadPack(name, text);
@@ -56,7 +61,7 @@ export async function loadData(names) {
   const wanted = [...names].filter((n) => !loaded.has(n));
   const bad = wanted.find((n) => typeof n !== 'string' || !NAME.test(n));
   if (bad !== undefined) {
-    throw new TypeError(`mailinfra: no data pack is named ${JSON.stringify(bad)}: expected address/<country code>, phone/<region>, psl/<top-level domain> or unicode/idna`);
+    throw new TypeError(`mailinfra: no data pack is named ${JSON.stringify(bad)}: expected address/<country code>, phone/<region>, psl/<top-level domain> or unicode/idna-<first code point>`);
   }
   if (readPack) {
     for (const n of wanted) register(n, readPack(n));
@@ -89,10 +94,10 @@ export function withData(call) {
     const text = call();
     if (typeof text !== 'string' || !text.startsWith(PENDING)) return text;
     const names = JSON.parse(text).dataPending;
-    if (!readPack) throw new DataPendingError(names);
     if (round === ROUNDS || names.every((n) => loaded.has(n))) {
       throw new Error(`mailinfra: the data packs ${names.join(', ')} were loaded and are still reported missing`);
     }
+    if (!readPack) throw new DataPendingError(names);
     for (const n of names) if (!loaded.has(n)) register(n, readPack(n));
   }
 }

@@ -104,7 +104,7 @@ export function countries(): CountryOption[];
 /**
  * A-label form under strict UTS #46 rules, or null when not a valid domain. In a
  * browser, a non-ASCII domain first throws a DataPendingError (like `check`) until the
- * `unicode/idna` pack is fetched.
+ * `unicode/idna-*` packs of its code points are fetched.
  */
 export function domainToAscii(domain: string): string | null;
 /** Unicode form for display, or null when not a valid domain (data as `domainToAscii`). */

@@ -283,8 +283,8 @@ pub fn countries() -> String {
 }
 
 /// `domainToAscii(domain)`: the A-label form, `undefined` when not valid, or
-/// `{"dataPending":["unicode/idna"]}` (no domain has a `{`) while the UTS #46 mapping
-/// a non-ASCII domain needs is not loaded.
+/// `{"dataPending":["unicode/idna-0000", ...]}` (no domain has a `{`) while the UTS #46 packs
+/// of the code-point ranges a non-ASCII domain needs are not loaded.
 #[wasm_bindgen(js_name = domainToAscii)]
 pub fn domain_to_ascii(domain: JsValue) -> Option<String> {
     let d = convert::short_string(&domain, MAX_STRING_ARG)?;

@@ -1,5 +1,5 @@
-//! UTS #39's augmented script sets, over the Script_Extensions of the `unicode/idna`
-//! pack: what a label's "single script" test intersects. Han, Hiragana, Katakana,
+//! UTS #39's augmented script sets, over the Script_Extensions of the `unicode/idna-*`
+//! packs: what a label's "single script" test intersects. Han, Hiragana, Katakana,
 //! Hangul and Bopomofo add the writing systems Hanb, Jpan and Kore they belong to (so
 //! Japanese Han+Kana is one script); Common and Inherited are every script.
 
@@ -40,6 +40,10 @@ impl ScriptSet {
 pub(crate) struct ScriptNames(Vec<String>);
 
 impl ScriptNames {
+    pub(crate) const fn new() -> Self {
+        Self(Vec::new())
+    }
+
     fn bit(&mut self, name: &str) -> Result<usize, String> {
         if let Some(i) = self.0.iter().position(|n| n == name) {
             return Ok(i);

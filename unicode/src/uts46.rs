@@ -1,38 +1,36 @@
 //! UTS #46's mapping (`IdnaMappingTable.txt` as idna_mapping 1.1.0 reads it: Unicode
 //! 16.0, non-transitional, no STD3 rules), the two properties its checks read,
 //! Bidi_Class and Joining_Type (16.0), and the Script_Extensions (unicode-script
-//! 0.5.9) of UTS #39's single-script test of a decoded label, read from the data pack
-//! `unicode/idna`
-//! (`core/data/packs/unicode/idna.txt`, written by `tools/gen-idna-pack.sh`): compiled
-//! in with the feature `embedded-data`, else registered by the host with [`load`], so
-//! the npm form module downloads the table only for a domain with non-ASCII text.
+//! 0.5.9) of UTS #39's single-script test of a decoded label, read from the data packs
+//! `unicode/idna-<first code point>`, one per code-point range
+//! (`core/data/packs/unicode/`, written by `tools/gen-idna-pack.sh`): compiled in with
+//! the feature `embedded-data`, else registered by the host with [`load`], so the npm
+//! form module downloads only the ranges a domain's text needs.
 //!
-//! The mapping of ASCII is answered without the table (upper case maps to lower case,
-//! the rest is valid, as the table says): any other lookup while the pack is not
-//! loaded records it as missing ([`take_missing`]) and answers disallowed (L, U), so
-//! the caller can discard the result and fetch the pack. `idna` reads the properties
-//! only of a domain with non-ASCII text, the host's check the scripts only of an
-//! `xn--` label.
+//! The mapping of ASCII is answered without the packs (upper case maps to lower case,
+//! the rest is valid, as the table says). Any other lookup in a range whose pack is
+//! not loaded records the pack as missing ([`take_missing`]) and answers neutrally (the
+//! code point valid and itself, so the call goes on to read its other ranges; L, U,
+//! Common), so the caller can discard the result, fetch the packs and call again. A
+//! mapping may lead into a range not yet loaded: that call names it in turn, so a
+//! domain needs at most three rounds (its code points' ranges, their mappings', and
+//! with everything loaded). `idna` reads the properties only of a domain with
+//! non-ASCII text, the host's check the scripts only of an `xn--` label.
 
 use std::cell::Cell;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use crate::uts39::{ScriptNames, ScriptSet};
 
-/// The pack's name, as the host fetches it.
-pub const PACK: &str = "unicode/idna";
+#[path = "uts46_packs.rs"]
+mod packs;
+pub use packs::{PACKS, PACK_HEADER};
 
-#[path = "uts46_header.rs"]
-mod header;
-pub use header::PACK_HEADER;
+/// The largest pack text [`load`] accepts (the largest generated one is 25 KB).
+pub const MAX_PACK_BYTES: usize = 128 * 1024;
 
-/// The largest pack text [`load`] accepts (the generated one is 85 KB).
-pub const MAX_PACK_BYTES: usize = 256 * 1024;
-
-#[cfg(feature = "embedded-data")]
-const EMBEDDED: Option<&str> = Some(include_str!("../../core/data/packs/unicode/idna.txt"));
-#[cfg(not(feature = "embedded-data"))]
-const EMBEDDED: Option<&str> = None;
+// Which packs a lookup found missing is a bit set.
+const _: () = assert!(PACKS.len() <= 64);
 
 /// What UTS #46 does with a code point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,8 +41,8 @@ pub enum Mapping {
     Disallowed,
 }
 
-/// The parsed pack: the first code point of each run, its status, and the text every
-/// mapped run maps to, one after the other.
+/// One parsed pack, a range of code points: the first code point of each run, its
+/// status, and the text every mapped run maps to, one after the other.
 struct Table {
     starts: Vec<u32>,
     runs: Vec<Run>,
@@ -72,7 +70,7 @@ impl Property {
     }
 }
 
-/// Bidi_Class's values as the pack (and unicode-bidi) name them.
+/// Bidi_Class's values as the packs (and unicode-bidi) name them.
 pub const BIDI_CLASSES: [&str; 23] = [
     "AL", "AN", "B", "BN", "CS", "EN", "ES", "ET", "FSI", "L", "LRE", "LRI", "LRO", "NSM", "ON",
     "PDF", "PDI", "R", "RLE", "RLI", "RLO", "S", "WS",
@@ -81,24 +79,23 @@ pub const BIDI_CLASSES: [&str; 23] = [
 /// Joining_Type's values, by their short names.
 pub const JOINING_TYPES: [&str; 6] = ["C", "D", "L", "R", "T", "U"];
 
-/// The Bidi_Class of `c` (a name of [`BIDI_CLASSES`]); `"L"` (and recorded as missing)
-/// while the pack is not loaded.
+/// The Bidi_Class of `c` (a name of [`BIDI_CLASSES`]); `"L"` (and its pack recorded as
+/// missing) while its pack is not loaded.
 pub fn bidi_class(c: char) -> &'static str {
     property(c, |t| &t.bidi, &BIDI_CLASSES, "L")
 }
 
-/// The Joining_Type of `c` (a name of [`JOINING_TYPES`]); `"U"` (and recorded as
-/// missing) while the pack is not loaded.
+/// The Joining_Type of `c` (a name of [`JOINING_TYPES`]); `"U"` (and its pack recorded
+/// as missing) while its pack is not loaded.
 pub fn joining_type(c: char) -> &'static str {
     property(c, |t| &t.joining, &JOINING_TYPES, "U")
 }
 
 /// The Script_Extensions of `c` as unicode-script names them: short names joined by a
-/// space, `Zyyy` (Common), `Zinh` (Inherited) or `Zzzz` (Unknown); `"Zyyy"` (and
-/// recorded as missing) while the pack is not loaded.
+/// space, `Zyyy` (Common), `Zinh` (Inherited) or `Zzzz` (Unknown); `"Zyyy"` (and its
+/// pack recorded as missing) while its pack is not loaded.
 pub fn script_extensions(c: char) -> &'static str {
-    let Some(table) = table() else {
-        MISSING.with(|m| m.set(true));
+    let Some(table) = table(c) else {
         return "Zyyy";
     };
     script_value(table, c).map_or("Zzzz", |(name, _)| name.as_str())
@@ -111,21 +108,26 @@ fn script_value(table: &Table, c: char) -> Option<&(String, ScriptSet)> {
 
 /// Whether the augmented script sets of `s`'s characters intersect (UTS #39 "single
 /// script", as unicode-security 0.1.3's `MixedScript::is_single_script` resolves it):
-/// Japanese Han+Kana is one script, Common and Inherited go with any. `true` (and
-/// recorded as missing) for non-ASCII text while the pack is not loaded.
+/// Japanese Han+Kana is one script, Common and Inherited go with any. `true` (and the
+/// packs of its characters recorded as missing) while a pack it reads is not loaded.
 pub fn is_single_script(s: &str) -> bool {
-    // ASCII is Latin and Common, which intersect: answered without the pack.
+    // ASCII is Latin and Common, which intersect: answered without the packs.
     if s.is_ascii() {
         return true;
     }
-    let Some(table) = table() else {
-        MISSING.with(|m| m.set(true));
-        return true;
-    };
-    let set = s.chars().fold(ScriptSet::ALL, |set, c| {
-        script_value(table, c).map_or(ScriptSet::NONE, |&(_, v)| set.intersect(v))
-    });
-    !set.is_empty()
+    let mut set = ScriptSet::ALL;
+    let mut missing = false;
+    for c in s.chars() {
+        match table(c) {
+            Some(table) => {
+                let value = script_value(table, c).map_or(ScriptSet::NONE, |&(_, v)| v);
+                set = set.intersect(value);
+            }
+            // Every character's pack is recorded, so one round fetches them all.
+            None => missing = true,
+        }
+    }
+    missing || !set.is_empty()
 }
 
 fn property(
@@ -134,8 +136,7 @@ fn property(
     names: &[&'static str],
     missing: &'static str,
 ) -> &'static str {
-    let Some(table) = table() else {
-        MISSING.with(|m| m.set(true));
+    let Some(table) = table(c) else {
         return missing;
     };
     which(table)
@@ -153,37 +154,71 @@ enum Run {
     Mapped(u32, u32),
 }
 
-static TABLE: OnceLock<Table> = OnceLock::new();
+/// A cell per pack, filled once.
+static TABLES: [OnceLock<Table>; PACKS.len()] = [const { OnceLock::new() }; PACKS.len()];
+
+/// The bits of the scripts every pack's sets are made of, shared so that the sets of
+/// characters from different packs intersect as they should.
+static SCRIPT_NAMES: Mutex<ScriptNames> = Mutex::new(ScriptNames::new());
 
 thread_local! {
-    static MISSING: Cell<bool> = const { Cell::new(false) };
+    /// The packs (bit i: `PACKS[i]`) a lookup found missing since the last `take_missing`.
+    static MISSING: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Whether a lookup found the pack missing since the last call, and clears that.
-pub fn take_missing() -> bool {
-    MISSING.with(|m| m.replace(false))
+/// The names of the packs a lookup found missing since the last call, and clears them.
+pub fn take_missing() -> Vec<&'static str> {
+    let mut bits = MISSING.with(|m| m.replace(0));
+    let mut names = Vec::new();
+    while bits != 0 {
+        if let Some(&(_, name)) = PACKS.get(bits.trailing_zeros() as usize) {
+            names.push(name);
+        }
+        bits &= bits - 1;
+    }
+    names
 }
 
-/// Whether a lookup found the pack missing since [`take_missing`] was last called.
+/// Whether a lookup found a pack missing since [`take_missing`] was last called.
 pub fn is_missing() -> bool {
-    MISSING.with(Cell::get)
+    MISSING.with(|m| m.get() != 0)
 }
 
-/// Registers the pack's text; loading it again changes nothing.
-pub fn load(text: &str) -> Result<(), String> {
+/// The index in [`PACKS`] of the pack named `name`.
+pub fn pack_index(name: &str) -> Option<usize> {
+    PACKS.iter().position(|&(_, n)| n == name)
+}
+
+/// What every pack's name starts with; the rest is the first code point of its range
+/// in hex, at least four digits, which the pack's `range` line repeats.
+const PREFIX: &str = "unicode/idna-";
+
+/// The code points of pack `i`: from its first to the one before the next pack's.
+fn range(i: usize) -> Option<(u32, u32)> {
+    let &(first, _) = PACKS.get(i)?;
+    let last = PACKS.get(i + 1).map_or(0x10FFFF, |&(next, _)| next - 1);
+    Some((first, last))
+}
+
+/// Registers pack `name`'s text (its first line is not checked here: that is the
+/// caller's `PACK_HEADER` test); loading it again changes nothing.
+pub fn load(name: &str, text: &str) -> Result<(), String> {
+    let i = pack_index(name).ok_or_else(|| format!("no pack is named {name:?}"))?;
     if text.len() > MAX_PACK_BYTES {
         return Err(format!(
             "a data pack of {} bytes is over the limit of {MAX_PACK_BYTES} bytes",
             text.len()
         ));
     }
-    let table = parse(text)?;
-    let _ = TABLE.set(table);
+    let table = parse(i, text)?;
+    if let Some(cell) = TABLES.get(i) {
+        let _ = cell.set(table);
+    }
     Ok(())
 }
 
-/// What UTS #46 does with `c`; [`Mapping::Disallowed`] (and recorded as missing) for
-/// a non-ASCII code point while the pack is not loaded.
+/// What UTS #46 does with `c`; [`Mapping::Valid`] (and its pack recorded as missing)
+/// for a non-ASCII code point while its pack is not loaded.
 pub fn mapping(c: char) -> Mapping {
     if c.is_ascii_uppercase() {
         let i = usize::from(c as u8 - b'A');
@@ -192,9 +227,8 @@ pub fn mapping(c: char) -> Mapping {
     if c.is_ascii() {
         return Mapping::Valid;
     }
-    let Some(table) = table() else {
-        MISSING.with(|m| m.set(true));
-        return Mapping::Disallowed;
+    let Some(table) = table(c) else {
+        return Mapping::Valid;
     };
     let cp = u32::from(c);
     let i = table.starts.partition_point(|&s| s <= cp).saturating_sub(1);
@@ -213,17 +247,32 @@ pub fn mapping(c: char) -> Mapping {
 
 const ASCII_LOWER: &str = "abcdefghijklmnopqrstuvwxyz";
 
-fn table() -> Option<&'static Table> {
-    if let Some(done) = TABLE.get() {
+/// The pack of `c`'s range: loaded, or parsed now from the compiled-in text, or
+/// recorded as missing. (Not inlined: its four callers would each carry a copy in the
+/// form module.)
+#[inline(never)]
+fn table(c: char) -> Option<&'static Table> {
+    let cp = u32::from(c);
+    let i = PACKS
+        .partition_point(|&(first, _)| first <= cp)
+        .checked_sub(1)?;
+    let cell = TABLES.get(i)?;
+    if let Some(done) = cell.get() {
         return Some(done);
     }
-    let parsed = parse(EMBEDDED?).ok()?;
-    Some(TABLE.get_or_init(|| parsed))
+    #[cfg(feature = "embedded-data")]
+    if let Some(parsed) = packs::EMBEDDED.get(i).and_then(|text| parse(i, text).ok()) {
+        return Some(cell.get_or_init(|| parsed));
+    }
+    MISSING.with(|m| m.set(m.get() | 1 << i));
+    None
 }
 
-/// Reads the pack (the format is in `tools/gen_idna_pack.py`): runs covering
-/// U+0000..=U+10FFFF in order.
-fn parse(text: &str) -> Result<Table, String> {
+/// Reads pack `i` (the format is in `tools/gen_idna_pack.py`): runs covering its
+/// range in order.
+fn parse(i: usize, text: &str) -> Result<Table, String> {
+    let (first, last) = range(i).ok_or("no such pack")?;
+    let &(_, name) = PACKS.get(i).ok_or("no such pack")?;
     let mut table = Table {
         starts: Vec::new(),
         runs: Vec::new(),
@@ -233,7 +282,7 @@ fn parse(text: &str) -> Result<Table, String> {
         scripts: Property::default(),
         script_values: Vec::new(),
     };
-    let mut next: u32 = 0;
+    let mut next: u32 = first;
     let mut header = 0;
     let mut lines = text.lines().enumerate();
     for (n, line) in lines.by_ref() {
@@ -242,6 +291,13 @@ fn parse(text: &str) -> Result<Table, String> {
             continue;
         }
         if line.starts_with("unicode\t") || line.starts_with("source\t") {
+            header += 1;
+            continue;
+        }
+        if let Some(stated) = line.strip_prefix("range\t") {
+            if Some(stated) != name.strip_prefix(PREFIX) {
+                return Err(bad("the range is not this pack's"));
+            }
             header += 1;
             continue;
         }
@@ -270,21 +326,32 @@ fn parse(text: &str) -> Result<Table, String> {
         if !matches!(run, Run::Mapped(..)) && !chars.as_str().is_empty() {
             return Err(bad("text after the status"));
         }
-        if len == 0 || next > 0x10FFFF {
+        if len == 0 || next > last {
             return Err(bad("run out of range"));
         }
         table.starts.push(next);
         table.runs.push(run);
         next = next.saturating_add(len);
     }
-    if next != 0x11_0000 || header != 2 {
-        return Err("the runs do not end at U+10FFFF, or the header is incomplete".into());
+    if next != last + 1 || header != 3 {
+        return Err("the runs do not end at the range's end, or the header is incomplete".into());
     }
-    table.bidi = property_runs(&mut lines, named(&BIDI_CLASSES), Some("joining"))?;
-    table.joining = property_runs(&mut lines, named(&JOINING_TYPES), Some("scripts"))?;
+    table.bidi = property_runs(
+        &mut lines,
+        (first, last),
+        named(&BIDI_CLASSES),
+        Some("joining"),
+    )?;
+    table.joining = property_runs(
+        &mut lines,
+        (first, last),
+        named(&JOINING_TYPES),
+        Some("scripts"),
+    )?;
     let mut values: Vec<&str> = Vec::new();
     table.scripts = property_runs(
         &mut lines,
+        (first, last),
         |value| {
             let i = values.iter().position(|&v| v == value).unwrap_or_else(|| {
                 values.push(value);
@@ -294,7 +361,7 @@ fn parse(text: &str) -> Result<Table, String> {
         },
         None,
     )?;
-    let mut names = ScriptNames::default();
+    let mut names = SCRIPT_NAMES.lock().unwrap_or_else(PoisonError::into_inner);
     for value in values {
         let set = names.augmented(value)?;
         table.script_values.push((value.to_string(), set));
@@ -310,15 +377,17 @@ fn named<'n>(names: &'n [&str]) -> impl FnMut(&str) -> Option<u16> + 'n {
     }
 }
 
-/// A property's section: `<length, hex><TAB><value>` lines covering U+0000..=U+10FFFF,
-/// up to the line `end` (or the end of the text), each value's index given by `index`.
+/// A property's section: `<length, hex><TAB><value>` lines covering the pack's range
+/// `first..=last`, up to the line `end` (or the end of the text), each value's index
+/// given by `index`.
 fn property_runs<'a>(
     lines: &mut impl Iterator<Item = (usize, &'a str)>,
+    (first, last): (u32, u32),
     mut index: impl FnMut(&'a str) -> Option<u16>,
     end: Option<&str>,
 ) -> Result<Property, String> {
     let mut property = Property::default();
-    let mut next: u32 = 0;
+    let mut next: u32 = first;
     for (n, line) in lines.by_ref() {
         if Some(line) == end {
             break;
@@ -327,15 +396,15 @@ fn property_runs<'a>(
         let (len, name) = line.split_once('\t').ok_or_else(|| bad("no tab"))?;
         let len = u32::from_str_radix(len, 16).map_err(|_| bad("no run length"))?;
         let value = index(name).ok_or_else(|| bad("unknown value"))?;
-        if len == 0 || next > 0x10FFFF {
+        if len == 0 || next > last {
             return Err(bad("run out of range"));
         }
         property.starts.push(next);
         property.values.push(value);
         next = next.saturating_add(len);
     }
-    if next != 0x11_0000 {
-        return Err("a property's runs do not end at U+10FFFF".into());
+    if next != last + 1 {
+        return Err("a property's runs do not end at the range's end".into());
     }
     Ok(property)
 }
@@ -544,36 +613,61 @@ mod tests {
     }
 
     #[test]
+    fn every_pack_parses_and_covers_its_range() {
+        for (i, text) in packs::EMBEDDED.iter().enumerate() {
+            assert!(text.starts_with(&format!("{PACK_HEADER}\n")), "{i}");
+            assert!(parse(i, text).is_ok(), "{i}");
+            // A pack read as another range's is refused.
+            let other = (i + 1) % PACKS.len();
+            assert!(parse(other, text).is_err(), "{i} as {other}");
+        }
+        assert_eq!(PACKS.first().map(|p| p.0), Some(0));
+        assert!(PACKS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
     fn malformed_packs_are_refused() {
-        let good = EMBEDDED.unwrap_or_default();
-        assert!(parse(good).is_ok());
-        let header = "unicode\t16.0.0\nsource\tx\n";
-        let tail = "bidi\n110000\tL\njoining\n110000\tU\nscripts\n110000\tZzzz\n";
+        // Pack 0 covers U+0000..=U+02FF.
+        assert_eq!(range(0), Some((0, 0x2FF)));
+        let header = "unicode\t16.0.0\nsource\tx\nrange\t0000\n";
+        let tail = "bidi\n300\tL\njoining\n300\tU\nscripts\n300\tZzzz\n";
         for bad in [
             "",
-            "110000v\n",
-            &format!("{header}100000v\n"),
-            &format!("{header}110000q\n"),
-            &format!("{header}110000vx\n"),
-            &format!("{header}1m+ffffffff\n10ffffv\n"),
-            &format!("{header}1m\n10ffffv\n"),
-            &format!("{header}0v\n110000v\n"),
-            &format!("{header}110000v\n1v\n"),
-            &format!("{header}110000v\n"),
-            &format!("{header}110000v\nbidi\n110000\tL\n"),
-            &format!("{header}110000v\nbidi\n110000\tQ\njoining\n110000\tU\n"),
-            &format!("{header}110000v\nbidi\n10ffff\tL\njoining\n110000\tU\n"),
-            &format!("{header}110000v\nbidi\n110000 L\njoining\n110000\tU\n"),
-            &format!("{header}110000v\nbidi\n110000\tL\njoining\n110000\tL\n1\tU\n"),
-            &format!("{header}110000v\nbidi\n110000\tL\njoining\n110000\tU\n"),
-            &format!(
-                "{header}110000v\nbidi\n110000\tL\njoining\n110000\tU\nscripts\n110000\tLatin\n"
-            ),
-            &format!("{header}110000v\nbidi\n110000\tL\njoining\n110000\tU\nscripts\n10\tLatn\n"),
+            "300v\n",
+            &format!("unicode\t16.0.0\nsource\tx\nrange\t0300\n300v\n{tail}"),
+            &format!("unicode\t16.0.0\nsource\tx\nrange\t0\n300v\n{tail}"),
+            &format!("{header}200v\n"),
+            &format!("{header}300q\n"),
+            &format!("{header}300vx\n"),
+            &format!("{header}1m+ffffffff\n2ffv\n"),
+            &format!("{header}1m\n2ffv\n"),
+            &format!("{header}0v\n300v\n"),
+            &format!("{header}300v\n1v\n"),
+            &format!("{header}301v\n{tail}"),
+            &format!("{header}300v\n"),
+            &format!("{header}300v\nbidi\n300\tL\n"),
+            &format!("{header}300v\nbidi\n300\tQ\njoining\n300\tU\n"),
+            &format!("{header}300v\nbidi\n2ff\tL\njoining\n300\tU\n"),
+            &format!("{header}300v\nbidi\n300 L\njoining\n300\tU\n"),
+            &format!("{header}300v\nbidi\n300\tL\njoining\n300\tL\n1\tU\n"),
+            &format!("{header}300v\nbidi\n300\tL\njoining\n300\tU\n"),
+            &format!("{header}300v\nbidi\n300\tL\njoining\n300\tU\nscripts\n300\tLatin\n"),
+            &format!("{header}300v\nbidi\n300\tL\njoining\n300\tU\nscripts\n10\tLatn\n"),
         ] {
-            assert!(parse(bad).is_err(), "{bad:?}");
+            assert!(parse(0, bad).is_err(), "{bad:?}");
         }
-        assert!(parse(&format!("{header}41v\n1m+20\n10ffbev\n{tail}")).is_ok());
-        assert!(load(&"#".repeat(MAX_PACK_BYTES + 1)).is_err());
+        assert!(parse(0, &format!("{header}41v\n1m+20\n2bev\n{tail}")).is_ok());
+        assert!(parse(PACKS.len(), &format!("{header}300v\n{tail}")).is_err());
+        assert!(load("unicode/idna-0000", &"#".repeat(MAX_PACK_BYTES + 1)).is_err());
+        for name in [
+            "unicode/idna",
+            "unicode/idna-300",
+            "unicode/idna-0301",
+            "unicode/idna-0300x",
+        ] {
+            assert_eq!(pack_index(name), None, "{name}");
+        }
+        assert_eq!(pack_index("unicode/idna-0300"), Some(1));
+        assert!(load("unicode/idna", "").is_err());
     }
 }

@@ -17,7 +17,7 @@ use super::psl::{PSL_PACK_HEADER, PSL_RULE_TLDS};
 use super::{COUNTRIES, PHONE_CODES, PHONE_REGIONS};
 
 /// The largest pack text [`load_pack`] accepts (the largest generated pack,
-/// `unicode/idna`, is 85 KB).
+/// `unicode/idna-10000`, is 25 KB).
 pub const MAX_PACK_BYTES: usize = 128 * 1024;
 
 /// Why [`load_pack`] refused a pack.
@@ -25,7 +25,7 @@ pub const MAX_PACK_BYTES: usize = 128 * 1024;
 pub enum PackError {
     /// No such pack: the name is not `address/<ISO>` of a country with an address
     /// format, `phone/<REGION>` of a phone region, `psl/<tld>` of a TLD with rules,
-    /// nor `unicode/idna`.
+    /// nor `unicode/idna-<first code point>` of a range of UTS #46's tables.
     UnknownName(String),
     /// The text is over [`MAX_PACK_BYTES`].
     TooLarge(usize),
@@ -48,7 +48,7 @@ impl fmt::Display for PackError {
             Self::UnknownName(name) => write!(
                 f,
                 "no data pack is named {name:?}: expected address/<country code>, \
-                 phone/<region>, psl/<top-level domain> or unicode/idna"
+                 phone/<region>, psl/<top-level domain> or unicode/idna-<first code point>"
             ),
             Self::TooLarge(n) => write!(
                 f,
@@ -120,11 +120,12 @@ pub(crate) fn any_missing() -> bool {
     MISSING.with(|m| !m.borrow().is_empty()) || mailinfra_unicode::uts46::is_missing()
 }
 
-/// `mailinfra-unicode` keeps its own flag for the UTS #46 mapping's pack, which a
-/// domain with non-ASCII text needs (inside `idna`): recorded here under its name.
+/// `mailinfra-unicode` keeps its own record of the UTS #46 packs (a range of code
+/// points each) a domain with non-ASCII text found missing (inside `idna`): recorded
+/// here under their names.
 fn note_unicode_missing() {
-    if mailinfra_unicode::uts46::take_missing() {
-        record_missing(mailinfra_unicode::uts46::PACK.to_string());
+    for name in mailinfra_unicode::uts46::take_missing() {
+        record_missing(name.to_string());
     }
 }
 
@@ -225,7 +226,7 @@ pub(crate) fn psl_rules(tld: &str) -> &'static [String] {
 
 /// Registers a pack the host fetched (`core/data/packs/<name>.txt`, as the npm
 /// package ships it): `name` is `address/<ISO>`, `phone/<REGION>`, `psl/<tld>` or
-/// `unicode/idna`. A pack whose first line is not the header of this module's
+/// `unicode/idna-<first code point>`. A pack whose first line is not the header of this module's
 /// generation is refused: its answers would come from other data.
 /// Loading a pack that is already there changes nothing.
 pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
@@ -291,9 +292,9 @@ pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
             }
             Ok(())
         }
-        _ if name == mailinfra_unicode::uts46::PACK => {
+        _ if mailinfra_unicode::uts46::pack_index(name).is_some() => {
             same_generation(mailinfra_unicode::uts46::PACK_HEADER)?;
-            mailinfra_unicode::uts46::load(text).map_err(PackError::Malformed)
+            mailinfra_unicode::uts46::load(name, text).map_err(PackError::Malformed)
         }
         _ => Err(unknown()),
     }
@@ -316,6 +317,8 @@ mod tests {
             "address/",
             "x/US",
             "unicode/x",
+            "unicode/idna",
+            "unicode/idna-0001",
             "",
         ] {
             assert!(
@@ -335,16 +338,15 @@ mod tests {
         ));
         let idna = format!("{}\n41v\n", mailinfra_unicode::uts46::PACK_HEADER);
         assert!(matches!(
-            load_pack("unicode/idna", &idna),
+            load_pack("unicode/idna-0300", &idna),
             Err(PackError::Malformed(_))
         ));
-        assert_eq!(
-            load_pack(
-                "unicode/idna",
-                include_str!("../../data/packs/unicode/idna.txt")
-            ),
-            Ok(())
-        );
+        let greek = include_str!("../../data/packs/unicode/idna-0300.txt");
+        assert!(matches!(
+            load_pack("unicode/idna-0000", greek),
+            Err(PackError::Malformed(_))
+        ));
+        assert_eq!(load_pack("unicode/idna-0300", greek), Ok(()));
     }
 
     #[test]
@@ -353,12 +355,12 @@ mod tests {
         let older = gb.replacen("phonenumbers 9", "phonenumbers 8", 1);
         assert_ne!(older, gb);
         let jp = include_str!("../../data/packs/psl/jp.txt");
-        let idna = include_str!("../../data/packs/unicode/idna.txt");
+        let idna = include_str!("../../data/packs/unicode/idna-0000.txt");
         let other_idna = idna.replacen("(data ", "(data 0", 1);
         assert_ne!(other_idna, idna);
         for (name, text) in [
-            ("unicode/idna", other_idna.as_str()),
-            ("unicode/idna", gb),
+            ("unicode/idna-0000", other_idna.as_str()),
+            ("unicode/idna-0000", gb),
             ("psl/jp", gb),
             ("phone/GB", older.as_str()),
             ("phone/GB", "code\t44\n"),
@@ -383,7 +385,7 @@ mod tests {
         );
         assert_eq!(load_pack("phone/GB", gb), Ok(()));
         assert_eq!(load_pack("psl/jp", jp), Ok(()));
-        assert_eq!(load_pack("unicode/idna", idna), Ok(()));
+        assert_eq!(load_pack("unicode/idna-0000", idna), Ok(()));
         assert!(psl_rules("jp").iter().any(|r| r == "zushi.kanagawa.jp"));
     }
 

@@ -13,8 +13,8 @@
 //! end, and a wasm build with the host back end carries no normalization tables.
 //! UTS #46's mapping, Bidi_Class and Joining_Type (16.0) also come from
 //! `mailinfra-unicode` (`uts46`: the tables of idna_mapping 1.1.0, unicode-bidi and
-//! unicode-joining-type as a data pack the npm form module fetches for a non-ASCII
-//! domain); only their enums are used from those crates.
+//! unicode-joining-type as data packs by code-point range, which the npm form module
+//! fetches for a non-ASCII domain's ranges); only their enums are used from those crates.
 //!
 //! A code point unassigned in `mailinfra_unicode::VERSION` is disallowed, as UTS #46
 //! of that version says: the mapping step turns it into U+FFFD, which `idna` reports
