@@ -8,7 +8,9 @@
 
 use serde_json::{Map, Value};
 
-use crate::fields::{self, Field, CONTEXT, DOMAINS, EMAIL, EMAIL_SERVICE_PROVIDER, MAILBOXES, NAME};
+use crate::fields::{
+    self, Field, CONTEXT, DOMAINS, EMAIL, EMAIL_SERVICE_PROVIDER, MAILBOXES, NAME,
+};
 use crate::issue::PathSeg;
 
 /// What of a JSON value is read. As JSON ([`Part::to_json`]): `true` the whole value,
@@ -52,7 +54,13 @@ impl Part {
                 .iter()
                 .take(index.saturating_add(1))
                 .enumerate()
-                .map(|(i, x)| if i < *index { earlier.select(x) } else { at.select(x) })
+                .map(|(i, x)| {
+                    if i < *index {
+                        earlier.select(x)
+                    } else {
+                        at.select(x)
+                    }
+                })
                 .collect(),
             _ => Value::from(0),
         }
@@ -116,13 +124,18 @@ pub(crate) fn of(path: &[PathSeg]) -> Option<Part> {
     };
     let (earlier, at, esp) = match entry {
         [] => (
-            Members(vec![member(&NAME, Whole), member(&MAILBOXES, Each(Box::new(email())))]),
+            Members(vec![
+                member(&NAME, Whole),
+                member(&MAILBOXES, Each(Box::new(email()))),
+            ]),
             Whole,
             true,
         ),
-        [PathSeg::Key(k)] if k == NAME.name => {
-            (Members(vec![member(&NAME, Whole)]), Members(vec![member(&NAME, Whole)]), false)
-        }
+        [PathSeg::Key(k)] if k == NAME.name => (
+            Members(vec![member(&NAME, Whole)]),
+            Members(vec![member(&NAME, Whole)]),
+            false,
+        ),
         [PathSeg::Key(k)] if k == MAILBOXES.name => (
             emails(),
             Members(vec![member(&NAME, Whole), member(&MAILBOXES, Whole)]),
@@ -131,7 +144,11 @@ pub(crate) fn of(path: &[PathSeg]) -> Option<Part> {
         [PathSeg::Key(k)] => {
             // The redirect reads the entry's name (a loop to the domain bought).
             let f = fields::DOMAIN.iter().find(|f| f.name == k)?;
-            (Nothing, Members(vec![member(&NAME, Whole), member(f, Whole)]), false)
+            (
+                Nothing,
+                Members(vec![member(&NAME, Whole), member(f, Whole)]),
+                false,
+            )
         }
         [PathSeg::Key(k), PathSeg::Index(j), mailbox @ ..] if k == MAILBOXES.name => {
             let (at, keyed) = match mailbox {
@@ -150,7 +167,11 @@ pub(crate) fn of(path: &[PathSeg]) -> Option<Part> {
             };
             if keyed {
                 // An address reads its domain's name and the ESP's username rules.
-                (emails(), Members(vec![member(&NAME, Whole), member(&MAILBOXES, mailboxes)]), true)
+                (
+                    emails(),
+                    Members(vec![member(&NAME, Whole), member(&MAILBOXES, mailboxes)]),
+                    true,
+                )
             } else {
                 (Nothing, Members(vec![member(&MAILBOXES, mailboxes)]), false)
             }
