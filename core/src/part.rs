@@ -108,20 +108,20 @@ pub(crate) fn of(path: &[PathSeg]) -> Option<Part> {
             let members = std::iter::once(field.name).chain(context);
             return Some(Members(members.map(|k| (k, Whole)).collect()));
         }
-        [] => (None, [].as_slice()),
-        [PathSeg::Index(index), entry @ ..] => (Some(*index), entry),
+        // The list reads its entries and the ESP (mailbox limits).
+        [] => {
+            return Some(Members(vec![
+                (DOMAINS.name, Whole),
+                (EMAIL_SERVICE_PROVIDER.name, Whole),
+            ]))
+        }
+        [PathSeg::Index(index), entry @ ..] => (*index, entry),
         _ => return None,
     };
     let member = |f: &'static Field, p: Part| (f.name, p);
     let email = || Members(vec![member(&EMAIL, Whole)]);
     // Earlier entries' addresses: a duplicate is reported on the later one.
     let emails = || Members(vec![member(&MAILBOXES, Each(Box::new(email())))]);
-    let Some(index) = index else {
-        return Some(Members(vec![
-            (DOMAINS.name, Whole),
-            (EMAIL_SERVICE_PROVIDER.name, Whole),
-        ]));
-    };
     let (earlier, at, esp) = match entry {
         [] => (
             Members(vec![
