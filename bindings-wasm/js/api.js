@@ -133,11 +133,11 @@ function optionsText(options) {
 }
 
 // checkField's pointers, each parsed once by the core, which keeps it under an id (a
-// number crosses instead of the pointer's text) and names the members the field's
-// check reads: when the whole order is certainly within the input limits, only those
-// are sent, so a keystroke in a long form costs what it costs in a short one.
-// `null`: a pointer that is not a short string or names no field (`raw.checkField`
-// then throws its error).
+// number crosses instead of the pointer's text) and names the part of the order the
+// field's check reads: when the whole order is certainly within the input limits,
+// only that part is sent, so a keystroke in a long form costs about what it costs in
+// a short one. `null`: a pointer that is not a short string or names no field
+// (`raw.checkField` then throws its error).
 const fields = new Map();
 function fieldOf(pointer) {
   if (typeof pointer !== 'string' || pointer.length > 256) return null;
@@ -145,7 +145,7 @@ function fieldOf(pointer) {
   if (field === undefined) {
     const text = raw.fieldPointer(pointer);
     field = text === undefined ? null : JSON.parse(text);
-    if (field?.reads) field.keys = field.reads.map((k) => `${JSON.stringify(k)}:`);
+    if (field?.part) field.part = partText(field.part);
     if (fields.size < 1024) fields.set(pointer, field);
   }
   return field;
@@ -160,17 +160,44 @@ function maxInput(options) {
   return typeof max === 'number' ? max : -1;
 }
 
-// The members `reads` of `order` as JSON text (`keys`: each one's `"name":`), built
-// directly rather than as an object to stringify; undefined if reading one throws.
-function partText(order, reads, keys) {
-  try {
+// The function that writes the part `part` (mailinfra::Part as JSON) of a value as
+// JSON text, built directly rather than as an object to stringify: `true` the whole
+// value, `false` nothing (`0`), `{member: part}` those members of an object, `[part]`
+// every entry of a list, `[earlier, index, at]` the entries up to `index`. A value
+// the part does not fit (not an object, not a list) is written `0`, which the check
+// reads as it reads the value; a member JSON.stringify leaves out is left out.
+function partText(part) {
+  if (part === true) return (v) => JSON.stringify(v) ?? 'null';
+  if (part === false) return () => '0';
+  if (Array.isArray(part)) {
+    const earlier = partText(part[0]);
+    const index = part.length > 1 ? part[1] : -1;
+    const at = part.length > 1 ? partText(part[2]) : earlier;
+    return (v) => {
+      if (!Array.isArray(v)) return '0';
+      const n = index < 0 ? v.length : Math.min(v.length, index + 1);
+      let text = '[';
+      for (let i = 0; i < n; i++) text += (i ? ',' : '') + (i === index ? at : earlier)(v[i]);
+      return `${text}]`;
+    };
+  }
+  const members = Object.entries(part).map(([k, p]) => [k, `${JSON.stringify(k)}:`, partText(p)]);
+  return (v) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return '0';
     let text = '';
-    for (let i = 0; i < reads.length; i++) {
-      if (!Object.prototype.propertyIsEnumerable.call(order, reads[i])) continue;
-      const value = JSON.stringify(order[reads[i]]);
-      if (value !== undefined) text += (text ? ',' : '{') + keys[i] + value;
+    for (const [k, key, write] of members) {
+      if (!Object.prototype.propertyIsEnumerable.call(v, k)) continue;
+      const value = v[k];
+      if (value !== undefined) text += (text ? ',' : '{') + key + write(value);
     }
     return text ? `${text}}` : '{}';
+  };
+}
+
+// The part of `order` as JSON text; undefined if reading it throws (a getter).
+function partOf(order, part) {
+  try {
+    return part(order);
   } catch {
     return undefined;
   }
@@ -192,8 +219,7 @@ export function checkField(order, pointer, options) {
   need();
   const field = fieldOf(pointer);
   const size = sizeOf(order, options);
-  const reads = field !== null && size >= 0 && !Array.isArray(order) ? field.reads : null;
-  const part = reads ? partText(order, reads, field.keys) : undefined;
+  const part = field?.part && size >= 0 && !Array.isArray(order) ? partOf(order, field.part) : undefined;
   const text = part ?? asText(order, options, size);
   const opts = optionsText(options);
   const issues = field === null

@@ -160,16 +160,17 @@ thread_local! {
 const MAX_FIELDS: usize = 1024;
 const MAX_FIELD_POINTER: usize = 256;
 
-/// `fieldPointer(pointer)`: `{"id":N,"reads":[...]|null}` for a pointer that names a
-/// field, kept under id `N` for `checkFieldAt`; `reads` are the members its check
-/// reads (`null`: the whole order), which the wrapper then sends alone. `undefined`
+/// `fieldPointer(pointer)`: `{"id":N,"part":...}` for a pointer that names a field,
+/// kept under id `N` for `checkFieldAt`; `part` is what of the order its check reads
+/// (`mailinfra::Part` as JSON; `null`: the whole order), which the wrapper then sends
+/// alone. `undefined`
 /// when the pointer is not a short string, names no field or the table is full: the
 /// wrapper then calls `checkField`, which throws the pointer's error.
 #[wasm_bindgen(js_name = fieldPointer)]
 pub fn field_pointer(pointer: JsValue) -> Option<String> {
     let pointer = convert::short_string(&pointer, MAX_FIELD_POINTER)?;
     let field = FieldPointer::parse(&pointer).ok()?;
-    let reads = field.reads();
+    let part = field.part().map(|p| p.to_json());
     let id = FIELDS.with(|fields| {
         let mut fields = fields.try_borrow_mut().ok()?;
         (fields.len() < MAX_FIELDS).then(|| {
@@ -177,7 +178,7 @@ pub fn field_pointer(pointer: JsValue) -> Option<String> {
             fields.len() - 1
         })
     })?;
-    Some(to_json(&serde_json::json!({ "id": id, "reads": reads })))
+    Some(to_json(&serde_json::json!({ "id": id, "part": part })))
 }
 
 /// `checkFieldAt(order, id, options?)`: `checkField` with the pointer `fieldPointer`

@@ -225,11 +225,31 @@ test('both object readers agree: JSON.stringify fast path and the wasm walk, on 
   assert.ok(n > 1000, `${n} inputs`);
 });
 
-test('checkField sends only the members a field reads, with the same answer', () => {
-  // Every vector input that is an object, every top-level member and a few more: the
-  // fast path (the members the core names) against JSON text (the whole order parsed).
+// Every pointer a form checks in `o`: each top-level member and a few more, and under
+// `domains` every entry, field of an entry, mailbox and field of a mailbox, plus one
+// past the end of each list (of a list longer than 8, the first and last 3 entries).
+function fieldPointers(o) {
+  const pointers = [...Object.keys(o).map((k) => `/${k}`), '/phoneNumber', '/zipcode', '/nope', '', '/domains'];
+  const entries = (list) => {
+    const n = Array.isArray(list) ? list.length : 0;
+    return [...Array(n + 1).keys()].filter((i) => n <= 8 || i < 3 || i + 3 >= n);
+  };
+  for (const i of entries(o.domains)) {
+    const at = `/domains/${i}`;
+    pointers.push(...['', '/name', '/redirectUrl', '/mailboxes'].map((f) => at + f));
+    for (const j of entries(o.domains?.[i]?.mailboxes)) {
+      pointers.push(...['', '/firstname', '/lastname', '/email', '/profilePicId'].map((f) => `${at}/mailboxes/${j}${f}`));
+    }
+  }
+  return pointers;
+}
+
+test('checkField sends only the part a field reads, with the same answer', () => {
+  // Every vector input that is an object and every pointer of fieldPointers: the fast
+  // path (the part the core names) against JSON text (the whole order parsed).
   const dir = new URL('tests/vectors/', repoRoot);
   let compared = 0;
+  let nested = 0;
   // The issues, or the message of the TypeError a pointer to no field throws.
   const field = (o, p) => {
     try {
@@ -243,11 +263,22 @@ test('checkField sends only the members a field reads, with the same answer', ()
     for (const v of JSON.parse(readFileSync(new URL(f, dir), 'utf8')).vectors) {
       const o = v.input;
       if (o === null || typeof o !== 'object' || Array.isArray(o)) continue;
-      for (const p of [...Object.keys(o).map((k) => `/${k}`), '/phoneNumber', '/zipcode', '/nope']) {
+      for (const p of fieldPointers(o)) {
         assert.deepEqual(field(o, p), field(JSON.stringify(o), p), `${f} ${v.name} ${p}`);
         compared++;
+        if (p.startsWith('/domains/')) nested++;
       }
     }
+  }
+  assert.ok(nested > 15000, `${nested} compared under domains`);
+  // Values JSON.stringify writes otherwise: undefined members and entries, sparse lists.
+  const odd = structuredClone(example);
+  odd.domains[0].redirectUrl = undefined;
+  odd.domains[0].mailboxes.push(undefined, { ...odd.domains[0].mailboxes[0], firstname: undefined });
+  odd.domains = [undefined, 'x', ...odd.domains, , odd.domains[0]];
+  for (const p of fieldPointers(odd)) {
+    assert.deepEqual(field(odd, p), field(JSON.stringify(odd), p), `odd ${p}`);
+    compared++;
   }
   assert.ok(compared > 20000, `${compared} compared`);
 

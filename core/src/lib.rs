@@ -24,6 +24,7 @@ mod messages;
 mod numbering;
 mod options;
 mod order;
+mod part;
 mod phone;
 mod pointer;
 mod postal;
@@ -46,6 +47,7 @@ pub use issue::{Issue, IssueCode, PathSeg, Report, Severity};
 pub use json_schema::{order_json_schema, SchemaOf};
 pub use options::{Options, OptionsError, OptionsErrorKind, Spelling};
 pub use order::{Domain, Mailbox, Order};
+pub use part::Part;
 pub use pointer::{FieldPointer, PointerError};
 pub use problem::{Fix, HostRole, JsonKind, Problem, StateName, UrlPart, Username};
 pub use rules::esp::{Esp, Plan};
@@ -160,15 +162,13 @@ pub fn check_field_json(text: &str, field: &FieldPointer, options: &Options) -> 
     }
 }
 
-/// The top-level members [`check_field`] reads for `pointer` when it reads only a
-/// few: the field's own member and the context (country, state, ESP). An order
-/// holding just these members gives the same field issues, so a form can send them
-/// instead of the whole order on every keystroke, as long as the whole order is
-/// within the input limits (a refused order has no field issues). `None` when the
-/// check reads the whole order: the order itself or anything under `domains`. The
-/// same error as [`check_field`] for a pointer that names no field.
+/// The top-level members [`check_field`] reads for `pointer`: the members of its
+/// [`FieldPointer::part`] (which also says what it reads of them). An order holding
+/// just these members gives the same field issues, as long as the whole order is
+/// within the input limits (a refused order has no field issues). `None` for the whole
+/// order (`""`). The same error as [`check_field`] for a pointer that names no field.
 pub fn check_field_reads(pointer: &str) -> Result<Option<Vec<String>>, PointerError> {
-    Ok(FieldPointer::parse(pointer)?.reads())
+    Ok(FieldPointer::parse(pointer)?.part().map(|p| p.members()))
 }
 
 /// Builds and prepares an order from a registrant record and spreadsheet rows given

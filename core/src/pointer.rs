@@ -2,8 +2,9 @@
 //! `issue::pointer_of` gives a path, and only when they name a field of the order's
 //! shape (the field table), so a typo in a form's pointer fails loudly.
 
-use crate::fields::{self, table, Field, Level};
+use crate::fields::{table, Field, Level};
 use crate::issue::{pointer_of, PathSeg};
+use crate::part::{self, Part};
 use crate::text::near_miss;
 
 /// Why a pointer names nothing [`crate::check_field`] can check (the sentence:
@@ -41,18 +42,12 @@ impl FieldPointer {
         &self.0
     }
 
-    /// The top-level members the field's check reads when it reads only a few (see
-    /// [`crate::check_field_reads`]); `None` when it reads the whole order.
-    pub fn reads(&self) -> Option<Vec<String>> {
-        match self.0.first() {
-            Some(PathSeg::Key(k)) if k != fields::DOMAINS.name => Some(
-                std::iter::once(k.as_str())
-                    .chain(fields::CONTEXT.into_iter().filter(|c| c != k))
-                    .map(String::from)
-                    .collect(),
-            ),
-            _ => None,
-        }
+    /// What of an order the field's check reads: an order holding only that part gives
+    /// the same field issues as the whole order, as long as the whole order is within
+    /// the input limits (a refused order has no field issues). `None` for `""`, which
+    /// reads the whole order.
+    pub fn part(&self) -> Option<Part> {
+        part::of(&self.0)
     }
 }
 

@@ -21,6 +21,9 @@ pub struct Walker<'a> {
     opts: &'a Options,
     path: Vec<Seg>,
     focus: Option<&'a [PathSeg]>,
+    /// How many leading steps of `path` agree with the focus (at most its length),
+    /// kept as the path grows and shrinks: `on_focus` is asked at every step.
+    agree: usize,
     /// The order is `prepare`'s output: every string is already in its canonical
     /// form (normalization is idempotent), so it is not normalized a second time.
     canonical: bool,
@@ -63,6 +66,7 @@ impl<'a> Walker<'a> {
             // An order is at most 5 levels deep: one allocation for every walk.
             path: Vec::with_capacity(8),
             focus,
+            agree: 0,
             canonical: false,
             found: Vec::new(),
             issues: Vec::new(),
@@ -79,27 +83,48 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// Whether the path and the focus agree as far as both go.
     fn on_focus(&self) -> bool {
         match self.focus {
             None => true,
-            Some(f) => f.iter().zip(&self.path).all(|(p, s)| s.is(p)),
+            Some(f) => self.agree == self.path.len().min(f.len()),
         }
+    }
+
+    /// Whether the path is at or under the focus.
+    fn under_focus(&self) -> bool {
+        self.focus.is_none_or(|f| self.agree == f.len())
+    }
+
+    fn push(&mut self, seg: Seg) {
+        let depth = self.path.len();
+        if let Some(step) = self.focus.and_then(|f| f.get(depth)) {
+            if self.agree == depth && seg.is(step) {
+                self.agree += 1;
+            }
+        }
+        self.path.push(seg);
+    }
+
+    fn pop(&mut self) {
+        self.path.pop();
+        self.agree = self.agree.min(self.path.len());
     }
 
     /// Runs `f` one level down when that location is on the focus path.
     fn at(&mut self, seg: Seg, f: impl FnOnce(&mut Self)) {
-        self.path.push(seg);
+        self.push(seg);
         if self.on_focus() {
             f(self);
         }
-        self.path.pop();
+        self.pop();
     }
 
     /// Runs `f` one level down whatever the focus (for duplicate bookkeeping).
     fn descend(&mut self, seg: Seg, f: impl FnOnce(&mut Self)) {
-        self.path.push(seg);
+        self.push(seg);
         f(self);
-        self.path.pop();
+        self.pop();
     }
 
     /// Turns what the rules found into issues at the current path (at or under the
@@ -108,11 +133,9 @@ impl<'a> Walker<'a> {
         if self.found.is_empty() {
             return;
         }
-        if let Some(f) = self.focus {
-            if self.path.len() < f.len() || !f.iter().zip(&self.path).all(|(p, s)| s.is(p)) {
-                self.found.clear();
-                return;
-            }
+        if !self.under_focus() {
+            self.found.clear();
+            return;
         }
         for problem in std::mem::take(&mut self.found) {
             let code = problem.code();
