@@ -50,6 +50,23 @@ cp "$here/js/mailinfra.d.ts" "$here/js/types.d.ts" "$here/js/constants.js" \
   "$here/js/order-schema.js" "$here/js/order.schema.json" "$pkg/"
 # The form module's data packs (js/data.js fetches or reads them by name).
 cp -r "$root/core/data/packs" "$pkg/data"
+# web.bundle.js: web.js's static import graph as one file, for a page that loads the
+# package without a bundler (the demo): one request instead of eight, which a cold page
+# waits for before its module can run. Not in the npm package (package.json's "files"):
+# an app's bundler does the same from the separate modules. The bulk glue stays a
+# separate file, imported on first use.
+if [ ! -x "$here/node_modules/.bin/rolldown" ]; then
+  say "installing the dev tools of package-lock.json (rolldown bundles web.bundle.js)"
+  (cd "$here" && npm install --no-audit --no-fund)
+fi
+say "rolldown pkg/web.js -> pkg/web.bundle.js"
+(cd "$pkg" && "$here/node_modules/.bin/rolldown" web.js --file web.bundle.js --format esm --platform browser \
+  --external ./mailinfra_bulk.js --logLevel warn >/dev/null)
+node --input-type=module -e '
+  const [a, b] = await Promise.all([import(process.argv[1]), import(process.argv[2])]);
+  const names = (m) => Object.keys(m).sort().join(" ");
+  if (names(a) !== names(b)) { console.error(`web.bundle.js exports ${names(b)}\nweb.js exports ${names(a)}`); process.exit(1); }
+' "$pkg/web.js" "$pkg/web.bundle.js"
 version="$(cargo metadata --format-version 1 --no-deps --locked | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).packages.find(p=>p.name==="mailinfra-wasm").version))')"
 sed "s/@VERSION@/$version/" "$here/js/package.json" > "$pkg/package.json"
 

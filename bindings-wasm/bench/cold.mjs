@@ -14,6 +14,8 @@
 //   event's timeStamp when the key arrived;
 // - the demo: `__firstValidated`, set by demo.js when that keystroke's result (the
 //   field's issues) is in the page; `__ready`, when the module is usable;
+// - the floor of a page that validates: bench/floor.html, the two fields and the
+//   module loaded as the demo loads it, no text, styles or form (the same figures);
 // - the blank page: its DOMContentLoaded (the issue's floor), and when the same
 //   keystroke's `input` event ran (the floor of the typing path: no validation).
 // The kinds take turns within each round, so a change of load on this shared VM
@@ -85,7 +87,7 @@ const blank = (url) => typedLoad(`${url}bindings-wasm/bench/blank.html`, 'input'
     input: window.__input,
   }));
 
-const demo = (url, pointer) => typedLoad(`${url}bindings-wasm/demo/`, `[data-pointer="${pointer}"]`, '0',
+const demo = (url, pointer, page = 'demo/') => typedLoad(`${url}bindings-wasm/${page}`, `[data-pointer="${pointer}"]`, '0',
   () => window.__firstValidated !== undefined,
   () => ({
     first: window.__firstValidated,
@@ -105,8 +107,12 @@ export async function coldStart(trees, runs) {
   const floor = [];
   const results = new Map();
   for (const [tree] of trees) for (const [label] of FIELDS) results.set(`${tree}: ${label}`, []);
+  for (const [label] of FIELDS) results.set(`fields and module alone (bench/floor.html): ${label}`, []);
   for (let i = 0; i < runs; i++) {
     floor.push(await blank(trees[0][1]));
+    for (const [label, pointer] of FIELDS) {
+      results.get(`fields and module alone (bench/floor.html): ${label}`).push(await demo(trees[0][1], pointer, 'bench/floor.html'));
+    }
     for (const [tree, url] of trees) {
       for (const [label, pointer] of FIELDS) results.get(`${tree}: ${label}`).push(await demo(url, pointer));
     }

@@ -2,7 +2,8 @@
 // per-call times for a typical order, Node cold start, and Chromium page load to the
 // first validated keystroke (cold, empty cache). Figures go to docs/benchmarks-wasm.md.
 // Usage: node bench/run.mjs [--quick] [--cold] [--runs N] [--before DIR]   (after ./build.sh)
-//   --cold: only the Chromium cold start (cold.mjs: blank floor, phone and first-name fields);
+//   --cold: only the Chromium cold start (cold.mjs: blank floor, fields-and-module floor,
+//   phone and first-name fields);
 //   --runs N: fresh profiles per cold figure (default 7; 1 with --quick);
 //   --before DIR: also time the demo of another tree (a checkout with a built
 //   bindings-wasm/pkg, e.g. `git worktree add`), its runs interleaved with this one's.

@@ -1,6 +1,7 @@
 // The demo order form: plain DOM, no framework. Validation runs in the browser
-// through the mailinfra WebAssembly module; nothing is ever sent.
-import { init, check, checkField, prepare, addressFormat, countries, dataVersions, DataPendingError } from '../pkg/web.js';
+// through the mailinfra WebAssembly module; nothing is ever sent. An app imports
+// 'mailinfra' instead of ../pkg/web.bundle.js (the package's modules as one file).
+import { init, check, checkField, prepare, addressFormat, countries, dataVersions, DataPendingError } from '../pkg/web.bundle.js';
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
