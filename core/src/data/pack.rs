@@ -25,6 +25,7 @@ use std::sync::OnceLock;
 use regex_lite::Regex;
 
 use super::store::PackError;
+use crate::numbering::Digits;
 
 /// A country's postal-address rules, from Google's address metadata.
 #[derive(Debug)]
@@ -121,6 +122,8 @@ pub struct PhoneDesc {
 pub struct Pattern {
     anchored: String,
     compiled: OnceLock<Option<Regex>>,
+    /// The full-match program of a number pattern (`numbering::digits`), built on first use.
+    digits: OnceLock<Option<Digits>>,
 }
 
 impl Pattern {
@@ -130,6 +133,7 @@ impl Pattern {
         Self {
             anchored: format!("^(?:{p}){end}"),
             compiled: OnceLock::new(),
+            digits: OnceLock::new(),
         }
     }
 
@@ -138,6 +142,17 @@ impl Pattern {
     pub fn regex(&self) -> Option<&Regex> {
         self.compiled
             .get_or_init(|| Regex::new(&self.anchored).ok())
+            .as_ref()
+    }
+
+    /// A full-match pattern of digits as a program that matches without `regex-lite`
+    /// (libphonenumber's number patterns); `None` for any other pattern.
+    pub fn digits(&self) -> Option<&Digits> {
+        self.digits
+            .get_or_init(|| {
+                let p = self.anchored.strip_prefix("^(?:")?.strip_suffix(")$")?;
+                Digits::compile(p)
+            })
             .as_ref()
     }
 }
