@@ -19,6 +19,7 @@ mod input;
 mod issue;
 #[cfg(feature = "json-schema")]
 mod json_schema;
+mod json_text;
 pub mod limits;
 mod messages;
 mod numbering;
