@@ -25,6 +25,13 @@ pub fn parse(text: &str) -> Option<Value> {
     (r.at == r.s.len()).then_some(v)
 }
 
+/// serde_json's reading of a piece of the text: one out-of-line call, so the module
+/// holds serde_json's reader once.
+#[inline(never)]
+fn by_serde(t: &str) -> Option<Value> {
+    serde_json::from_str(t).ok()
+}
+
 struct Reader<'a> {
     s: &'a [u8],
     text: &'a str,
@@ -86,7 +93,10 @@ impl Reader<'_> {
         self.at += 1;
         let quoted = self.text.get(start..self.at)?;
         if escaped {
-            serde_json::from_str(quoted).ok()
+            match by_serde(quoted)? {
+                Value::String(s) => Some(s),
+                _ => None,
+            }
         } else {
             quoted.get(1..quoted.len() - 1).map(str::to_owned)
         }
@@ -117,7 +127,7 @@ impl Reader<'_> {
         };
         match n {
             Some(n) => Some(Value::Number(n)),
-            None => serde_json::from_str(t).ok(),
+            None => by_serde(t),
         }
     }
 
