@@ -47,29 +47,48 @@ impl Digits {
         if s.len() > MAX_TEXT {
             return None;
         }
-        // at[d]: the positions holding digit d.
-        let mut at = [0u64; 10];
+        let mut at = Positions {
+            digit: [0; 10],
+            any: 0,
+        };
         for (i, b) in s.bytes().enumerate() {
-            if let Some(slot) = at.get_mut(usize::from(b.wrapping_sub(b'0'))) {
-                *slot |= 1 << i;
+            if let Some(m) = at.digit.get_mut(usize::from(b.wrapping_sub(b'0'))) {
+                *m |= 1 << i;
+                at.any |= 1 << i;
             }
         }
         Some(ends(&self.0, 1, &at) >> s.len() & 1 == 1)
     }
 }
 
+/// Where the text holds each digit (bit i = position i), and any digit.
+struct Positions {
+    digit: [u64; 10],
+    any: u64,
+}
+
 /// The positions where a match of `node` starting at one of `starts` can end.
-fn ends(node: &Node, starts: u64, at: &[u64; 10]) -> u64 {
+fn ends(node: &Node, starts: u64, at: &Positions) -> u64 {
     if starts == 0 {
         return 0;
     }
     match node {
         Node::Class(class) => {
-            let here = at
-                .iter()
-                .enumerate()
-                .filter(|(d, _)| class >> d & 1 == 1)
-                .fold(0, |m, (_, positions)| m | positions);
+            let here = if *class == ALL_DIGITS {
+                at.any
+            } else {
+                // The class's digits, lowest first.
+                let (mut here, mut rest) = (0, *class);
+                while rest != 0 {
+                    here |= at
+                        .digit
+                        .get(rest.trailing_zeros() as usize)
+                        .copied()
+                        .unwrap_or(0);
+                    rest &= rest - 1;
+                }
+                here
+            };
             (starts & here) << 1
         }
         Node::Seq(nodes) => nodes.iter().fold(starts, |s, n| ends(n, s, at)),
