@@ -13,6 +13,7 @@ mod context;
 mod country;
 pub mod data;
 pub mod fields;
+mod full_match;
 mod hints;
 mod host;
 mod input;

@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use regex_lite::Regex;
 
 use super::store::PackError;
-use crate::numbering::Digits;
+use crate::full_match::Program;
 
 /// A country's postal-address rules, from Google's address metadata.
 #[derive(Debug)]
@@ -122,8 +122,8 @@ pub struct PhoneDesc {
 pub struct Pattern {
     anchored: String,
     compiled: OnceLock<Option<Regex>>,
-    /// The full-match program of a number pattern (`numbering::digits`), built on first use.
-    digits: OnceLock<Option<Digits>>,
+    /// The full-match program of a number pattern (`full_match`), built on first use.
+    program: OnceLock<Option<Program>>,
 }
 
 impl Pattern {
@@ -133,7 +133,7 @@ impl Pattern {
         Self {
             anchored: format!("^(?:{p}){end}"),
             compiled: OnceLock::new(),
-            digits: OnceLock::new(),
+            program: OnceLock::new(),
         }
     }
 
@@ -145,13 +145,13 @@ impl Pattern {
             .as_ref()
     }
 
-    /// A full-match pattern of digits as a program that matches without `regex-lite`
-    /// (libphonenumber's number patterns); `None` for any other pattern.
-    pub fn digits(&self) -> Option<&Digits> {
-        self.digits
+    /// A full-match pattern as a program that matches without `regex-lite`
+    /// (libphonenumber's number patterns all are); `None` for any other pattern.
+    pub(crate) fn program(&self) -> Option<&Program> {
+        self.program
             .get_or_init(|| {
                 let p = self.anchored.strip_prefix("^(?:")?.strip_suffix(")$")?;
-                Digits::compile(p)
+                Program::compile(p)
             })
             .as_ref()
     }

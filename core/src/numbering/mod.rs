@@ -39,10 +39,8 @@ const MAX_INPUT_CHARS: usize = 250;
 /// Country calling codes have 1 to 3 digits.
 const MAX_CC_DIGITS: usize = 3;
 
-mod digits;
 mod text;
 
-pub(crate) use digits::Digits;
 use text::*;
 
 const PHONE_CONTEXT: &str = ";phone-context=";
@@ -130,9 +128,9 @@ pub(crate) fn read(input: &str, default_region: Option<&str>) -> Result<Number, 
 // Metadata
 
 /// A full-match pattern matches `s` (`false` for a pattern that does not compile,
-/// which the tests rule out): by its digit program, else by `regex-lite`.
+/// which the tests rule out): by its program (`full_match`), else by `regex-lite`.
 fn full_match(p: &Pattern, s: &str) -> bool {
-    p.digits()
+    p.program()
         .and_then(|d| d.full_match(s))
         .unwrap_or_else(|| p.regex().is_some_and(|p| p.is_match(s)))
 }
