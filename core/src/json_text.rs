@@ -121,9 +121,19 @@ impl Reader<'_> {
         let n = if !plain {
             None
         } else if t.starts_with('-') {
-            t.parse::<i64>().ok().map(Number::from)
+            digits
+                .bytes()
+                .try_fold(0i64, |n, b| {
+                    n.checked_mul(10)?.checked_sub(i64::from(b - b'0'))
+                })
+                .map(Number::from)
         } else {
-            t.parse::<u64>().ok().map(Number::from)
+            digits
+                .bytes()
+                .try_fold(0u64, |n, b| {
+                    n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+                })
+                .map(Number::from)
         };
         match n {
             Some(n) => Some(Value::Number(n)),
