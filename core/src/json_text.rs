@@ -1,7 +1,7 @@
 //! JSON text -> `serde_json::Value`, the value `serde_json::from_str` builds, in fewer
 //! steps for what orders hold: a string without escapes is copied once from the text,
-//! an object's members are gathered first and its map built at its final size (no
-//! regrowth, no rehashing). Anything less common (escapes, numbers other than plain
+//! an object's members are gathered first (in one buffer for all objects) and its map
+//! built at its final size (no regrowth, no rehashing). Anything less common (escapes, numbers other than plain
 //! integers) is read by `serde_json` itself, and any text this reader does not accept
 //! is left to `serde_json`, whose error message the refusal carries: so the value and
 //! the errors are serde_json's by construction, and the tests compare the two.
@@ -19,6 +19,7 @@ pub fn parse(text: &str) -> Option<Value> {
         s: text.as_bytes(),
         text,
         at: 0,
+        members: Vec::new(),
     };
     let v = r.value(0)?;
     r.skip_ws();
@@ -36,6 +37,8 @@ struct Reader<'a> {
     s: &'a [u8],
     text: &'a str,
     at: usize,
+    /// The members of the objects being read, innermost last: one buffer for all.
+    members: Vec<(String, Value)>,
 }
 
 impl Reader<'_> {
@@ -171,7 +174,7 @@ impl Reader<'_> {
             return None;
         }
         self.at += 1;
-        let mut members = Vec::new();
+        let first = self.members.len();
         self.skip_ws();
         if self.peek()? != b'}' {
             loop {
@@ -185,7 +188,8 @@ impl Reader<'_> {
                     return None;
                 }
                 self.at += 1;
-                members.push((key, self.value(depth)?));
+                let value = self.value(depth)?;
+                self.members.push((key, value));
                 self.skip_ws();
                 match self.peek()? {
                     b',' => self.at += 1,
@@ -196,8 +200,8 @@ impl Reader<'_> {
         }
         self.at += 1;
         // A repeated key keeps its first place and takes the last value, as in serde_json.
-        let mut map = Map::with_capacity(members.len());
-        for (k, v) in members {
+        let mut map = Map::with_capacity(self.members.len().saturating_sub(first));
+        for (k, v) in self.members.drain(first..) {
             map.insert(k, v);
         }
         Some(Value::Object(map))
