@@ -26,6 +26,19 @@ pub fn parse(text: &str) -> Option<Value> {
     (r.at == r.s.len()).then_some(v)
 }
 
+/// The bytes that end a run of a string's text: `"`, `\\` and control characters.
+static STOPS_STRING: [bool; 256] = {
+    let mut stops = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        stops[b] = true;
+        b += 1;
+    }
+    stops[b'"' as usize] = true;
+    stops[b'\\' as usize] = true;
+    stops
+};
+
 /// serde_json's reading of a piece of the text: one out-of-line call, so the module
 /// holds serde_json's reader once.
 #[inline(never)]
@@ -82,7 +95,7 @@ impl Reader<'_> {
             let rest = self.s.get(self.at..)?;
             self.at += rest
                 .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+                .position(|&b| STOPS_STRING.get(usize::from(b)) != Some(&false))?;
             match self.peek()? {
                 b'"' => break,
                 b'\\' => {
@@ -94,14 +107,13 @@ impl Reader<'_> {
             }
         }
         self.at += 1;
-        let quoted = self.text.get(start..self.at)?;
         if escaped {
-            match by_serde(quoted)? {
+            match by_serde(self.text.get(start..self.at)?)? {
                 Value::String(s) => Some(s),
                 _ => None,
             }
         } else {
-            quoted.get(1..quoted.len() - 1).map(str::to_owned)
+            self.text.get(start + 1..self.at - 1).map(str::to_owned)
         }
     }
 
