@@ -12,7 +12,9 @@
 //! read at all. libphonenumber reads it, and its E.164 form drops the extension, which
 //! would silently change the number.
 //!
-//! Metadata patterns are compiled with `regex-lite` the first time a number needs them.
+//! The number patterns are full-matched by `full_match`'s programs; the prefix patterns
+//! (leading digits, national and international prefixes) are compiled with `regex-lite`
+//! the first time a number needs them.
 //! The parser's own grammar (libphonenumber's viability and extension patterns) has a
 //! short answer for what people type (digits of any script, plus signs, punctuation
 //! that cannot label an extension); other text is matched by a `regex-lite` port of
