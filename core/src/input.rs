@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::issue::Issue;
+use crate::json_text;
 use crate::limits::MAX_DEPTH;
 use crate::options::Options;
 use crate::problem::Problem;
@@ -39,15 +40,18 @@ pub(crate) fn parse_unmeasured(bytes: &[u8], options: &Options) -> Result<Value,
             },
         ))
     })?;
-    // serde_json stops at 128 levels by itself, so parsing never recurses deeper.
-    serde_json::from_str(text).map_err(|e| {
-        let msg = e.to_string();
-        Box::new(if msg.starts_with("recursion limit exceeded") {
-            Issue::too_deep()
-        } else {
-            Issue::new(Vec::new(), &Problem::InvalidJson { detail: msg })
+    // serde_json stops at 128 levels by itself, so parsing never recurses deeper; the
+    // quicker reader leaves every text it does not take, errors included, to it.
+    json_text::parse(text)
+        .map_or_else(|| serde_json::from_str(text), Ok)
+        .map_err(|e| {
+            let msg = e.to_string();
+            Box::new(if msg.starts_with("recursion limit exceeded") {
+                Issue::too_deep()
+            } else {
+                Issue::new(Vec::new(), &Problem::InvalidJson { detail: msg })
+            })
         })
-    })
 }
 
 /// The `too_deep` issue when a value nests deeper than [`MAX_DEPTH`].

@@ -13,12 +13,14 @@ mod context;
 mod country;
 pub mod data;
 pub mod fields;
+mod full_match;
 mod hints;
 mod host;
 mod input;
 mod issue;
 #[cfg(feature = "json-schema")]
 mod json_schema;
+mod json_text;
 pub mod limits;
 mod messages;
 mod numbering;

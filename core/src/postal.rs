@@ -7,12 +7,15 @@ use std::sync::OnceLock;
 use regex_lite::Regex;
 
 use crate::data::{AddressFormat, Country, State, COUNTRIES};
+use crate::full_match::Program;
 use crate::recent::Recent;
 use crate::{state_names, text};
 
 /// Compiled regexes of one country, built on first use (most orders touch one country).
 struct Compiled {
     zip: Option<Regex>,
+    /// The postal-code pattern as a program, when it is one (all but a few).
+    zip_program: Option<Program>,
     prefixes: Vec<Option<Regex>>,
 }
 
@@ -26,6 +29,7 @@ fn compiled(country: &'static Country) -> Option<&'static Compiled> {
     Some(cells.get(idx)?.get_or_init(|| {
         Compiled {
             zip: anchored(&fmt.zip, true),
+            zip_program: Program::compile(&fmt.zip).filter(|_| !fmt.zip.is_empty()),
             prefixes: fmt
                 .states
                 .iter()
@@ -54,7 +58,10 @@ thread_local! {
 
 /// Whether `zip` fully matches the country's format (`true` when it has no format).
 pub fn zip_matches(country: &'static Country, zip: &str) -> bool {
-    let Some(re) = compiled(country).and_then(|c| c.zip.as_ref()) else {
+    let Some(c) = compiled(country) else {
+        return true;
+    };
+    let Some(re) = c.zip.as_ref() else {
         return true;
     };
     let known = RECENT_ZIPS.with(|r| {
@@ -63,7 +70,11 @@ pub fn zip_matches(country: &'static Country, zip: &str) -> bool {
             .map(|e| e.2)
     });
     known.unwrap_or_else(|| {
-        let m = re.is_match(zip);
+        let m = c
+            .zip_program
+            .as_ref()
+            .and_then(|p| p.full_match(zip))
+            .unwrap_or_else(|| re.is_match(zip));
         RECENT_ZIPS.with(|r| r.borrow_mut().remember((country.code, zip.to_string(), m)));
         m
     })

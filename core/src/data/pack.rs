@@ -25,6 +25,7 @@ use std::sync::OnceLock;
 use regex_lite::Regex;
 
 use super::store::PackError;
+use crate::full_match::Program;
 
 /// A country's postal-address rules, from Google's address metadata.
 #[derive(Debug)]
@@ -121,6 +122,8 @@ pub struct PhoneDesc {
 pub struct Pattern {
     anchored: String,
     compiled: OnceLock<Option<Regex>>,
+    /// The full-match program of a number pattern (`full_match`), built on first use.
+    program: OnceLock<Option<Program>>,
 }
 
 impl Pattern {
@@ -130,6 +133,7 @@ impl Pattern {
         Self {
             anchored: format!("^(?:{p}){end}"),
             compiled: OnceLock::new(),
+            program: OnceLock::new(),
         }
     }
 
@@ -138,6 +142,17 @@ impl Pattern {
     pub fn regex(&self) -> Option<&Regex> {
         self.compiled
             .get_or_init(|| Regex::new(&self.anchored).ok())
+            .as_ref()
+    }
+
+    /// A full-match pattern as a program that matches without `regex-lite`
+    /// (libphonenumber's number patterns all are); `None` for any other pattern.
+    pub(crate) fn program(&self) -> Option<&Program> {
+        self.program
+            .get_or_init(|| {
+                let p = self.anchored.strip_prefix("^(?:")?.strip_suffix(")$")?;
+                Program::compile(p)
+            })
             .as_ref()
     }
 }

@@ -12,7 +12,9 @@
 //! read at all. libphonenumber reads it, and its E.164 form drops the extension, which
 //! would silently change the number.
 //!
-//! Metadata patterns are compiled with `regex-lite` the first time a number needs them.
+//! The number patterns are full-matched by `full_match`'s programs; the prefix patterns
+//! (leading digits, national and international prefixes) are compiled with `regex-lite`
+//! the first time a number needs them.
 //! The parser's own grammar (libphonenumber's viability and extension patterns) has a
 //! short answer for what people type (digits of any script, plus signs, punctuation
 //! that cannot label an extension); other text is matched by a `regex-lite` port of
@@ -128,9 +130,11 @@ pub(crate) fn read(input: &str, default_region: Option<&str>) -> Result<Number, 
 // Metadata
 
 /// A full-match pattern matches `s` (`false` for a pattern that does not compile,
-/// which the tests rule out).
+/// which the tests rule out): by its program (`full_match`), else by `regex-lite`.
 fn full_match(p: &Pattern, s: &str) -> bool {
-    p.regex().is_some_and(|p| p.is_match(s))
+    p.program()
+        .and_then(|d| d.full_match(s))
+        .unwrap_or_else(|| p.regex().is_some_and(|p| p.is_match(s)))
 }
 
 /// The end of a prefix pattern's match at the start of `s`.

@@ -147,6 +147,11 @@ pub fn is_role(local: &str) -> bool {
 
 /// A placeholder pasted from a page that hides addresses (Cloudflare and others).
 fn is_obfuscated(s: &str) -> bool {
+    // Each placeholder has a bracket or a hyphen: one pass over the bytes rules out
+    // most addresses before the four substring searches (each builds a searcher).
+    if !s.bytes().any(|b| matches!(b, b'[' | b'(' | b'-')) {
+        return false;
+    }
     let l = s.to_ascii_lowercase();
     l.contains("[email") && l.contains("protected]")
         || l.contains("email-protection")

@@ -260,7 +260,7 @@ pub fn username_problem(local: &str, esp: Option<Esp>) -> Option<Username> {
     {
         return Some(Username::AtEnd(c));
     }
-    if local.contains("..") {
+    if local.as_bytes().windows(2).any(|w| w == b"..") {
         return Some(Username::DoubleDot);
     }
     if r.reserved.contains(&local.to_ascii_lowercase().as_str()) {

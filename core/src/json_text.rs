@@ -1,0 +1,351 @@
+//! JSON text -> `serde_json::Value`, the value `serde_json::from_str` builds, in fewer
+//! steps for what orders hold: a string without escapes is copied once from the text,
+//! an object's members are gathered first (in one buffer for all objects) and its map
+//! built at its final size (no regrowth, no rehashing). Anything less common (escapes, numbers other than plain
+//! integers) is read by `serde_json` itself, and any text this reader does not accept
+//! is left to `serde_json`, whose error message the refusal carries: so the value and
+//! the errors are serde_json's by construction, and the tests compare the two.
+
+use serde_json::{Map, Number, Value};
+
+/// The deepest nesting serde_json accepts (its recursion limit is 128): deeper text
+/// is left to it, and refused there.
+const MAX_NESTING: usize = 127;
+
+/// The value of `text`, or `None` where `serde_json` must decide (including every
+/// error).
+pub fn parse(text: &str) -> Option<Value> {
+    let mut r = Reader {
+        s: text.as_bytes(),
+        text,
+        at: 0,
+        members: Vec::new(),
+    };
+    let v = r.value(0)?;
+    r.skip_ws();
+    (r.at == r.s.len()).then_some(v)
+}
+
+/// The bytes that end a run of a string's text: `"`, `\\` and control characters.
+static STOPS_STRING: [bool; 256] = {
+    let mut stops = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        stops[b] = true;
+        b += 1;
+    }
+    stops[b'"' as usize] = true;
+    stops[b'\\' as usize] = true;
+    stops
+};
+
+/// serde_json's reading of a piece of the text: one out-of-line call, so the module
+/// holds serde_json's reader once.
+#[inline(never)]
+fn by_serde(t: &str) -> Option<Value> {
+    serde_json::from_str(t).ok()
+}
+
+struct Reader<'a> {
+    s: &'a [u8],
+    text: &'a str,
+    at: usize,
+    /// The members of the objects being read, innermost last: one buffer for all.
+    members: Vec<(String, Value)>,
+}
+
+impl Reader<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.at).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.at += 1;
+        }
+    }
+
+    fn literal(&mut self, word: &str, v: Value) -> Option<Value> {
+        let end = self.at + word.len();
+        (self.s.get(self.at..end)? == word.as_bytes()).then(|| {
+            self.at = end;
+            v
+        })
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Value> {
+        self.skip_ws();
+        match self.peek()? {
+            b'"' => self.string().map(Value::String),
+            b'{' => self.object(depth + 1),
+            b'[' => self.array(depth + 1),
+            b't' => self.literal("true", Value::Bool(true)),
+            b'f' => self.literal("false", Value::Bool(false)),
+            b'n' => self.literal("null", Value::Null),
+            _ => self.number(),
+        }
+    }
+
+    /// A string at `"`: copied when it has no escapes, else decoded by serde_json.
+    fn string(&mut self) -> Option<String> {
+        let start = self.at;
+        self.at += 1;
+        let mut escaped = false;
+        loop {
+            let rest = self.s.get(self.at..)?;
+            self.at += rest
+                .iter()
+                .position(|&b| STOPS_STRING.get(usize::from(b)) != Some(&false))?;
+            match self.peek()? {
+                b'"' => break,
+                b'\\' => {
+                    escaped = true;
+                    self.at += 2;
+                }
+                // Control characters are errors: serde_json's message.
+                _ => return None,
+            }
+        }
+        self.at += 1;
+        if escaped {
+            match by_serde(self.text.get(start..self.at)?)? {
+                Value::String(s) => Some(s),
+                _ => None,
+            }
+        } else {
+            self.text.get(start + 1..self.at - 1).map(str::to_owned)
+        }
+    }
+
+    /// A number: a plain integer read here, any other left to serde_json (fractions,
+    /// exponents, integers beyond 64 bits, which it reads as floats).
+    fn number(&mut self) -> Option<Value> {
+        let start = self.at;
+        while matches!(
+            self.peek(),
+            Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+        ) {
+            self.at += 1;
+        }
+        let t = self.text.get(start..self.at)?;
+        let digits = t.strip_prefix('-').unwrap_or(t);
+        // `-0` is a float to serde_json.
+        let plain = !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (t == "0" || !digits.starts_with('0'));
+        let n = if !plain {
+            None
+        } else if t.starts_with('-') {
+            digits
+                .bytes()
+                .try_fold(0i64, |n, b| {
+                    n.checked_mul(10)?.checked_sub(i64::from(b - b'0'))
+                })
+                .map(Number::from)
+        } else {
+            digits
+                .bytes()
+                .try_fold(0u64, |n, b| {
+                    n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+                })
+                .map(Number::from)
+        };
+        match n {
+            Some(n) => Some(Value::Number(n)),
+            None => by_serde(t),
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Option<Value> {
+        if depth > MAX_NESTING {
+            return None;
+        }
+        self.at += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek()? == b']' {
+            self.at += 1;
+            return Some(Value::Array(items));
+        }
+        loop {
+            items.push(self.value(depth)?);
+            self.skip_ws();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b']' => {
+                    self.at += 1;
+                    return Some(Value::Array(items));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Option<Value> {
+        if depth > MAX_NESTING {
+            return None;
+        }
+        self.at += 1;
+        let first = self.members.len();
+        self.skip_ws();
+        if self.peek()? != b'}' {
+            loop {
+                self.skip_ws();
+                if self.peek()? != b'"' {
+                    return None;
+                }
+                let key = self.string()?;
+                self.skip_ws();
+                if self.peek()? != b':' {
+                    return None;
+                }
+                self.at += 1;
+                let value = self.value(depth)?;
+                self.members.push((key, value));
+                self.skip_ws();
+                match self.peek()? {
+                    b',' => self.at += 1,
+                    b'}' => break,
+                    _ => return None,
+                }
+            }
+        }
+        self.at += 1;
+        // A repeated key keeps its first place and takes the last value, as in serde_json.
+        let mut map = Map::with_capacity(self.members.len().saturating_sub(first));
+        for (k, v) in self.members.drain(first..) {
+            map.insert(k, v);
+        }
+        Some(Value::Object(map))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The same value, member order included, or both refuse.
+    fn same_as_serde(text: &str) {
+        let theirs: Option<Value> = serde_json::from_str(text).ok();
+        let ours = parse(text);
+        match (&ours, &theirs) {
+            (Some(a), Some(b)) => assert_eq!(
+                serde_json::to_string(a).ok(),
+                serde_json::to_string(b).ok(),
+                "{text:?}"
+            ),
+            (Some(a), None) => panic!("{text:?}: read as {a} where serde_json refuses"),
+            // Left to serde_json: the caller then takes its answer.
+            (None, _) => {}
+        }
+    }
+
+    #[test]
+    fn edges() {
+        for t in [
+            "",
+            " ",
+            "{}",
+            "[]",
+            " { } ",
+            "[1,]",
+            "{\"a\":1,}",
+            "{\"a\" 1}",
+            "{a:1}",
+            "01",
+            "-0",
+            "-",
+            "1.",
+            "1.5",
+            "1e5",
+            "-1E-5",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "1 2",
+            "tru",
+            "true ",
+            "nul",
+            "\"a\\u00e9\\n\"",
+            "\"\\ud800\"",
+            "\"\\ud83d\\ude00\"",
+            "\"\t\"",
+            "\"abc",
+            "\"\\\"",
+            "{\"a\":1,\"a\":2,\"b\":3}",
+            "{\"b\":1,\"a\":2}",
+            "[[[]]]",
+            "\u{feff}{}",
+            "{\"é\":\"😀\"}",
+            "[1,-2,3.0,null,true,false,\"x\"]",
+        ] {
+            same_as_serde(t);
+        }
+        assert_eq!(parse(&"[".repeat(200)), None);
+        for n in [126, 127, 128, 129] {
+            same_as_serde(&format!("{}{}", "[".repeat(n), "]".repeat(n)));
+        }
+        assert!(parse(&format!("{}{}", "[".repeat(127), "]".repeat(127))).is_some());
+    }
+
+    #[test]
+    fn every_vector_input_reads_as_serde_json_reads_it() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors");
+        let mut read = 0;
+        for entry in std::fs::read_dir(dir).expect("the vectors") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_some_and(|e| e == "json") {
+                let text = std::fs::read_to_string(&path).expect("a vector file");
+                same_as_serde(&text);
+                if let Some(cases) = serde_json::from_str::<Value>(&text)
+                    .ok()
+                    .and_then(|f| f["vectors"].as_array().cloned())
+                {
+                    for c in cases {
+                        same_as_serde(&c["input"].to_string());
+                        if let Some(t) = c["input"].as_str() {
+                            same_as_serde(t);
+                        }
+                        read += 1;
+                    }
+                }
+            }
+        }
+        assert!(read > 100, "{read} vector inputs");
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_reads_as_serde_json_reads_it(t in "[\\[\\]{}\",:0-9a-z\\\\ .eE+-]{0,40}") {
+            same_as_serde(&t);
+        }
+
+        #[test]
+        fn any_json_value_round_trips(v in json_value()) {
+            let compact = v.to_string();
+            same_as_serde(&compact);
+            same_as_serde(&serde_json::to_string_pretty(&v).unwrap_or_default());
+            prop_assert!(parse(&compact).is_some());
+        }
+    }
+
+    fn json_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            any::<f64>().prop_map(Value::from),
+            ".{0,8}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 32, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::vec(("[a-c\\\\\"é]{0,3}", inner), 0..6)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+}
