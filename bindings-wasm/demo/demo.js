@@ -58,12 +58,10 @@ function addMailbox(domain) {
   return m;
 }
 
-/** The field's issue list, made on its first issues (fewer nodes to lay out before). */
 function issueList(el) {
   const field = el.closest('.field');
   let ul = $(':scope > ul.issues', field);
   if (!ul) { ul = document.createElement('ul'); ul.className = 'issues'; field.append(ul); }
-  ul.dataset.issuesFor = el.dataset.pointer;
   return ul;
 }
 
@@ -82,11 +80,7 @@ function renumber() {
     $('[data-action=remove-domain]', d).hidden = domainsEl.children.length === 1;
     $$('[data-action=remove-mailbox]', d).forEach((b) => { b.hidden = $$('.mailbox', d).length === 1; });
   });
-  // A list already made follows its field's new pointer; the others are made when needed.
-  for (const ul of $$('.field > ul.issues', form)) {
-    const el = $(':scope > [data-pointer]', ul.closest('.field'));
-    if (el) ul.dataset.issuesFor = el.dataset.pointer;
-  }
+  for (const el of $$('[data-pointer]:is(input, select)', form)) issueList(el).dataset.issuesFor = el.dataset.pointer;
 }
 
 // ---------- address hints: the country decides the state and postal-code fields ----------
@@ -275,10 +269,8 @@ try {
   await init(window.mailinfraWasm);
   ready = true;
   window.__ready = performance.now();
-  // The page is written for an empty country and provider: adapted here only when one
-  // was filled in before the module was ready (the first check waits for no other work).
-  if (form.elements.country.value.trim() !== '') adaptAddress();
-  if (form.elements.emailServiceProvider.value !== '') adaptPlan();
+  adaptAddress();
+  adaptPlan();
   // Typed (or autofilled) before the module was ready, even before this script ran.
   const pending = $$('[data-pointer]:is(input, select)', form)
     .filter((el) => touched.has(el.dataset.pointer) || (el.tagName === 'INPUT' && el.value !== ''));
