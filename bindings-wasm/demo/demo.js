@@ -264,9 +264,6 @@ addDomain();
 const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 0));
 const later = (work) => new Promise((ok) => idle(() => ok(work()), { timeout: 500 }));
 
-/** The cards below the first and the preview: laid out once the first check is done. */
-const showRest = () => { for (const el of $$('[data-after-load]')) el.hidden = false; };
-
 try {
   // index.html started compiling the .wasm before this module graph loaded.
   await init(window.mailinfraWasm);
@@ -278,7 +275,6 @@ try {
   const pending = $$('[data-pointer]:is(input, select)', form)
     .filter((el) => touched.has(el.dataset.pointer) || (el.tagName === 'INPUT' && el.value !== ''));
   withData(() => { for (const el of pending) { touched.add(el.dataset.pointer); validateField(el); } });
-  showRest();
   // The rest is not needed for the first check: the whole order's status and preview,
   // the country list and the data versions, each in an idle task of its own.
   await later(() => withData(validateAll));
@@ -289,7 +285,6 @@ try {
   });
   document.body.dataset.ready = 'true';
 } catch (e) {
-  showRest();
   $('#status').textContent = `The validator could not load: ${e}`;
   throw e;
 }
