@@ -20,8 +20,7 @@ try {
   for (let i = 0; i < Number(runs); i++) {
     for (const p of pages) {
       const [page, pointer] = p.split('#');
-      rows.get(p).push(await typedLoad(`${server.url}bindings-wasm/${page}`, `[data-pointer="${pointer}"]`, '0',
-        () => window.__firstValidated !== undefined,
+      rows.get(p).push(await typedLoad(`${server.url}bindings-wasm/${page}`, `[data-pointer="${pointer}"]`, '0', '__firstValidated',
         () => {
           const end = (file) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(file))?.responseEnd;
           return {

@@ -30,8 +30,7 @@ const events = [];
 let result;
 try {
   let done;
-  result = await typedLoad(`${server.url}${pagePath}`, `[data-pointer="${pointer}"]`, '0',
-    () => window.__firstValidated !== undefined,
+  result = await typedLoad(`${server.url}${pagePath}`, `[data-pointer="${pointer}"]`, '0', '__firstValidated',
     async () => {
       // One more frame, so the paint of the result is in the trace too.
       await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));

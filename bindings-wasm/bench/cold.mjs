@@ -28,8 +28,10 @@ const FIELDS = [['phone', '/phoneNumber'], ['first name', '/domainOwnerFirstname
 
 /**
  * Loads `url` in a fresh browser profile (closed afterwards), types the digit `key` into the
- * element `selector` as soon as it exists, waits until `done` (a page function) is
- * true and returns what `collect` (a page function) reads. `hooks.before(cdp)` runs
+ * element `selector` as soon as it exists, waits until the page sets `window[done]` and
+ * returns what `collect` (a page function) reads. The page tells the harness through a
+ * DevTools binding: waiting with playwright's waitForFunction would inject and run its
+ * ~30 ms script in the page while the page is still loading. `hooks.before(cdp)` runs
  * before the navigation, `hooks.after(cdp, result)` after the collection.
  */
 export async function typedLoad(url, selector, key, done, collect, hooks = {}) {
@@ -40,6 +42,7 @@ export async function typedLoad(url, selector, key, done, collect, hooks = {}) {
     const code = `Digit${key}`;
     const vk = key.charCodeAt(0);
     let typed;
+    const finished = new Promise((ok) => cdp.on('Runtime.bindingCalled', ({ name }) => { if (name === '__loadDone') ok(); }));
     const sent = new Promise((ok, fail) => {
       cdp.on('Runtime.bindingCalled', ({ name }) => {
         if (name !== '__fieldFound' || typed) return;
@@ -52,7 +55,14 @@ export async function typedLoad(url, selector, key, done, collect, hooks = {}) {
     });
     await cdp.send('Runtime.enable'); // for Runtime.bindingCalled
     await cdp.send('Runtime.addBinding', { name: '__fieldFound' });
-    await page.addInitScript((sel) => {
+    await cdp.send('Runtime.addBinding', { name: '__loadDone' });
+    await page.addInitScript(([sel, prop]) => {
+      let value;
+      Object.defineProperty(window, prop, {
+        configurable: true,
+        get: () => value,
+        set: (v) => { value = v; window.__loadDone(''); },
+      });
       addEventListener('keydown', (e) => { window.__typed ??= e.timeStamp; }, true);
       addEventListener('input', () => { window.__input ??= performance.now(); }, true);
       let sent = false;
@@ -65,11 +75,11 @@ export async function typedLoad(url, selector, key, done, collect, hooks = {}) {
         window.__found = performance.now();
         window.__fieldFound('');
       }).observe(document, { childList: true, subtree: true });
-    }, selector);
+    }, [selector, done]);
     await hooks.before?.(cdp);
     await page.goto(url, { waitUntil: 'commit' });
     await Promise.race([sent, new Promise((_, fail) => setTimeout(() => fail(new Error(`${selector} never appeared`)), 60_000).unref())]);
-    await page.waitForFunction(done, null, { timeout: 60_000 });
+    await Promise.race([finished, new Promise((_, fail) => setTimeout(() => fail(new Error(`${done} never set`)), 60_000).unref())]);
     const result = await page.evaluate(collect);
     await hooks.after?.(cdp, result);
     return result;
@@ -78,8 +88,7 @@ export async function typedLoad(url, selector, key, done, collect, hooks = {}) {
   }
 }
 
-const blank = (url) => typedLoad(`${url}bindings-wasm/bench/blank.html`, 'input', '0',
-  () => window.__input !== undefined,
+const blank = (url) => typedLoad(`${url}bindings-wasm/bench/blank.html`, 'input', '0', '__input',
   () => ({
     dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
     found: window.__found,
@@ -87,8 +96,7 @@ const blank = (url) => typedLoad(`${url}bindings-wasm/bench/blank.html`, 'input'
     input: window.__input,
   }));
 
-const demo = (url, pointer, page = 'demo/') => typedLoad(`${url}bindings-wasm/${page}`, `[data-pointer="${pointer}"]`, '0',
-  () => window.__firstValidated !== undefined,
+const demo = (url, pointer, page = 'demo/') => typedLoad(`${url}bindings-wasm/${page}`, `[data-pointer="${pointer}"]`, '0', '__firstValidated',
   () => ({
     first: window.__firstValidated,
     found: window.__found,
