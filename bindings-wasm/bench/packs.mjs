@@ -143,6 +143,13 @@ console.log(`worst phone typed first: ${pWhat} needs ${pNames.length} packs (${K
 const domains = firsts.filter(([what]) => what.startsWith('domain'));
 const [dWhat, dNames] = domains.reduce((a, b) => (cost(b[1]) > cost(a[1]) ? b : a));
 console.log(`worst domain typed first: ${dWhat} needs ${dNames.join(' ')} (${KB(cost(dNames))}); domain acme.com needs ${domains[0][1].length} packs`);
+const ascii = domains.filter(([what]) => /^domain [\x21-\x7e]+$/.test(what));
+const [aWhat, aNames] = ascii.reduce((a, b) => (cost(b[1]) > cost(a[1]) ? b : a));
+console.log(`worst ASCII domain typed first: ${aWhat} needs ${aNames.join(' ')} (${KB(cost(aNames))}): total ${KB(base + cost(aNames))}`);
+console.log('\n## An ASCII domain under a split TLD typed first, from nothing (gzip -9)');
+for (const [what, names] of firsts.filter(([w]) => deeper.includes(w.slice('domain '.length)) && !w.startsWith('domain acme.'))) {
+  console.log(`${what}: ${names.join(' ')} (${KB(cost(names))}): total ${KB(base + cost(names))}`);
+}
 console.log('\n## A non-ASCII domain typed first, from nothing (gzip -9)');
 for (const [what, names] of idns) {
   console.log(`${what}: ${names.join(' ')} (${KB(cost(names))}): total ${KB(base + cost(names))}`);
