@@ -50,7 +50,7 @@ step "rustfmt and clippy (host and wasm32)"
 step "node --test: vectors, API and hostile input, data packs on the browser path, Standard Schema, package (pack, Node ESM, tsc, Vite), Chromium (plain page, demo, React forms)"
 # react-forms.test.mjs installs examples/react-form from its lock (npm ci) and builds it.
 node --test --test-concurrency=1 --test-reporter=spec \
-  tests/vectors.test.mjs tests/api.test.mjs tests/data-packs.test.mjs tests/idna-packs.test.mjs tests/standard-schema.test.mjs tests/package.test.mjs \
+  tests/vectors.test.mjs tests/api.test.mjs tests/data-packs.test.mjs tests/idna-packs.test.mjs tests/psl-packs.test.mjs tests/standard-schema.test.mjs tests/package.test.mjs \
   tests/browser.test.mjs tests/react-forms.test.mjs
 
 step "Unicode from the host: NormalizationTest 15.0 and a fast subset of inputs, host back end = native, in Node and Chromium (the full run: scripts/unicode-conformance.sh)"

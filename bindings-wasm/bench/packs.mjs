@@ -82,10 +82,20 @@ for (const code of codes) {
   firsts.push([`phone +${code}… (at most)`, [...union]]);
 }
 // A domain to buy typed first: its TLD's `psl` pack, if the TLD has rules below it.
-const tlds = [...packs.keys()].filter((n) => n.startsWith('psl/')).map((n) => n.slice(4));
+const units = [...packs.keys()].filter((n) => n.startsWith('psl/')).map((n) => n.slice(4));
+const tlds = units.filter((u) => !u.includes('.'));
 for (const tld of ['com', ...tlds]) {
   firsts.push([`domain acme.${tld}`, await needs(() => m.check({ domains: [{ name: `acme.${tld}` }] }))]);
 }
+// Under a large TLD's second-level name with deeper rules, that name's pack too
+// (`acme.tokyo.jp`: `psl/jp`, `psl/tokyo.jp`); and ASCII `.jp` names under city-level
+// labels, wildcards and exceptions. Each from nothing, in a process of its own (packs
+// stay loaded in this one), as the browser would.
+const fromNothing = (domain) =>
+  JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--needs', domain], { encoding: 'utf8' }));
+const deeper = [...units.filter((u) => u.includes('.')).map((u) => `acme.${u}`),
+  'example.co.jp', 'example.tokyo.jp', 'example.chuo.tokyo.jp', 'foo.city.kawasaki.jp', 'foo.bar.kawasaki.jp'];
+for (const domain of deeper) firsts.push([`domain ${domain}`, fromNothing(domain)]);
 // A domain with non-ASCII letters typed first also needs UTS #46's tables for the
 // code-point ranges of its text and of what that maps to (`unicode/idna-<first>`,
 // named over up to three rounds). Each is checked from nothing, in a process of its
@@ -107,16 +117,17 @@ const SCRIPTS = [
   ['fullwidth ASCII', 'ｅｘａｍｐｌｅ.com'],
   ['xn-- label', 'xn--mnchen-3ya.de'],
 ];
-const fromNothing = (domain) =>
-  JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--needs', domain], { encoding: 'utf8' }));
 const idns = SCRIPTS.map(([script, domain]) => [`domain ${domain} (${script})`, fromNothing(domain)]);
 firsts.push(...idns);
-// The script whose text costs most, under the TLD whose psl pack costs most.
+// The script whose text costs most, under the suffix whose psl packs cost most
+// (`acme.<suffix>` the ASCII domain that fetches the most psl bytes).
 const unicodeCost = (names) => cost(names.filter((n) => n.startsWith('unicode/')));
+const pslCost = (names) => cost(names.filter((n) => n.startsWith('psl/')));
 const [, worstIdn] = SCRIPTS.map(([, d], i) => [d, idns[i][1]]).reduce((a, b) => (unicodeCost(b[1]) > unicodeCost(a[1]) ? b : a));
-const bigTld = tlds.reduce((a, b) => (packs.get(`psl/${b}`).gzip > packs.get(`psl/${a}`).gzip ? b : a));
+const [bigWhat] = firsts.filter(([what]) => what.startsWith('domain acme.')).reduce((a, b) => (pslCost(b[1]) > pslCost(a[1]) ? b : a));
+const bigSuffix = bigWhat.slice('domain acme.'.length);
 const worstLabel = SCRIPTS.find(([, d], i) => idns[i][1] === worstIdn)[1].split('.')[0];
-firsts.push([`domain ${worstLabel}.${bigTld}`, fromNothing(`${worstLabel}.${bigTld}`)]);
+firsts.push([`domain ${worstLabel}.${bigSuffix}`, fromNothing(`${worstLabel}.${bigSuffix}`)]);
 const costBr = (names) => names.reduce((t, n) => t + packs.get(n).brotli, 0);
 const [worstWhat, worstNames] = firsts.reduce((a, b) => (cost(b[1]) > cost(a[1]) ? b : a));
 const wasm = file('mailinfra_wasm_bg.wasm');
@@ -132,6 +143,13 @@ console.log(`worst phone typed first: ${pWhat} needs ${pNames.length} packs (${K
 const domains = firsts.filter(([what]) => what.startsWith('domain'));
 const [dWhat, dNames] = domains.reduce((a, b) => (cost(b[1]) > cost(a[1]) ? b : a));
 console.log(`worst domain typed first: ${dWhat} needs ${dNames.join(' ')} (${KB(cost(dNames))}); domain acme.com needs ${domains[0][1].length} packs`);
+const ascii = domains.filter(([what]) => /^domain [\x21-\x7e]+$/.test(what));
+const [aWhat, aNames] = ascii.reduce((a, b) => (cost(b[1]) > cost(a[1]) ? b : a));
+console.log(`worst ASCII domain typed first: ${aWhat} needs ${aNames.join(' ')} (${KB(cost(aNames))}): total ${KB(base + cost(aNames))}`);
+console.log('\n## An ASCII domain under a split TLD typed first, from nothing (gzip -9)');
+for (const [what, names] of firsts.filter(([w]) => deeper.includes(w.slice('domain '.length)) && !w.startsWith('domain acme.'))) {
+  console.log(`${what}: ${names.join(' ')} (${KB(cost(names))}): total ${KB(base + cost(names))}`);
+}
 console.log('\n## A non-ASCII domain typed first, from nothing (gzip -9)');
 for (const [what, names] of idns) {
   console.log(`${what}: ${names.join(' ')} (${KB(cost(names))}): total ${KB(base + cost(names))}`);

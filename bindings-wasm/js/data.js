@@ -23,11 +23,12 @@ export function setPackReader(read) {
   readPack = read;
 }
 
-// A pack's name: `address/<ISO 3166-1 code>`, `phone/<region or calling code>` or
-// `psl/<TLD as a lower-case A-label>` or `unicode/idna-<first code point of its range,
-// hex>`. Checked before any file is read or fetched; the core then refuses a name it
-// does not know.
-const NAME = /^(?:(?:address|phone)\/[A-Z0-9]{2,3}|psl\/[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?|unicode\/idna-[0-9A-F]{4,6})$/;
+// A pack's name: `address/<ISO 3166-1 code>`, `phone/<region or calling code>`,
+// `psl/<TLD as a lower-case A-label>` (a large TLD's deeper rules:
+// `psl/<second-level name>`, e.g. `psl/tokyo.jp`) or `unicode/idna-<first code point
+// of its range, hex>`. Checked before any file is read or fetched; the core then
+// refuses a name it does not know.
+const NAME = /^(?:(?:address|phone)\/[A-Z0-9]{2,3}|psl\/(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)?[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?|unicode\/idna-[0-9A-F]{4,6})$/;
 
 function register(name, text) {
   raw.loadPack(name, text);
@@ -61,7 +62,7 @@ export async function loadData(names) {
   const wanted = [...names].filter((n) => !loaded.has(n));
   const bad = wanted.find((n) => typeof n !== 'string' || !NAME.test(n));
   if (bad !== undefined) {
-    throw new TypeError(`mailinfra: no data pack is named ${JSON.stringify(bad)}: expected address/<country code>, phone/<region>, psl/<top-level domain> or unicode/idna-<first code point>`);
+    throw new TypeError(`mailinfra: no data pack is named ${JSON.stringify(bad)}: expected address/<country code>, phone/<region>, psl/<top-level domain or second-level name> or unicode/idna-<first code point>`);
   }
   if (readPack) {
     for (const n of wanted) register(n, readPack(n));

@@ -37,7 +37,8 @@ export class DataPendingError extends Error {
  * Loads data packs ahead of the calls that need them, e.g. `['address/US',
  * 'phone/US']` once the country is known: `address/<ISO 3166-1 code>`,
  * `phone/<region>`, `psl/<top-level domain, lower-case A-label>` (only the TLDs with
- * Public Suffix List rules below them have one: `psl/jp`, `psl/uk`, not `psl/com`). Rejects with an `Error` for an unknown name, a bad pack or a pack
+ * Public Suffix List rules below them have one: `psl/jp`, `psl/uk`, not `psl/com`; Japan's
+ * city-level rules are in `psl/<prefecture>.jp`, e.g. `psl/tokyo.jp`). Rejects with an `Error` for an unknown name, a bad pack or a pack
  * from another data version than the module.
  */
 export function loadData(names: Iterable<string>): Promise<void>;

@@ -93,6 +93,13 @@ test('a domain under a TLD with rules waits for its psl pack; a .com domain need
   assert.deepEqual(answer, nodeAnswer('checkField', jp, '/domains/1/name'));
   assert.deepEqual(answer.map((i) => i.code), ['domain_not_registrable']);
   assert.deepEqual(m.check(jp), nodeAnswer('check', jp));
+  // Japan's city-level rules are in a pack per prefecture, fetched in the same round.
+  const tokyo = { domains: [{ name: 'acme.chuo.tokyo.jp' }] };
+  assert.throws(() => m.check(tokyo), (e) => (pending = e) instanceof m.DataPendingError);
+  assert.deepEqual(pending.packs, ['psl/tokyo.jp']);
+  await pending.ready;
+  assert.deepEqual(m.check(tokyo), nodeAnswer('check', tokyo));
+  assert.deepEqual(served.filter((f) => f.startsWith('psl/')), ['psl/jp.txt', 'psl/tokyo.jp.txt']);
 });
 
 test('addressFormat and the Standard Schema answer with a Promise while data is fetched', async () => {
@@ -191,12 +198,12 @@ test('a pack of another data generation is refused, naming both headers', async 
 });
 
 test('an unknown pack name is refused', async () => {
-  for (const name of ['address/ZZ', 'address/AO', 'phone/XX', 'psl/com', 'psl/jp/..', 'unicode/x', '../secret', 'address/US/..', '']) {
+  for (const name of ['address/ZZ', 'address/AO', 'phone/XX', 'psl/com', 'psl/co.jp', 'psl/jp/..', 'unicode/x', '../secret', 'address/US/..', '']) {
     assert.throws(() => raw.loadPack(name, ''), /no data pack is named/, name);
   }
   assert.throws(() => raw.loadPack(42, ''), TypeError);
   const before = served.length;
-  for (const name of ['../../package', 'address/us', 'address/US/x', 'psl/JP', 'psl/co.jp', 'psl/-jp', 'unicode/IDNA', 42]) {
+  for (const name of ['../../package', 'address/us', 'address/US/x', 'psl/JP', 'psl/a.tokyo.jp', 'psl/.jp', 'psl/-jp', 'unicode/IDNA', 42]) {
     await assert.rejects(m.loadData([name]), /no data pack is named/, String(name));
   }
   await assert.rejects(m.loadData(['address/ZZ']), /no data pack is named "address\/ZZ"|HTTP 404/);

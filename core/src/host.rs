@@ -263,11 +263,10 @@ pub fn tld_known(tld: &str) -> bool {
 /// suffix, the implicit `*` rule). A wildcard `*.x` makes `x` itself a public suffix,
 /// as the reference implementation, libpsl and browsers read it (`kobe.jp`, `sch.uk`
 /// are namespaces, not names to buy). Each candidate suffix is a slice of `host`,
-/// from the last label leftwards. The plain rules are the TLD's `psl` pack: while it
-/// is not loaded the answer ignores them, and `with_packs` discards the call.
+/// from the last label leftwards. The plain rules are in the TLD's `psl` pack, a
+/// large TLD's deeper ones in its second-level name's (`psl_rules`): while a pack
+/// is not loaded the answer ignores its rules, and `with_packs` discards the call.
 pub fn icann_suffix_labels(host: &str) -> usize {
-    let tld = host.rsplit('.').next().unwrap_or_default();
-    let rules = psl_rules(tld);
     let mut best = 1;
     let mut labels = 0;
     let mut shorter: Option<&str> = None;
@@ -279,7 +278,7 @@ pub fn icann_suffix_labels(host: &str) -> usize {
         if in_list(PSL_EXCEPTIONS, cand) {
             return labels - 1;
         }
-        if in_list(rules, cand)
+        if (labels > 1 && in_list(psl_rules(cand), cand))
             || in_list(PSL_WILDCARDS, cand)
             || shorter.is_some_and(|w| in_list(PSL_WILDCARDS, w))
         {
@@ -303,9 +302,10 @@ mod tests {
         let tlds = tlds();
         assert!(tlds.len() > 1000 && tlds.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(tlds.join("\n"), TLDS.trim_end_matches('\n'));
-        assert!(in_list(psl_rules("uk"), "co.uk"));
-        assert!(in_list(psl_rules("jp"), "zushi.kanagawa.jp"));
-        assert!(psl_rules("jq").is_empty() && !in_list(psl_rules("uk"), "uk"));
+        assert!(in_list(psl_rules("co.uk"), "co.uk"));
+        assert!(in_list(psl_rules("zushi.kanagawa.jp"), "zushi.kanagawa.jp"));
+        assert!(!in_list(psl_rules("kanagawa.jp"), "zushi.kanagawa.jp"));
+        assert!(psl_rules("x.jq").is_empty() && !in_list(psl_rules("x.uk"), "uk"));
         assert!(tld_known("com") && !tld_known("") && !tld_known("comx"));
         // Only rules below it (co.za) or a wildcard (*.ck); `onion` is in the PSL only.
         assert!(tld_known("za") && tld_known("ck") && !tld_known("onion"));

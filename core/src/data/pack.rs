@@ -12,8 +12,10 @@
 //!   for parsing), `rule` (its transform rule), `general<TAB>lengths<TAB>local
 //!   lengths<TAB>pattern`, then one `type<TAB>lengths<TAB>pattern` line per number
 //!   type. Lengths are hexadecimal bit sets (bit n = length n), patterns unanchored.
-//! - `psl/<tld>` (`tools/gen_data.py`): the TLD's ICANN rules of two or more labels
-//!   as a tree of labels, no keys: a label a line from the one under the TLD down,
+//! - `psl/<unit>` (`tools/gen_data.py`): the ICANN rules below the unit, a TLD
+//!   (`psl/jp`: its rules of two or more labels, but those a second-level name's
+//!   pack holds) or a second-level name of a large TLD (`psl/tokyo.jp`: its rules of
+//!   three or more labels), as a tree of labels, no keys: a label a line from the one under the unit down,
 //!   indented a space per level, `?` after a label that is not itself a rule (shared
 //!   suffixes written once: the whole list is 17 KB gzip as trees, 23 KB as names).
 //!
@@ -327,8 +329,8 @@ pub(super) fn phone(text: &str) -> Result<PhoneRegion, PackError> {
     })
 }
 
-/// Parses a `psl/<tld>` pack: its rules as names (`<labels>.<tld>`), sorted.
-pub(super) fn psl(tld: &str, text: &str) -> Result<Vec<String>, PackError> {
+/// Parses a `psl/<unit>` pack: its rules as names (`<labels>.<unit>`), sorted.
+pub(super) fn psl(unit: &str, text: &str) -> Result<Vec<String>, PackError> {
     let lines = Lines::new(text);
     let mut path: Vec<&str> = Vec::new();
     let mut names = Vec::new();
@@ -357,7 +359,7 @@ pub(super) fn psl(tld: &str, text: &str) -> Result<Vec<String>, PackError> {
                 name.push_str(l);
                 name.push('.');
             }
-            name.push_str(tld);
+            name.push_str(unit);
             names.push(name);
         }
     }

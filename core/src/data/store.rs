@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use super::countries::ADDRESS_PACK_HEADER;
 use super::pack::{self, AddressFormat, PhoneRegion};
 use super::phone::PHONE_PACK_HEADER;
-use super::psl::{PSL_PACK_HEADER, PSL_RULE_TLDS};
+use super::psl::{PSL_PACK_HEADER, PSL_PACK_UNITS};
 use super::{COUNTRIES, PHONE_CODES, PHONE_REGIONS};
 
 /// The largest pack text [`load_pack`] accepts (the largest generated pack,
@@ -147,10 +147,23 @@ static ADDRESS: OnceLock<Vec<OnceLock<AddressFormat>>> = OnceLock::new();
 static PHONE: OnceLock<Vec<OnceLock<PhoneRegion>>> = OnceLock::new();
 static PSL: OnceLock<Vec<OnceLock<Vec<String>>>> = OnceLock::new();
 
-/// The TLDs with a `psl` pack, split on first use.
-fn psl_tlds() -> &'static [&'static str] {
-    static TLDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    TLDS.get_or_init(|| PSL_RULE_TLDS.split('\n').collect())
+/// What has a `psl` pack (TLDs, and second-level names like `tokyo.jp`), split on
+/// first use.
+fn psl_units() -> &'static [&'static str] {
+    static UNITS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    UNITS.get_or_init(|| PSL_PACK_UNITS.split('\n').collect())
+}
+
+/// The unit whose `psl` pack holds the rule `name` if it is one: its second-level
+/// name (`tokyo.jp` for `chuo.tokyo.jp`) when that has a pack, else its TLD. So a
+/// domain fetches only the packs of its own names, `psl/jp` and `psl/tokyo.jp`.
+fn psl_unit(name: &str) -> &str {
+    let mut dots = name.rmatch_indices('.').map(|(i, _)| i + 1);
+    let tld = dots.next().and_then(|i| name.get(i..)).unwrap_or(name);
+    dots.next()
+        .and_then(|i| name.get(i..))
+        .filter(|second| psl_units().binary_search(second).is_ok())
+        .unwrap_or(tld)
 }
 
 /// The unit's pack: parsed already, or parsed now from the compiled-in text, or
@@ -201,31 +214,32 @@ pub(crate) fn phone_region(i: usize) -> Option<&'static PhoneRegion> {
     )
 }
 
-/// The ICANN rules of two or more labels under `tld`, sorted: empty when it has none,
-/// or while its pack is not loaded (recorded for `with_packs`, which then discards
-/// the call).
-pub(crate) fn psl_rules(tld: &str) -> &'static [String] {
-    let Ok(i) = psl_tlds().binary_search(&tld) else {
+/// The ICANN rules (two or more labels) of the `psl` pack that would hold the rule
+/// `name` (`psl_unit`), sorted: empty when there is no such pack, or while it is not
+/// loaded (recorded for `with_packs`, which then discards the call).
+pub(crate) fn psl_rules(name: &str) -> &'static [String] {
+    let unit = psl_unit(name);
+    let Ok(i) = psl_units().binary_search(&unit) else {
         return &[];
     };
     #[cfg(feature = "embedded-data")]
     let embedded = super::psl::PSL_PACKS.get(i).copied();
     #[cfg(not(feature = "embedded-data"))]
     let embedded = None;
-    let Some(cell) = cells(&PSL, psl_tlds().len()).get(i) else {
+    let Some(cell) = cells(&PSL, psl_units().len()).get(i) else {
         return &[];
     };
     get(
         cell,
         embedded,
-        |text| pack::psl(tld, text),
-        || format!("psl/{tld}"),
+        |text| pack::psl(unit, text),
+        || format!("psl/{unit}"),
     )
     .map_or(&[], Vec::as_slice)
 }
 
 /// Registers a pack the host fetched (`core/data/packs/<name>.txt`, as the npm
-/// package ships it): `name` is `address/<ISO>`, `phone/<REGION>`, `psl/<tld>` or
+/// package ships it): `name` is `address/<ISO>`, `phone/<REGION>`, `psl/<tld>`, `psl/<second-level name>` or
 /// `unicode/idna-<first code point>`. A pack whose first line is not the header of this module's
 /// generation is refused: its answers would come from other data.
 /// Loading a pack that is already there changes nothing.
@@ -283,11 +297,11 @@ pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
             }
             Ok(())
         }
-        Some(("psl", tld)) => {
-            let i = psl_tlds().binary_search(&tld).map_err(|_| unknown())?;
+        Some(("psl", unit)) => {
+            let i = psl_units().binary_search(&unit).map_err(|_| unknown())?;
             same_generation(PSL_PACK_HEADER)?;
-            let rules = pack::psl(tld, text)?;
-            if let Some(cell) = cells(&PSL, psl_tlds().len()).get(i) {
+            let rules = pack::psl(unit, text)?;
+            if let Some(cell) = cells(&PSL, psl_units().len()).get(i) {
                 let _ = cell.set(rules);
             }
             Ok(())
@@ -311,6 +325,9 @@ mod tests {
             "address/AO",
             "phone/ZZ",
             "psl/com",
+            "psl/co.jp",
+            "psl/chuo.tokyo.jp",
+            "psl/tokyo",
             "psl/JP",
             "psl/",
             "US",
@@ -386,7 +403,7 @@ mod tests {
         assert_eq!(load_pack("phone/GB", gb), Ok(()));
         assert_eq!(load_pack("psl/jp", jp), Ok(()));
         assert_eq!(load_pack("unicode/idna-0000", idna), Ok(()));
-        assert!(psl_rules("jp").iter().any(|r| r == "zushi.kanagawa.jp"));
+        assert!(psl_rules("jp").iter().any(|r| r == "kanagawa.jp"));
     }
 
     #[test]
@@ -446,15 +463,20 @@ mod tests {
                 assert!(p.regex().is_some(), "phone/{name}: {p:?}");
             }
         }
-        let tlds = psl_tlds();
-        assert!(tlds.len() > 100 && tlds.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(tlds.len(), super::super::psl::PSL_PACKS.len());
-        for tld in tlds {
-            let rules = psl_rules(tld);
-            let under = format!(".{tld}");
-            assert!(!rules.is_empty(), "psl/{tld}");
-            assert!(rules.iter().all(|r| r.ends_with(&under)), "psl/{tld}");
+        let units = psl_units();
+        assert!(units.len() > 100 && units.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(units.len(), super::super::psl::PSL_PACKS.len());
+        for unit in units {
+            let under = format!(".{unit}");
+            let rules = psl_rules(&format!("x{under}"));
+            assert!(!rules.is_empty(), "psl/{unit}");
+            // Every rule is in the pack a lookup of it reads.
+            for rule in rules {
+                assert!(rule.ends_with(&under), "psl/{unit}: {rule}");
+                assert_eq!(psl_unit(rule), *unit, "psl/{unit}: {rule}");
+            }
         }
-        assert!(psl_rules("com").is_empty() && !any_missing());
+        assert!(units.contains(&"tokyo.jp") && psl_unit("tokyo.jp") == "jp");
+        assert!(psl_rules("x.com").is_empty() && !any_missing());
     }
 }
