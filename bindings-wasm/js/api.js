@@ -145,10 +145,7 @@ function fieldOf(pointer) {
   if (field === undefined) {
     const text = raw.fieldPointer(pointer);
     field = text === undefined ? null : JSON.parse(text);
-    if (field?.part) {
-      field.context = partText(field.part, segments(pointer));
-      field.part = partText(field.part);
-    }
+    if (field?.part) field.part = partText(field.part);
     if (fields.size < 1024) fields.set(pointer, field);
   }
   return field;
@@ -163,32 +160,19 @@ function maxInput(options) {
   return typeof max === 'number' ? max : -1;
 }
 
-// A field pointer's steps (the core accepted it, so it is in RFC 6901's one spelling).
-const segments = (pointer) => pointer.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
-
-// The field's value, as the context writer (partText with a hole) last met it.
-const NONE = Symbol('none');
-let hole = NONE;
-
 // The function that writes the part `part` (mailinfra::Part as JSON) of a value as
 // JSON text, built directly rather than as an object to stringify: `true` the whole
 // value, `false` nothing (`0`), `{member: part}` those members of an object, `[part]`
 // every entry of a list, `[earlier, index, at]` the entries up to `index`. A value
 // the part does not fit (not an object, not a list) is written `0`, which the check
 // reads as it reads the value; a member JSON.stringify leaves out is left out.
-// With `path` (the field's steps), the field's value is written `0` and kept in
-// `hole`: the part's context, which stays the same text while the value changes.
-function partText(part, path) {
-  if (part === true) {
-    if (path?.length === 0) return (v) => { hole = v; return '0'; };
-    return (v) => JSON.stringify(v) ?? 'null';
-  }
+function partText(part) {
+  if (part === true) return (v) => JSON.stringify(v) ?? 'null';
   if (part === false) return () => '0';
   if (Array.isArray(part)) {
-    const index = part.length > 1 ? part[1] : -1;
     const earlier = partText(part[0]);
-    const inner = path?.length && String(index) === path[0] ? path.slice(1) : undefined;
-    const at = part.length > 1 ? partText(part[2], inner) : earlier;
+    const index = part.length > 1 ? part[1] : -1;
+    const at = part.length > 1 ? partText(part[2]) : earlier;
     return (v) => {
       if (!Array.isArray(v)) return '0';
       const n = index < 0 ? v.length : Math.min(v.length, index + 1);
@@ -197,7 +181,7 @@ function partText(part, path) {
       return `${text}]`;
     };
   }
-  const members = Object.entries(part).map(([k, p]) => [k, `${JSON.stringify(k)}:`, partText(p, path?.[0] === k ? path.slice(1) : undefined)]);
+  const members = Object.entries(part).map(([k, p]) => [k, `${JSON.stringify(k)}:`, partText(p)]);
   return (v) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return '0';
     let text = '';
@@ -231,35 +215,13 @@ export function prepare(order, options) {
   const opts = optionsText(options);
   return JSON.parse(withData(() => raw.prepare(text, opts)));
 }
-// The JSON text of the field's value met by the context writer, when it is one
-// string, number, boolean or null (what the core puts in a kept context).
-function holeText() {
-  const v = hole;
-  hole = NONE;
-  return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
-    ? JSON.stringify(v) ?? 'null'
-    : undefined;
-}
-
 export function checkField(order, pointer, options) {
   need();
   const field = fieldOf(pointer);
   const size = sizeOf(order, options);
-  const nested = field?.part && size >= 0 && !Array.isArray(order);
-  const opts = optionsText(options);
-  if (nested) {
-    // A keystroke: the part's context (the same text as last time, which the core
-    // keeps parsed) and the value apart; `null` when the core cannot take them so.
-    hole = NONE;
-    const context = partOf(order, field.context);
-    const value = context === undefined ? undefined : holeText();
-    const issues = value === undefined
-      ? 'null'
-      : withData(() => raw.checkFieldIn(context, value, field.id, opts));
-    if (issues !== 'null') return issues === '[]' ? [] : JSON.parse(issues);
-  }
-  const part = nested ? partOf(order, field.part) : undefined;
+  const part = field?.part && size >= 0 && !Array.isArray(order) ? partOf(order, field.part) : undefined;
   const text = part ?? asText(order, options, size);
+  const opts = optionsText(options);
   const issues = field === null
     ? withData(() => raw.checkField(text, pointer, opts))
     : withData(() => raw.checkFieldAt(text, field.id, opts));

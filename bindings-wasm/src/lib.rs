@@ -19,7 +19,7 @@ mod convert;
 use mailinfra::limits::MAX_OPTIONS_BYTES;
 use std::cell::RefCell;
 
-use mailinfra::{FieldContext, FieldPointer, IssueCode, Options, Problem, Report, Spelling};
+use mailinfra::{FieldPointer, IssueCode, Options, Problem, Report, Spelling};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -196,68 +196,6 @@ pub fn check_field_at(order: JsValue, id: u32, options: JsValue) -> Result<Strin
             .and_then(|i| fields.get(i))
             .ok_or_else(|| type_error("no pointer is kept under this id"))?;
         field_issues(input, field, &opts)
-    })
-}
-
-thread_local! {
-    /// The contexts `checkFieldIn` kept, by pointer id, the last used first: a form's
-    /// keystrokes send the same context again and again, so only the value is parsed.
-    static CONTEXTS: RefCell<Vec<(u32, FieldContext)>> = const { RefCell::new(Vec::new()) };
-}
-/// At most this many contexts are kept (each holds its text and its parse: a few
-/// fields checked in turn keep theirs, and the memory stays a few orders' worth).
-const MAX_CONTEXTS: usize = 4;
-
-/// `checkFieldIn(context, value, id, options?)`: `checkFieldAt` of the part whose text
-/// is `context` with the field's value, written `0` there, replaced by `value` (the
-/// JSON text of a string, number, boolean or null), as JSON text, from the context
-/// kept for `id` when it is the same text (`mailinfra::FieldContext`). `null` when the
-/// two cannot stand for that part (`FieldContext::check`): the wrapper then sends it.
-#[wasm_bindgen(js_name = checkFieldIn)]
-pub fn check_field_in(
-    context: JsValue,
-    value: JsValue,
-    id: u32,
-    options: JsValue,
-) -> Result<String, JsValue> {
-    let opts = self::options(&options)?;
-    let units = convert::string_units(&context).saturating_add(convert::string_units(&value));
-    if units > opts.max_input_bytes.saturating_add(1) {
-        // UTF-8 has at least as many bytes as UTF-16 has units: refused, not copied.
-        return Ok("[]".to_string());
-    }
-    let (Some(context), Some(value)) = (convert::text(&context), convert::text(&value)) else {
-        return Ok("null".to_string());
-    };
-    FIELDS.with(|fields| {
-        let fields = fields
-            .try_borrow()
-            .map_err(|_| type_error("checkFieldIn cannot be called from within itself"))?;
-        let field = usize::try_from(id)
-            .ok()
-            .and_then(|i| fields.get(i))
-            .ok_or_else(|| type_error("no pointer is kept under this id"))?;
-        CONTEXTS.with(|contexts| {
-            let mut contexts = contexts
-                .try_borrow_mut()
-                .map_err(|_| type_error("checkFieldIn cannot be called from within itself"))?;
-            let at = contexts.iter().position(|(i, _)| *i == id);
-            let kept = match at {
-                Some(at) => contexts.remove(at),
-                None => (id, FieldContext::default()),
-            };
-            contexts.insert(0, kept);
-            contexts.truncate(MAX_CONTEXTS);
-            let (_, kept) = contexts
-                .first_mut()
-                .ok_or_else(|| type_error("no context is kept"))?;
-            with_data(|| {
-                Ok(match kept.check(&context, &value, field, &opts) {
-                    Some(issues) => to_json(&issues),
-                    None => "null".to_string(),
-                })
-            })
-        })
     })
 }
 

@@ -12,7 +12,6 @@ mod build;
 mod context;
 mod country;
 pub mod data;
-mod field_context;
 pub mod fields;
 mod full_match;
 mod hints;
@@ -43,7 +42,6 @@ mod walk;
 use serde_json::Value;
 
 pub use build::{BuildReport, OrderBuilder, RowIssue};
-pub use field_context::FieldContext;
 pub use hints::{address_format, countries, AddressFormat, CountryOption, StateOption};
 pub use input::{parse_bytes, parse_input};
 pub use issue::{Issue, IssueCode, PathSeg, Report, Severity};

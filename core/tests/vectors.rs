@@ -282,64 +282,6 @@ fn a_field_check_reads_only_its_part() {
     );
 }
 
-/// A kept context ([`mailinfra::FieldContext`], the npm package's keystroke path) gives
-/// what `check_field_json` gives on the whole part's text: for every object input of
-/// every vector and every pointer of `field_pointers` whose value is a string, number,
-/// boolean or null, the part written with `0` for the value, checked with that value
-/// and then, as keystrokes in the same context, with another input's value and its
-/// own less its last character. One context is kept across them all, so every change
-/// of text or field in between must be seen.
-#[test]
-fn a_kept_context_gives_the_check_of_its_text() {
-    let opts = Options::default();
-    let mut kept = mailinfra::FieldContext::default();
-    let (mut compared, mut hits) = (0, 0);
-    let mut previous = Value::from("earlier@example.com");
-    for file in vector_files() {
-        let text = std::fs::read_to_string(&file).expect("readable vector file");
-        let doc: Value = serde_json::from_str(&text).expect("vector file is JSON");
-        let inputs = doc["vectors"].as_array().cloned().unwrap_or_default();
-        for v in inputs.iter().map(|v| &v["input"]) {
-            let Some(obj) = v.as_object() else { continue };
-            for p in &field_pointers(obj) {
-                let Ok(field) = mailinfra::FieldPointer::parse(p) else {
-                    continue;
-                };
-                let Some(part) = field.part() else { continue };
-                let mut context = part.select(v);
-                let Some(leaf) = context.pointer_mut(p) else {
-                    continue;
-                };
-                if leaf.is_object() || leaf.is_array() {
-                    continue;
-                }
-                let value = std::mem::replace(leaf, Value::from(0));
-                let context_text = context.to_string();
-                let mut values = vec![value.clone(), previous.clone()];
-                if let Some(s) = value.as_str() {
-                    // A keystroke earlier: the value without its last character.
-                    let cut = s.char_indices().last().map_or(0, |(i, _)| i);
-                    values.push(Value::from(&s[..cut]));
-                }
-                for (n, x) in values.iter().enumerate() {
-                    *context.pointer_mut(p).expect("the leaf") = x.clone();
-                    let want = mailinfra::check_field_json(&context.to_string(), &field, &opts);
-                    let got = kept.check(&context_text, &x.to_string(), &field, &opts);
-                    assert_eq!(got, Some(want), "{} at {p:?} with {x}", file.display());
-                    compared += 1;
-                    hits += usize::from(n > 0);
-                }
-                previous = value;
-            }
-        }
-    }
-    assert!(
-        compared > 100_000 && hits > 50_000,
-        "{compared} compared, {hits} in a kept context"
-    );
-    eprintln!("{compared} checks in a kept context agree ({hits} with the context kept)");
-}
-
 /// `check_field_json` (the npm package's path: JSON text, the pointer parsed once) gives
 /// what `check_field` gives on the parsed value, for every input of every vector and
 /// the pointers above, and nothing for text refused outright.
