@@ -7,10 +7,10 @@
 // synchronous retry loop) and the browser entry (DataPendingError, `ready`, again).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { domainToASCII } from 'node:url';
-import { pkgDir, pkgEntry } from './paths.mjs';
+import { pkgDir } from './paths.mjs';
+import { runFresh, seeded } from './pack-rounds.mjs';
 
 const UNICODE = readdirSync(new URL('data/unicode/', pkgDir)).map((f) => `unicode/${f.replace(/\.txt$/, '')}`).sort();
 
@@ -58,50 +58,12 @@ function generate(n) {
   return domains;
 }
 
-// A fresh process: loads `preload`, then answers every domain in `order`, each call
-// made again until its packs are there; its answers by domain, and its most rounds.
-const CHILD = `
-import { readFileSync } from 'node:fs';
-const { entry, pkgDir, preload, domains, order } = JSON.parse(readFileSync(0, 'utf8'));
-let m;
-if (entry === 'web') {
-  globalThis.fetch = async (url) => new Response(readFileSync(new URL(url)));
-  m = await import(new URL('web.js', pkgDir).href);
-  m.initSync(readFileSync(new URL('mailinfra_wasm_bg.wasm', pkgDir)));
-} else {
-  m = await import(new URL('node.js', pkgDir).href);
-}
-await m.loadData(preload);
-let most = 0;
-async function settle(f) {
-  for (let round = 0; ; round++) {
-    try {
-      const r = f();
-      most = Math.max(most, round);
-      return r;
-    } catch (e) {
-      if (!(e instanceof m.DataPendingError) || round === 8) throw e;
-      await e.ready;
-    }
-  }
-}
-const answers = new Array(domains.length);
-for (const i of order) {
-  const name = domains[i];
-  answers[i] = [
-    await settle(() => m.check({ domains: [{ name }] })),
-    await settle(() => m.domainToAscii(name)),
-    await settle(() => m.domainToUnicode(name)),
-  ];
-}
-process.stdout.write(JSON.stringify({ answers, most }));
-`;
-
-function run(entry, preload, domains, order) {
-  const input = JSON.stringify({ entry, pkgDir: pkgDir.href, preload, domains, order });
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', CHILD], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
-  return JSON.parse(out);
-}
+const ANSWER = `return [
+  await settle(() => m.check({ domains: [{ name }] })),
+  await settle(() => m.domainToAscii(name)),
+  await settle(() => m.domainToUnicode(name)),
+];`;
+const run = (...args) => runFresh(ANSWER, ...args);
 
 test('a domain answers the same whichever unicode/idna packs were loaded first', () => {
   assert.ok(UNICODE.length > 8, UNICODE.join());
@@ -110,20 +72,9 @@ test('a domain answers the same whichever unicode/idna packs were loaded first',
   const reference = run('node', UNICODE, domains, all).answers;
   const valid = reference.filter(([, ascii]) => ascii !== null).length;
   assert.ok(valid > 100 && valid < 550, `${valid} of 600 valid`);
-  let seed = 7;
-  const rand = (k) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % k;
-  };
-  const shuffled = () => {
-    const o = [...all];
-    for (let i = o.length - 1; i > 0; i--) {
-      const j = rand(i + 1);
-      [o[i], o[j]] = [o[j], o[i]];
-    }
-    return o;
-  };
-  const subset = () => UNICODE.filter(() => rand(2) === 0);
+  const { shuffled: shuffle, subset: some } = seeded(7);
+  const shuffled = () => shuffle(all.length);
+  const subset = () => some(UNICODE);
   let mostRounds = 0;
   for (const [entry, preload, order] of [
     ['node', [], all],

@@ -8,9 +8,9 @@
 // synchronous retry loop) and the browser entry (DataPendingError, `ready`, again).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { pkgDir } from './paths.mjs';
+import { runFresh, seeded } from './pack-rounds.mjs';
 
 const PSL = readdirSync(new URL('data/psl/', pkgDir)).map((f) => `psl/${f.replace(/\.txt$/, '')}`).sort();
 
@@ -50,46 +50,8 @@ function domains() {
   return names;
 }
 
-// A fresh process: loads `preload`, then checks every domain in `order`, each call
-// made again until its packs are there; its answers by domain, and its most rounds.
-const CHILD = `
-import { readFileSync } from 'node:fs';
-const { entry, pkgDir, preload, domains, order } = JSON.parse(readFileSync(0, 'utf8'));
-let m;
-if (entry === 'web') {
-  globalThis.fetch = async (url) => new Response(readFileSync(new URL(url)));
-  m = await import(new URL('web.js', pkgDir).href);
-  m.initSync(readFileSync(new URL('mailinfra_wasm_bg.wasm', pkgDir)));
-} else {
-  m = await import(new URL('node.js', pkgDir).href);
-}
-await m.loadData(preload);
-let most = 0;
-async function settle(f) {
-  for (let round = 0; ; round++) {
-    try {
-      const r = f();
-      most = Math.max(most, round);
-      return r;
-    } catch (e) {
-      if (!(e instanceof m.DataPendingError) || round === 8) throw e;
-      await e.ready;
-    }
-  }
-}
-const answers = new Array(domains.length);
-for (const i of order) {
-  const name = domains[i];
-  answers[i] = await settle(() => m.check({ domains: [{ name }, { name: 'acme.com', redirectUrl: name }] }));
-}
-process.stdout.write(JSON.stringify({ answers, most }));
-`;
-
-function run(entry, preload, names, order) {
-  const input = JSON.stringify({ entry, pkgDir: pkgDir.href, preload, domains: names, order });
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', CHILD], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
-  return JSON.parse(out);
-}
+const ANSWER = "return settle(() => m.check({ domains: [{ name }, { name: 'acme.com', redirectUrl: name }] }));";
+const run = (...args) => runFresh(ANSWER, ...args);
 
 test('a domain answers the same whichever psl packs were loaded first', () => {
   assert.ok(SPLIT.has('jp') && PSL.includes('psl/tokyo.jp'), [...SPLIT].join());
@@ -100,20 +62,9 @@ test('a domain answers the same whichever psl packs were loaded first', () => {
   const codes = (i) => reference[i].issues.filter((x) => x.pointer === '/domains/0/name').map((x) => x.code);
   const notRegistrable = names.filter((_, i) => codes(i).includes('domain_not_registrable')).length;
   assert.ok(notRegistrable > names.length / 4 && notRegistrable < names.length * 3 / 4, `${notRegistrable} of ${names.length}`);
-  let seed = 11;
-  const rand = (k) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % k;
-  };
-  const shuffled = () => {
-    const o = [...all];
-    for (let i = o.length - 1; i > 0; i--) {
-      const j = rand(i + 1);
-      [o[i], o[j]] = [o[j], o[i]];
-    }
-    return o;
-  };
-  const subset = () => PSL.filter(() => rand(2) === 0);
+  const { shuffled: shuffle, subset: some } = seeded(11);
+  const shuffled = () => shuffle(all.length);
+  const subset = () => some(PSL);
   const tldsOnly = PSL.filter((n) => !n.includes('.'));
   const secondLevelOnly = PSL.filter((n) => n.includes('.'));
   let mostRounds = 0;
