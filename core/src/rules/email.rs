@@ -83,7 +83,8 @@ impl TextRule for Email {
 
     /// The canonical address, for duplicates across the order's mailboxes.
     fn enter<'a>(&self, raw: Option<&'a str>, scope: &mut Scope, facts: &mut Facts<'a>) {
-        let email = raw.map(|e| canon(scope.canonical, e, normalize));
+        // Most addresses are typed in their canonical form: no copy for those.
+        let email = raw.map(|e| canon(scope.canonical || is_normal(e), e, normalize));
         facts.duplicate = email
             .as_ref()
             .is_some_and(|e| e.contains('@') && !scope.seen.emails.insert(e.to_string()));
@@ -142,7 +143,7 @@ fn findings(canon: &str, esp: Option<Esp>, domain: Option<&str>, out: &mut Vec<P
 
 /// Whether the username is a role name (case-insensitive).
 pub fn is_role(local: &str) -> bool {
-    ROLE_NAMES.contains(&local.to_ascii_lowercase().as_str())
+    ROLE_NAMES.iter().any(|r| r.eq_ignore_ascii_case(local))
 }
 
 /// A placeholder pasted from a page that hides addresses (Cloudflare and others).
@@ -157,6 +158,12 @@ fn is_obfuscated(s: &str) -> bool {
         || l.contains("email-protection")
         || l.contains("[at]")
         || l.contains("(at)")
+}
+
+/// Whether [`normalize`] leaves `raw` as it is: ASCII without capitals or surrounding
+/// space (a cheaper test than the normalization's copy).
+fn is_normal(raw: &str) -> bool {
+    raw.is_ascii() && !raw.bytes().any(|b| b.is_ascii_uppercase()) && raw.trim().len() == raw.len()
 }
 
 /// The safe normalization: trim, lower-case, Unicode domain part -> A-label.
@@ -183,5 +190,14 @@ mod tests {
         assert!(is_role("Info"));
         assert!(!is_role("john"));
         assert_eq!(normalize(" John@BÜCHER.de "), "john@xn--bcher-kva.de");
+        for raw in [
+            "john@acme.com",
+            "John@acme.com",
+            " john@acme.com",
+            "j@bücher.de",
+            "a\u{b}",
+        ] {
+            assert_eq!(is_normal(raw), normalize(raw) == raw, "{raw:?}");
+        }
     }
 }
