@@ -143,7 +143,7 @@ fn findings(canon: &str, esp: Option<Esp>, domain: Option<&str>, out: &mut Vec<P
 
 /// Whether the username is a role name (case-insensitive).
 pub fn is_role(local: &str) -> bool {
-    ROLE_NAMES.iter().any(|r| r.eq_ignore_ascii_case(local))
+    ROLE_NAMES.contains(&local.to_ascii_lowercase().as_str())
 }
 
 /// A placeholder pasted from a page that hides addresses (Cloudflare and others).
@@ -161,9 +161,16 @@ fn is_obfuscated(s: &str) -> bool {
 }
 
 /// Whether [`normalize`] leaves `raw` as it is: ASCII without capitals or surrounding
-/// space (a cheaper test than the normalization's copy).
+/// space (`trim`'s ASCII white space: tab to carriage return, and space), a cheaper
+/// test than the normalization's copy.
 fn is_normal(raw: &str) -> bool {
-    raw.is_ascii() && !raw.bytes().any(|b| b.is_ascii_uppercase()) && raw.trim().len() == raw.len()
+    let space = |b: Option<&u8>| matches!(b, Some(b'\t'..=b'\r' | b' '));
+    let bytes = raw.as_bytes();
+    !space(bytes.first())
+        && !space(bytes.last())
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
 /// The safe normalization: trim, lower-case, Unicode domain part -> A-label.
@@ -196,6 +203,9 @@ mod tests {
             " john@acme.com",
             "j@bücher.de",
             "a\u{b}",
+            "\u{b}a",
+            "a\u{1f}",
+            "j@x.de\u{a0}",
         ] {
             assert_eq!(is_normal(raw), normalize(raw) == raw, "{raw:?}");
         }
