@@ -222,11 +222,11 @@ export function checkField(order, pointer, options) {
   const part = field?.part && size >= 0 && !Array.isArray(order) ? partOf(order, field.part) : undefined;
   const text = part ?? asText(order, options, size);
   const opts = optionsText(options);
+  // A field without issues, the common case: no parse (checkFieldAt: no string).
   const issues = field === null
     ? withData(() => raw.checkField(text, pointer, opts))
     : withData(() => raw.checkFieldAt(text, field.id, opts));
-  // A field without issues, the common case: no parse.
-  return issues === '[]' ? [] : JSON.parse(issues);
+  return issues === undefined || issues === '[]' ? [] : JSON.parse(issues);
 }
 // Standard Schema v1 (https://standardschema.dev): the order as a validator that form
 // libraries (react-hook-form's standardSchemaResolver, TanStack Form's validators) and

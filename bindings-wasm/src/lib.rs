@@ -182,9 +182,14 @@ pub fn field_pointer(pointer: JsValue) -> Option<String> {
 }
 
 /// `checkFieldAt(order, id, options?)`: `checkField` with the pointer `fieldPointer`
-/// kept under `id`.
+/// kept under `id`, except that no issues is `undefined` rather than `[]`: the common
+/// answer of a keystroke then crosses back as no string at all.
 #[wasm_bindgen(js_name = checkFieldAt)]
-pub fn check_field_at(order: JsValue, id: u32, options: JsValue) -> Result<String, JsValue> {
+pub fn check_field_at(
+    order: JsValue,
+    id: u32,
+    options: JsValue,
+) -> Result<Option<String>, JsValue> {
     let opts = self::options(&options)?;
     let input = input(&order, &opts);
     FIELDS.with(|fields| {
@@ -195,7 +200,7 @@ pub fn check_field_at(order: JsValue, id: u32, options: JsValue) -> Result<Strin
             .ok()
             .and_then(|i| fields.get(i))
             .ok_or_else(|| type_error("no pointer is kept under this id"))?;
-        field_issues(input, field, &opts)
+        field_issues(input, field, &opts).map(|issues| (issues != "[]").then_some(issues))
     })
 }
 

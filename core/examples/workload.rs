@@ -10,7 +10,8 @@
 //! `check_field_state_name` (`Colombie-Britannique` for CA) and `check_field_state_typo`
 //! (`Califrnia` for US). The `_text` workloads are the npm package's path: JSON text in
 //! (`prepare_json`, `check_json`, `parse_input` + `check_field`), the result serialized
-//! to JSON text: `prepare_stream_text`, `check_typical_text`, `check_field_phone_part_text`.
+//! to JSON text: `prepare_stream_text`, `check_typical_text`, `check_field_phone_part_text`,
+//! `check_field_email_part_text` (the part a check of the first domain's last address reads).
 
 use std::hint::black_box;
 
@@ -60,6 +61,22 @@ fn main() {
             .filter_map(|k| typical.get(k).map(|v| (k.to_string(), v.clone())))
             .collect();
     let part = serde_json::Value::Object(part);
+    // What a check of the first domain's last address reads (the npm package sends it
+    // as this text): that domain's name and addresses, and the ESP.
+    let domain = &typical["domains"][0];
+    let addresses = domain["mailboxes"].as_array().cloned().unwrap_or_default();
+    let email_pointer = format!(
+        "/domains/0/mailboxes/{}/email",
+        addresses.len().saturating_sub(1)
+    );
+    let addresses: Vec<_> = addresses
+        .iter()
+        .map(|m| serde_json::json!({ "email": m["email"] }))
+        .collect();
+    let email_part = serde_json::json!({
+        "domains": [{ "name": domain["name"], "mailboxes": addresses }],
+        "emailServiceProvider": typical["emailServiceProvider"],
+    });
     // A state typed by name in another language (resolved: one `not_normalized`), and a
     // typo (one `invalid_state` with a near-miss suggestion).
     let state_name = serde_json::json!({ "country": "CA", "state": "Colombie-Britannique" });
@@ -68,6 +85,7 @@ fn main() {
     let stream_text: Vec<String> = stream.iter().map(text).collect();
     let typical_text = text(&typical);
     let part_text = text(&part);
+    let email_part_text = text(&email_part);
     let report_text = |r: mailinfra::Report| {
         let valid = r.valid;
         black_box(serde_json::to_string(&r).unwrap_or_default());
@@ -78,6 +96,12 @@ fn main() {
         "check_typical_text" => report_text(check_json(&typical_text, &opts)),
         "check_field_phone_part_text" => parse_input(&part_text, &opts).is_ok_and(|v| {
             check_field(&v, "/phoneNumber", &opts).is_ok_and(|issues| {
+                black_box(serde_json::to_string(&issues).unwrap_or_default());
+                issues.is_empty()
+            })
+        }),
+        "check_field_email_part_text" => parse_input(&email_part_text, &opts).is_ok_and(|v| {
+            check_field(&v, &email_pointer, &opts).is_ok_and(|issues| {
                 black_box(serde_json::to_string(&issues).unwrap_or_default());
                 issues.is_empty()
             })

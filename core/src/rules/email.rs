@@ -83,7 +83,8 @@ impl TextRule for Email {
 
     /// The canonical address, for duplicates across the order's mailboxes.
     fn enter<'a>(&self, raw: Option<&'a str>, scope: &mut Scope, facts: &mut Facts<'a>) {
-        let email = raw.map(|e| canon(scope.canonical, e, normalize));
+        // Most addresses are typed in their canonical form: no copy for those.
+        let email = raw.map(|e| canon(scope.canonical || is_normal(e), e, normalize));
         facts.duplicate = email
             .as_ref()
             .is_some_and(|e| e.contains('@') && !scope.seen.emails.insert(e.to_string()));
@@ -159,6 +160,19 @@ fn is_obfuscated(s: &str) -> bool {
         || l.contains("(at)")
 }
 
+/// Whether [`normalize`] leaves `raw` as it is: ASCII without capitals or surrounding
+/// space (`trim`'s ASCII white space: tab to carriage return, and space), a cheaper
+/// test than the normalization's copy.
+fn is_normal(raw: &str) -> bool {
+    let space = |b: Option<&u8>| matches!(b, Some(b'\t'..=b'\r' | b' '));
+    let bytes = raw.as_bytes();
+    !space(bytes.first())
+        && !space(bytes.last())
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
 /// The safe normalization: trim, lower-case, Unicode domain part -> A-label.
 pub fn normalize(raw: &str) -> String {
     let t = raw.trim().to_lowercase();
@@ -183,5 +197,17 @@ mod tests {
         assert!(is_role("Info"));
         assert!(!is_role("john"));
         assert_eq!(normalize(" John@BÜCHER.de "), "john@xn--bcher-kva.de");
+        for raw in [
+            "john@acme.com",
+            "John@acme.com",
+            " john@acme.com",
+            "j@bücher.de",
+            "a\u{b}",
+            "\u{b}a",
+            "a\u{1f}",
+            "j@x.de\u{a0}",
+        ] {
+            assert_eq!(is_normal(raw), normalize(raw) == raw, "{raw:?}");
+        }
     }
 }
