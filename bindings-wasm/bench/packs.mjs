@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { formGlue, sumSizes } from './glue.mjs';
+import { browserEntry, formGlue, sumSizes } from './glue.mjs';
 
 const pkg = new URL('../pkg/', import.meta.url);
 const KB = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -36,9 +36,9 @@ for (const kind of KINDS) {
   console.log(`${kind}: ${all.length} packs, median ${KB(median(all.map(([, x]) => x.gzip)))}, largest ${big} ${KB(s.gzip)}, all ${KB(total)}`);
 }
 
-// The browser path in Node: web.js with fetch reading pkg/data/.
+// The browser path in Node: the browser entry as shipped, with fetch reading pkg/data/.
 globalThis.fetch = async (url) => new Response(readFileSync(new URL(url)));
-const m = await import(new URL('web.js', pkg).href);
+const m = await import(new URL(browserEntry(pkg), pkg).href);
 m.initSync(file('mailinfra_wasm_bg.wasm'));
 
 /** The packs `f` needs from a state where none of them is loaded. */
