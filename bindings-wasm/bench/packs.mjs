@@ -83,7 +83,11 @@ for (const code of codes) {
 }
 // A domain to buy typed first: its TLD's `psl` pack, if the TLD has rules below it.
 const units = [...packs.keys()].filter((n) => n.startsWith('psl/')).map((n) => n.slice(4));
-const tlds = units.filter((u) => !u.includes('.'));
+// A keyed TLD (`no`) has no pack of its own, only `psl/<key>.no` by the second-level
+// label's first letter (`xn-<letter>` for an A-label).
+const tldOf = (u) => u.split('.').pop();
+const keyed = [...new Set(units.filter((u) => u.includes('.')).map(tldOf))].filter((t) => !units.includes(t));
+const tlds = [...units.filter((u) => !u.includes('.')), ...keyed];
 for (const tld of ['com', ...tlds]) {
   firsts.push([`domain acme.${tld}`, await needs(() => m.check({ domains: [{ name: `acme.${tld}` }] }))]);
 }
@@ -93,7 +97,9 @@ for (const tld of ['com', ...tlds]) {
 // stay loaded in this one), as the browser would.
 const fromNothing = (domain) =>
   JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--needs', domain], { encoding: 'utf8' }));
-const deeper = [...units.filter((u) => u.includes('.')).map((u) => `acme.${u}`),
+// Under a keyed TLD, a name under the first second-level label of each key's pack.
+const firstLabel = (u) => file(`data/psl/${u}.txt`).toString().split('\n')[1].replace(/\?$/, '');
+const deeper = [...units.filter((u) => u.includes('.')).map((u) => (keyed.includes(tldOf(u)) ? `acme.${firstLabel(u)}.${tldOf(u)}` : `acme.${u}`)),
   'example.co.jp', 'example.tokyo.jp', 'example.chuo.tokyo.jp', 'foo.city.kawasaki.jp', 'foo.bar.kawasaki.jp'];
 for (const domain of deeper) firsts.push([`domain ${domain}`, fromNothing(domain)]);
 // A domain with non-ASCII letters typed first also needs UTS #46's tables for the

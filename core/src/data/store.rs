@@ -181,13 +181,21 @@ fn keyed_unit(second: &str, tld: &str) -> Option<&'static str> {
         Some(after) if !after.is_empty() => ("xn-", after),
         _ => ("", second),
     };
-    let key = prefix
-        .bytes()
-        .chain(rest.bytes().take(1))
-        .chain(std::iter::once(b'.'))
-        .chain(tld.bytes());
+    // The unit's name written into a buffer: a label is at most 63 bytes.
+    let mut unit = [0u8; 72];
+    let mut len = 0;
+    for part in [
+        prefix.as_bytes(),
+        rest.as_bytes().get(..1)?,
+        b".",
+        tld.as_bytes(),
+    ] {
+        unit.get_mut(len..len + part.len())?.copy_from_slice(part);
+        len += part.len();
+    }
+    let unit = unit.get(..len)?;
     let i = psl_units()
-        .binary_search_by(|u| u.bytes().cmp(key.clone()))
+        .binary_search_by(|u| u.as_bytes().cmp(unit))
         .ok()?;
     psl_units().get(i).copied()
 }
