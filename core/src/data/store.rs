@@ -159,21 +159,22 @@ fn psl_units() -> &'static [&'static str] {
 /// second-level name (`tokyo.jp` for `chuo.tokyo.jp`) when that has a pack, else its
 /// TLD. So a domain fetches only the packs that can hold its own names' rules.
 fn psl_unit(name: &str) -> &str {
-    let (rest, tld) = name.rsplit_once('.').unwrap_or(("", name));
-    if PSL_KEYED_TLDS.contains(&tld) {
-        let second = rest.rsplit('.').next().unwrap_or(rest);
-        return keyed_unit(second, tld).unwrap_or(tld);
-    }
     let mut dots = name.rmatch_indices('.').map(|(i, _)| i + 1);
     let tld = dots.next().and_then(|i| name.get(i..)).unwrap_or(name);
-    dots.next()
+    // Where the second-level name starts when a label is left of it.
+    let third = dots.next();
+    if PSL_KEYED_TLDS.contains(&tld) && tld.len() < name.len() {
+        let second = name.get(third.unwrap_or(0)..).unwrap_or(name);
+        return keyed_unit(second, tld).unwrap_or(tld);
+    }
+    third
         .and_then(|i| name.get(i..))
         .filter(|second| psl_units().binary_search(second).is_ok())
         .unwrap_or(tld)
 }
 
-/// The pack of a keyed TLD's rules under the second-level label `second`: the key is
-/// its first letter, for an A-label `xn-` and the first letter after `xn--`
+/// The pack of a keyed TLD's rules under the second-level name `second` (`sande.no`):
+/// the key is its first letter, for an A-label `xn-` and the first letter after `xn--`
 /// (`psl_key` in tools/gen_data.py, which chose it: `no`'s largest pack is 0.4 KiB
 /// gzip where its whole list is 3.2). `None`: no rule has that key.
 fn keyed_unit(second: &str, tld: &str) -> Option<&'static str> {
@@ -193,10 +194,8 @@ fn keyed_unit(second: &str, tld: &str) -> Option<&'static str> {
         unit.get_mut(len..len + part.len())?.copy_from_slice(part);
         len += part.len();
     }
-    let unit = unit.get(..len)?;
-    let i = psl_units()
-        .binary_search_by(|u| u.as_bytes().cmp(unit))
-        .ok()?;
+    let unit = std::str::from_utf8(unit.get(..len)?).ok()?;
+    let i = psl_units().binary_search(&unit).ok()?;
     psl_units().get(i).copied()
 }
 
@@ -527,6 +526,7 @@ mod tests {
         assert!(!units.contains(&"no") && psl_unit("sande.no") == "s.no");
         assert_eq!(psl_unit("www.xn--bdddj-mrabd.no"), "xn-b.no");
         assert!(psl_rules("qq.no").is_empty() && psl_rules("xn--.no").is_empty());
+        assert!(psl_unit("no") == "no" && psl_unit("no.jp") == "jp" && !any_missing());
         assert!(psl_rules("x.com").is_empty() && !any_missing());
     }
 }
