@@ -24,7 +24,7 @@ pub const MAX_PACK_BYTES: usize = 128 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PackError {
     /// No such pack: the name is not `address/<ISO>` of a country with an address
-    /// format, `phone/<REGION>` of a phone region, `psl/<tld>` of a TLD with rules,
+    /// format, `phone/<REGION>` of a phone region, `psl/<unit>` of a unit with rules,
     /// nor `unicode/idna-<first code point>` of a range of UTS #46's tables.
     UnknownName(String),
     /// The text is over [`MAX_PACK_BYTES`].
@@ -281,7 +281,7 @@ pub(crate) fn psl_rules(name: &str) -> &'static [String] {
 }
 
 /// Registers a pack the host fetched (`core/data/packs/<name>.txt`, as the npm
-/// package ships it): `name` is `address/<ISO>`, `phone/<REGION>`, `psl/<tld>`, `psl/<second-level name>` or
+/// package ships it): `name` is `address/<ISO>`, `phone/<REGION>`, `psl/<tld>`, `psl/<second-level name>`, `psl/<key>.<keyed tld>` or
 /// `unicode/idna-<first code point>`. A pack whose first line is not the header of this module's
 /// generation is refused: its answers would come from other data.
 /// Loading a pack that is already there changes nothing.
