@@ -84,7 +84,7 @@ const sizes = (buf) => ({
 const pkgFile = (f) => readFileSync(resolve(pkgDir, f));
 const ours = {
   wasm: sizes(pkgFile('mailinfra_wasm_bg.wasm')),
-  // The JS a form loads: web.js's static import graph, as bindings-wasm/bench/run.mjs measures it.
+  // The JS a form loads: the browser entry's static import graph, as bindings-wasm/bench/run.mjs measures it.
   glue: sumSizes(sizes, glueFiles.map(pkgFile)),
 };
 const built = await bundle();

@@ -1,12 +1,19 @@
 // The JS a browser form fetches before its first check: the static import graph of
-// the package's browser entry (`web.js`), read from the files themselves so that no
+// the package's browser entry as shipped (package.json's `exports["."].browser`, the
+// glue bundled into one file by build.sh), read from the files themselves so that no
 // list of names can drift from what the browser really loads. Dynamic imports
 // (`import('./mailinfra_bulk.js')`) load on demand and are not part of it.
 import { readFileSync } from 'node:fs';
 
-const STATIC_IMPORT = /^\s*(?:import|export)\s(?:[^'"]*?from\s*)?['"](\.\/[^'"]+)['"]/gm;
+const STATIC_IMPORT = /^\s*(?:import|export)\s(?:[^'"`]*?from\s*)?['"`](\.\/[^'"`]+)['"`]/gm;
 
-/** File names of `web.js`'s static import graph in the package directory `pkg` (a URL). */
+/** The package's browser entry in the package directory `pkg` (a URL): a file name. */
+export function browserEntry(pkg) {
+  const pj = JSON.parse(readFileSync(new URL('package.json', pkg), 'utf8'));
+  return pj.exports['.'].browser.replace(/^\.\//, '');
+}
+
+/** File names of the browser entry's static import graph in the package directory `pkg`. */
 export function formGlue(pkg) {
   const seen = [];
   const visit = (name) => {
@@ -15,7 +22,7 @@ export function formGlue(pkg) {
     const text = readFileSync(new URL(name, pkg), 'utf8');
     for (const [, spec] of text.matchAll(STATIC_IMPORT)) visit(spec.slice(2));
   };
-  visit('web.js');
+  visit(browserEntry(pkg));
   return seen;
 }
 

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { formGlue, sumSizes } from './glue.mjs';
+import { browserEntry, formGlue, sumSizes } from './glue.mjs';
 
 const pkg = new URL('../pkg/', import.meta.url);
 const KB = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -36,9 +36,9 @@ for (const kind of KINDS) {
   console.log(`${kind}: ${all.length} packs, median ${KB(median(all.map(([, x]) => x.gzip)))}, largest ${big} ${KB(s.gzip)}, all ${KB(total)}`);
 }
 
-// The browser path in Node: web.js with fetch reading pkg/data/.
+// The browser path in Node: the browser entry as shipped, with fetch reading pkg/data/.
 globalThis.fetch = async (url) => new Response(readFileSync(new URL(url)));
-const m = await import(new URL('web.js', pkg).href);
+const m = await import(new URL(browserEntry(pkg), pkg).href);
 m.initSync(file('mailinfra_wasm_bg.wasm'));
 
 /** The packs `f` needs from a state where none of them is loaded. */
@@ -83,7 +83,11 @@ for (const code of codes) {
 }
 // A domain to buy typed first: its TLD's `psl` pack, if the TLD has rules below it.
 const units = [...packs.keys()].filter((n) => n.startsWith('psl/')).map((n) => n.slice(4));
-const tlds = units.filter((u) => !u.includes('.'));
+// A keyed TLD (`no`) has no pack of its own, only `psl/<key>.no` by the second-level
+// label's first letter (`xn-<letter>` for an A-label).
+const tldOf = (u) => u.split('.').pop();
+const keyed = [...new Set(units.filter((u) => u.includes('.')).map(tldOf))].filter((t) => !units.includes(t));
+const tlds = [...units.filter((u) => !u.includes('.')), ...keyed];
 for (const tld of ['com', ...tlds]) {
   firsts.push([`domain acme.${tld}`, await needs(() => m.check({ domains: [{ name: `acme.${tld}` }] }))]);
 }
@@ -93,7 +97,9 @@ for (const tld of ['com', ...tlds]) {
 // stay loaded in this one), as the browser would.
 const fromNothing = (domain) =>
   JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--needs', domain], { encoding: 'utf8' }));
-const deeper = [...units.filter((u) => u.includes('.')).map((u) => `acme.${u}`),
+// Under a keyed TLD, a name under the first second-level label of each key's pack.
+const firstLabel = (u) => file(`data/psl/${u}.txt`).toString().split('\n')[1].replace(/\?$/, '');
+const deeper = [...units.filter((u) => u.includes('.')).map((u) => (keyed.includes(tldOf(u)) ? `acme.${firstLabel(u)}.${tldOf(u)}` : `acme.${u}`)),
   'example.co.jp', 'example.tokyo.jp', 'example.chuo.tokyo.jp', 'foo.city.kawasaki.jp', 'foo.bar.kawasaki.jp'];
 for (const domain of deeper) firsts.push([`domain ${domain}`, fromNothing(domain)]);
 // A domain with non-ASCII letters typed first also needs UTS #46's tables for the

@@ -47,7 +47,7 @@ if (!coldOnly) {
   const formGzip = wasm.gzip + glue.gzip;
   console.log('## Sizes');
   console.log(`wasm  raw ${KB(wasm.raw)}  gzip -9 ${KB(wasm.gzip)}  brotli 11 ${KB(wasm.brotli)}  (budget gzip < ${GZIP_BUDGET / 1000} KB: ${wasm.gzip < GZIP_BUDGET ? 'met' : 'OVER BUDGET'})`);
-  console.log(`glue  raw ${KB(glue.raw)}  gzip -9 ${KB(glue.gzip)}  brotli 11 ${KB(glue.brotli)}  (${glueFiles.join(' + ')}: web.js's static import graph)`);
+  console.log(`glue  raw ${KB(glue.raw)}  gzip -9 ${KB(glue.gzip)}  brotli 11 ${KB(glue.brotli)}  (${glueFiles.join(' + ')}: the browser entry's static import graph)`);
   console.log(`form loads .wasm + glue: gzip -9 ${KB(formGzip)}, brotli 11 ${KB(wasm.brotli + glue.brotli)}  (budget <= ${FORM_BUDGET / 1000} KB: ${formGzip <= FORM_BUDGET ? 'met' : 'NOT MET'})`);
   console.log(`bulk module on demand (suggestMailboxes, buildOrder): wasm gzip -9 ${KB(bulkWasm.gzip)} (raw ${KB(bulkWasm.raw)}, brotli ${KB(bulkWasm.brotli)}), glue gzip ${KB(bulkGlue.gzip)}`);
 

@@ -25,7 +25,8 @@ export function setPackReader(read) {
 
 // A pack's name: `address/<ISO 3166-1 code>`, `phone/<region or calling code>`,
 // `psl/<TLD as a lower-case A-label>` (a large TLD's deeper rules:
-// `psl/<second-level name>`, e.g. `psl/tokyo.jp`) or `unicode/idna-<first code point
+// `psl/<second-level name>`, e.g. `psl/tokyo.jp`; a keyed TLD's rules by the
+// second-level label's first letter, e.g. `psl/s.no`) or `unicode/idna-<first code point
 // of its range, hex>`. Checked before any file is read or fetched; the core then
 // refuses a name it does not know.
 const NAME = /^(?:(?:address|phone)\/[A-Z0-9]{2,3}|psl\/(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)?[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?|unicode\/idna-[0-9A-F]{4,6})$/;

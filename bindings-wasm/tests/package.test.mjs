@@ -32,7 +32,7 @@ after(() => { if (work) rmSync(work, { recursive: true, force: true }); });
 test('the tarball holds exactly the package files', () => {
   const out = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', fileURLToPath(pkgDir)], { encoding: 'utf8' }))[0];
   const files = out.files.map((f) => f.path).sort();
-  assert.deepEqual(files.filter((f) => !f.startsWith('data/')), ['README.md', 'api.js', 'bulk.js', 'constants.js', 'data.js', 'mailinfra.d.ts', 'mailinfra_bulk.js', 'mailinfra_bulk_bg.wasm', 'mailinfra_wasm.js', 'mailinfra_wasm_bg.wasm', 'node.js', 'order-schema.js', 'order.schema.json', 'package.json', 'types.d.ts', 'unicode-host.js', 'web.js']);
+  assert.deepEqual(files.filter((f) => !f.startsWith('data/')), ['README.md', 'api.js', 'bulk.js', 'constants.js', 'data.js', 'mailinfra.d.ts', 'mailinfra_bulk.js', 'mailinfra_bulk_bg.wasm', 'mailinfra_wasm.js', 'mailinfra_wasm_bg.wasm', 'node.js', 'order-schema.js', 'order.schema.json', 'package.json', 'types.d.ts', 'unicode-host.js', 'web.bundle.js']);
   // Every data pack the generators wrote, and nothing else.
   const packs = readdirSync(new URL('core/data/packs/', repoRoot)).flatMap((kind) =>
     readdirSync(new URL(`core/data/packs/${kind}/`, repoRoot)).map((f) => `data/${kind}/${f}`));
@@ -42,6 +42,8 @@ test('the tarball holds exactly the package files', () => {
   assert.equal(pj.type, 'module');
   assert.equal(pj.exports['.'].node, './node.js');
   assert.equal(pj.exports['.'].types, './mailinfra.d.ts');
+  // Browsers and bundlers get the glue as one file (build.sh checks its exports).
+  for (const entry of [pj.exports['.'].browser, pj.exports['.'].default, pj.browser, pj.module]) assert.equal(entry, './web.bundle.js');
   assert.equal(pj.exports['./order.schema.json'], './order.schema.json');
   assert.deepEqual(pj.sideEffects, ['./node.js']);
 });
@@ -90,7 +92,12 @@ test('Vite production build of a small app runs in Chromium', async () => {
   cpSync(fileURLToPath(new URL('tests/vite-app/', wasmDir)), app, { recursive: true });
   // Vite itself comes from our dev tooling; `mailinfra` resolves from the temp project.
   const { build } = await import(new URL('node_modules/vite/dist/node/index.js', wasmDir).href);
-  await build({ root: app, logLevel: 'warn', configFile: false, build: { outDir: join(app, 'dist') } });
+  const built = await build({ root: app, logLevel: 'warn', configFile: false, build: { outDir: join(app, 'dist') } });
+  // `mailinfra` resolved to the browser entry as shipped, the one file (and the bulk
+  // glue it imports on first use), not to the separate modules.
+  const modules = [built].flat().flatMap((b) => b.output).flatMap((c) => c.moduleIds ?? []);
+  const js = modules.map((id) => id.split('node_modules/mailinfra/')[1]).filter((f) => f?.endsWith('.js'));
+  assert.deepEqual([...new Set(js)].sort(), ['mailinfra_bulk.js', 'unicode-host.js', 'web.bundle.js']);
   const assets = join(app, 'dist', 'assets');
   assert.ok(existsSync(assets));
   // Both modules are emitted as assets; the bulk one is only fetched by initBulk().

@@ -1,6 +1,8 @@
 // The Public Suffix List rules come in packs: one per TLD with rules below it
 // (`psl/jp`), and for a large TLD one per second-level name holding its deeper rules
-// (`psl/tokyo.jp`), each fetched only for a domain under it. Whatever psl packs were
+// (`psl/tokyo.jp`) or, for a keyed TLD, one per key of the second-level label instead
+// of the TLD's own (`psl/s.no`: `no`'s rules under labels starting with `s`), each
+// fetched only for a domain under it. Whatever psl packs were
 // loaded before, a domain's answer must be the one given with every pack loaded:
 // every rule under the split TLDs and a sample of the others, with one and two labels
 // in front, and the wildcards and exceptions around them, are checked in processes
@@ -14,9 +16,15 @@ import { runFresh, seeded } from './pack-rounds.mjs';
 
 const PSL = readdirSync(new URL('data/psl/', pkgDir)).map((f) => `psl/${f.replace(/\.txt$/, '')}`).sort();
 
+// The split TLDs: those with a `psl/<second-level name or key>.<tld>` pack; the keyed
+// ones have no pack of their own, and their packs' rules are below the TLD.
+const SPLIT = new Set(PSL.filter((n) => n.includes('.')).map((n) => n.split('.').pop()));
+const KEYED = new Set([...SPLIT].filter((tld) => !PSL.includes(`psl/${tld}`)));
+
 /** The rules of a `psl/<unit>` pack (a tree of labels, core/src/data/pack.rs). */
 function rules(name) {
-  const unit = name.slice(4);
+  const tld = name.split('.').pop();
+  const unit = KEYED.has(tld) ? tld : name.slice(4);
   const path = [];
   const out = [];
   for (const line of readFileSync(new URL(`data/${name}.txt`, pkgDir), 'utf8').split('\n').slice(1)) {
@@ -28,9 +36,6 @@ function rules(name) {
   }
   return out;
 }
-
-// The split TLDs: those with a `psl/<second-level name>` pack.
-const SPLIT = new Set(PSL.filter((n) => n.includes('.')).map((n) => n.split('.').pop()));
 
 function domains() {
   const names = [];
@@ -47,6 +52,8 @@ function domains() {
     names.push(`${city}.jp`, `acme.${city}.jp`, `www.acme.${city}.jp`, `city.${city}.jp`, `acme.city.${city}.jp`);
   }
   for (const tld of SPLIT) names.push(tld, `acme.${tld}`, `acme.co.${tld}`, `www.acme.co.${tld}`, `acme.nowhere.${tld}`);
+  // Under a keyed TLD, second-level labels whose key has no pack (no rule starts with q).
+  for (const tld of KEYED) names.push(`qq.${tld}`, `www.qq.${tld}`, `xn--qq-xyz.${tld}`, `www.xn--qq-xyz.${tld}`);
   return names;
 }
 
@@ -55,6 +62,16 @@ const run = (...args) => runFresh(ANSWER, ...args);
 
 test('a domain answers the same whichever psl packs were loaded first', () => {
   assert.ok(SPLIT.has('jp') && PSL.includes('psl/tokyo.jp'), [...SPLIT].join());
+  assert.ok(KEYED.has('no') && PSL.includes('psl/s.no') && PSL.includes('psl/xn-b.no'), [...KEYED].join());
+  // Each keyed pack holds the rules of its key: the second-level label's first letter,
+  // for an A-label `xn-` and the first letter after `xn--`.
+  for (const pack of PSL.filter((n) => KEYED.has(n.split('.').pop()))) {
+    const key = pack.slice(4).split('.')[0];
+    for (const r of rules(pack)) {
+      const second = r.split('.').at(-2);
+      assert.equal(second.startsWith('xn--') ? `xn-${second[4]}` : second[0], key, `${pack}: ${r}`);
+    }
+  }
   const names = domains();
   const all = names.map((_, i) => i);
   const reference = run('node', PSL, names, all).answers;

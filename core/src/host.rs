@@ -264,7 +264,8 @@ pub fn tld_known(tld: &str) -> bool {
 /// as the reference implementation, libpsl and browsers read it (`kobe.jp`, `sch.uk`
 /// are namespaces, not names to buy). Each candidate suffix is a slice of `host`,
 /// from the last label leftwards. The plain rules are in the TLD's `psl` pack, a
-/// large TLD's deeper ones in its second-level name's (`psl_rules`): while a pack
+/// large TLD's deeper ones in its second-level name's, or a keyed TLD's (`no`) in
+/// the pack of its second-level label's first letter (`psl_rules`): while a pack
 /// is not loaded the answer ignores its rules, and `with_packs` discards the call.
 pub fn icann_suffix_labels(host: &str) -> usize {
     let mut best = 1;

@@ -15,7 +15,10 @@
 //! - `psl/<unit>` (`tools/gen_data.py`): the ICANN rules below the unit, a TLD
 //!   (`psl/jp`: its rules of two or more labels, but those a second-level name's
 //!   pack holds) or a second-level name of a large TLD (`psl/tokyo.jp`: its rules of
-//!   three or more labels), as a tree of labels, no keys: a label a line from the one under the unit down,
+//!   three or more labels) or a key of a keyed TLD's second-level labels
+//!   (`psl/s.no`: `no`'s rules whose second-level label starts with `s`, below `no`),
+//!   as a tree of labels, no keys: a label a line from the one under the unit (the
+//!   TLD for a keyed pack) down,
 //!   indented a space per level, `?` after a label that is not itself a rule (shared
 //!   suffixes written once: the whole list is 17 KB gzip as trees, 23 KB as names).
 //!
@@ -329,8 +332,9 @@ pub(super) fn phone(text: &str) -> Result<PhoneRegion, PackError> {
     })
 }
 
-/// Parses a `psl/<unit>` pack: its rules as names (`<labels>.<unit>`), sorted.
-pub(super) fn psl(unit: &str, text: &str) -> Result<Vec<String>, PackError> {
+/// Parses a `psl` pack of rules below `suffix` (the unit, or a keyed TLD): its rules
+/// as names (`<labels>.<suffix>`), sorted.
+pub(super) fn psl(suffix: &str, text: &str) -> Result<Vec<String>, PackError> {
     let lines = Lines::new(text);
     let mut path: Vec<&str> = Vec::new();
     let mut names = Vec::new();
@@ -359,7 +363,7 @@ pub(super) fn psl(unit: &str, text: &str) -> Result<Vec<String>, PackError> {
                 name.push_str(l);
                 name.push('.');
             }
-            name.push_str(unit);
+            name.push_str(suffix);
             names.push(name);
         }
     }

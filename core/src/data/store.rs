@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use super::countries::ADDRESS_PACK_HEADER;
 use super::pack::{self, AddressFormat, PhoneRegion};
 use super::phone::PHONE_PACK_HEADER;
-use super::psl::{PSL_PACK_HEADER, PSL_PACK_UNITS};
+use super::psl::{PSL_KEYED_TLDS, PSL_PACK_HEADER, PSL_PACK_UNITS};
 use super::{COUNTRIES, PHONE_CODES, PHONE_REGIONS};
 
 /// The largest pack text [`load_pack`] accepts (the largest generated pack,
@@ -24,7 +24,7 @@ pub const MAX_PACK_BYTES: usize = 128 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PackError {
     /// No such pack: the name is not `address/<ISO>` of a country with an address
-    /// format, `phone/<REGION>` of a phone region, `psl/<tld>` of a TLD with rules,
+    /// format, `phone/<REGION>` of a phone region, `psl/<unit>` of a unit with rules,
     /// nor `unicode/idna-<first code point>` of a range of UTS #46's tables.
     UnknownName(String),
     /// The text is over [`MAX_PACK_BYTES`].
@@ -154,16 +154,58 @@ fn psl_units() -> &'static [&'static str] {
     UNITS.get_or_init(|| PSL_PACK_UNITS.split('\n').collect())
 }
 
-/// The unit whose `psl` pack holds the rule `name` if it is one: its second-level
-/// name (`tokyo.jp` for `chuo.tokyo.jp`) when that has a pack, else its TLD. So a
-/// domain fetches only the packs of its own names, `psl/jp` and `psl/tokyo.jp`.
+/// The unit whose `psl` pack holds the rule `name` if it is one: under a keyed TLD
+/// the pack of its second-level label's key (`s.no` for `sande.no`); else its
+/// second-level name (`tokyo.jp` for `chuo.tokyo.jp`) when that has a pack, else its
+/// TLD. So a domain fetches only the packs that can hold its own names' rules.
 fn psl_unit(name: &str) -> &str {
     let mut dots = name.rmatch_indices('.').map(|(i, _)| i + 1);
     let tld = dots.next().and_then(|i| name.get(i..)).unwrap_or(name);
-    dots.next()
+    // Where the second-level name starts when a label is left of it.
+    let third = dots.next();
+    if PSL_KEYED_TLDS.contains(&tld) && tld.len() < name.len() {
+        let second = name.get(third.unwrap_or(0)..).unwrap_or(name);
+        return keyed_unit(second, tld).unwrap_or(tld);
+    }
+    third
         .and_then(|i| name.get(i..))
         .filter(|second| psl_units().binary_search(second).is_ok())
         .unwrap_or(tld)
+}
+
+/// The pack of a keyed TLD's rules under the second-level name `second` (`sande.no`):
+/// the key is its first letter, for an A-label `xn-` and the first letter after `xn--`
+/// (`psl_key` in tools/gen_data.py, which chose it: `no`'s largest pack is 0.4 KiB
+/// gzip where its whole list is 3.2). `None`: no rule has that key.
+fn keyed_unit(second: &str, tld: &str) -> Option<&'static str> {
+    let (prefix, rest) = match second.strip_prefix("xn--") {
+        Some(after) if !after.is_empty() => ("xn-", after),
+        _ => ("", second),
+    };
+    // The unit's name written into a buffer: a label is at most 63 bytes.
+    let mut unit = [0u8; 72];
+    let mut len = 0;
+    for part in [
+        prefix.as_bytes(),
+        rest.as_bytes().get(..1)?,
+        b".",
+        tld.as_bytes(),
+    ] {
+        unit.get_mut(len..len + part.len())?.copy_from_slice(part);
+        len += part.len();
+    }
+    let unit = std::str::from_utf8(unit.get(..len)?).ok()?;
+    let i = psl_units().binary_search(&unit).ok()?;
+    psl_units().get(i).copied()
+}
+
+/// What a `psl` unit's rules are below: the unit, or for a keyed TLD's pack (`s.no`)
+/// the TLD.
+fn psl_suffix(unit: &str) -> &str {
+    match unit.rsplit_once('.') {
+        Some((_, tld)) if PSL_KEYED_TLDS.contains(&tld) => tld,
+        _ => unit,
+    }
 }
 
 /// The unit's pack: parsed already, or parsed now from the compiled-in text, or
@@ -232,14 +274,14 @@ pub(crate) fn psl_rules(name: &str) -> &'static [String] {
     get(
         cell,
         embedded,
-        |text| pack::psl(unit, text),
+        |text| pack::psl(psl_suffix(unit), text),
         || format!("psl/{unit}"),
     )
     .map_or(&[], Vec::as_slice)
 }
 
 /// Registers a pack the host fetched (`core/data/packs/<name>.txt`, as the npm
-/// package ships it): `name` is `address/<ISO>`, `phone/<REGION>`, `psl/<tld>`, `psl/<second-level name>` or
+/// package ships it): `name` is `address/<ISO>`, `phone/<REGION>`, `psl/<tld>`, `psl/<second-level name>`, `psl/<key>.<keyed tld>` or
 /// `unicode/idna-<first code point>`. A pack whose first line is not the header of this module's
 /// generation is refused: its answers would come from other data.
 /// Loading a pack that is already there changes nothing.
@@ -300,7 +342,7 @@ pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
         Some(("psl", unit)) => {
             let i = psl_units().binary_search(&unit).map_err(|_| unknown())?;
             same_generation(PSL_PACK_HEADER)?;
-            let rules = pack::psl(unit, text)?;
+            let rules = pack::psl(psl_suffix(unit), text)?;
             if let Some(cell) = cells(&PSL, psl_units().len()).get(i) {
                 let _ = cell.set(rules);
             }
@@ -326,6 +368,8 @@ mod tests {
             "phone/ZZ",
             "psl/com",
             "psl/co.jp",
+            "psl/no",
+            "psl/q.no",
             "psl/chuo.tokyo.jp",
             "psl/tokyo",
             "psl/JP",
@@ -466,17 +510,23 @@ mod tests {
         let units = psl_units();
         assert!(units.len() > 100 && units.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(units.len(), super::super::psl::PSL_PACKS.len());
-        for unit in units {
-            let under = format!(".{unit}");
-            let rules = psl_rules(&format!("x{under}"));
+        for (unit, text) in units.iter().zip(super::super::psl::PSL_PACKS) {
+            let under = format!(".{}", psl_suffix(unit));
+            let rules = pack::psl(psl_suffix(unit), text).unwrap_or_default();
             assert!(!rules.is_empty(), "psl/{unit}");
             // Every rule is in the pack a lookup of it reads.
-            for rule in rules {
+            for rule in &rules {
                 assert!(rule.ends_with(&under), "psl/{unit}: {rule}");
                 assert_eq!(psl_unit(rule), *unit, "psl/{unit}: {rule}");
+                assert!(psl_rules(rule).contains(rule), "psl/{unit}: {rule}");
             }
         }
         assert!(units.contains(&"tokyo.jp") && psl_unit("tokyo.jp") == "jp");
+        // `no` is keyed: a name whose key has no pack reads none, nor does `no` alone.
+        assert!(!units.contains(&"no") && psl_unit("sande.no") == "s.no");
+        assert_eq!(psl_unit("www.xn--bdddj-mrabd.no"), "xn-b.no");
+        assert!(psl_rules("qq.no").is_empty() && psl_rules("xn--.no").is_empty());
+        assert!(psl_unit("no") == "no" && psl_unit("no.jp") == "jp" && !any_missing());
         assert!(psl_rules("x.com").is_empty() && !any_missing());
     }
 }
