@@ -79,17 +79,17 @@ pub fn check(order: &Value, options: &Options) -> Report {
 pub fn prepare(order: &Value, options: &Options) -> Report {
     match input::refused(order, options) {
         Some(i) => Report::refused(i),
-        None => prepared(order.clone(), options),
+        None => prepared(order.clone(), options).0,
     }
 }
 
 /// [`prepare`] of an order within the input limits, consumed: its objects become the
-/// canonical order's.
-fn prepared(order: Value, options: &Options) -> Report {
-    let (canonical, ctx) = prepare::normalize_order(order, options);
+/// canonical order's; and whether the canonical order differs from the input.
+fn prepared(order: Value, options: &Options) -> (Report, bool) {
+    let (canonical, ctx, changed) = prepare::normalize_order(order, options);
     let mut w = Walker::over_canonical(options);
     w.order_in(&canonical, ctx);
-    Report::from_issues(w.issues, Some(canonical))
+    (Report::from_issues(w.issues, Some(canonical)), changed)
 }
 
 /// [`check`] on JSON text, refusing input over `options.max_input_bytes`
@@ -117,10 +117,44 @@ pub fn prepare_bytes(bytes: &[u8], options: &Options) -> Report {
     match input::parse_unmeasured(bytes, options) {
         Ok(v) => match input::refused(&v, options) {
             Some(i) => Report::refused(i),
-            None => prepared(v, options),
+            None => prepared(v, options).0,
         },
         Err(i) => Report::refused(*i),
     }
+}
+
+/// `serde_json::to_string(&prepare_json(text, options))`, cheaper where a form's
+/// order comes out as it went in: when the text is serde_json's compact text of the
+/// order and `prepare` changes nothing, the report's order is the text itself, copied
+/// rather than written again from the value.
+pub fn prepare_json_text(text: &str, options: &Options) -> String {
+    let (report, text_is_order) = match input::parse_noting_compact(text.as_bytes(), options) {
+        Ok((v, compact)) => match input::refused(&v, options) {
+            Some(i) => (Report::refused(i), false),
+            None => {
+                let (report, changed) = prepared(v, options);
+                (report, compact && !changed)
+            }
+        },
+        Err(i) => (Report::refused(*i), false),
+    };
+    // Serializing a report (strings, numbers, string-keyed objects) cannot fail.
+    let written = |r: &Report| serde_json::to_string(r).unwrap_or_default();
+    if !text_is_order {
+        return written(&report);
+    }
+    // `{"valid":..,"issues":[..]}` without its `}`, then the order: the report's members
+    // in their declared order, `order` last.
+    let head = written(&Report {
+        order: None,
+        ..report
+    });
+    let mut out = String::with_capacity(head.len() + text.len() + 10);
+    out.push_str(head.strip_suffix('}').unwrap_or(&head));
+    out.push_str(",\"order\":");
+    out.push_str(text);
+    out.push('}');
+    out
 }
 
 /// Checks one field of a (possibly partial) order, e.g. `/zipcode` or
