@@ -130,7 +130,7 @@ pub fn prepare(order: JsValue, options: JsValue) -> Result<String, JsValue> {
             Input::Value(v) => mailinfra::prepare(&v, &opts),
             // The wrapper's text of plain data: an order prepare leaves as it is comes
             // back as that text, not written again.
-            Input::Text(t) => return Ok(mailinfra::prepare_json_text(&t, &opts)),
+            Input::Text(t) => return Ok(mailinfra::prepare_json_text(&t, &opts, to_json)),
             Input::Refused(r) => r,
         };
         Ok(to_json(&report))

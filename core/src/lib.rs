@@ -123,12 +123,17 @@ pub fn prepare_bytes(bytes: &[u8], options: &Options) -> Report {
     }
 }
 
-/// `serde_json::to_string(&prepare_json(text, options))`, cheaper where a form's
-/// order comes out as it went in: when the text is serde_json's compact text of the
-/// order and `prepare` changes nothing, the report's order is the text itself, copied
-/// rather than written again from the value.
-pub fn prepare_json_text(text: &str, options: &Options) -> String {
-    let (report, text_is_order) = match input::parse_noting_compact(text.as_bytes(), options) {
+/// `prepare_json`'s report as JSON text, written by `write` (the caller's
+/// `serde_json::to_string`, passed in so that a module holds one writer of reports);
+/// cheaper where a form's order comes out as it went in: when the text is serde_json's
+/// compact text of the order and `prepare` changes nothing, the report's order is the
+/// text itself, copied rather than written again from the value.
+pub fn prepare_json_text(
+    text: &str,
+    options: &Options,
+    write: impl Fn(&Report) -> String,
+) -> String {
+    let (mut report, text_is_order) = match input::parse_noting_compact(text.as_bytes(), options) {
         Ok((v, compact)) => match input::refused(&v, options) {
             Some(i) => (Report::refused(i), false),
             None => {
@@ -138,22 +143,18 @@ pub fn prepare_json_text(text: &str, options: &Options) -> String {
         },
         Err(i) => (Report::refused(*i), false),
     };
-    // Serializing a report (strings, numbers, string-keyed objects) cannot fail.
-    let written = |r: &Report| serde_json::to_string(r).unwrap_or_default();
-    if !text_is_order {
-        return written(&report);
+    // The report without its order, `{"valid":..,"issues":[..]}` (`order` is its last
+    // member), then the order's text in place of the closing `}`.
+    if text_is_order {
+        report.order = None;
     }
-    // `{"valid":..,"issues":[..]}` without its `}`, then the order: the report's members
-    // in their declared order, `order` last.
-    let head = written(&Report {
-        order: None,
-        ..report
-    });
-    let mut out = String::with_capacity(head.len() + text.len() + 10);
-    out.push_str(head.strip_suffix('}').unwrap_or(&head));
-    out.push_str(",\"order\":");
-    out.push_str(text);
-    out.push('}');
+    let mut out = write(&report);
+    if text_is_order && out.pop() == Some('}') {
+        out.reserve(text.len() + 10);
+        out.push_str(",\"order\":");
+        out.push_str(text);
+        out.push('}');
+    }
     out
 }
 

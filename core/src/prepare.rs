@@ -208,7 +208,9 @@ mod tests {
                 ] {
                     let report = crate::prepare_json(&text, &opts);
                     assert_eq!(
-                        crate::prepare_json_text(&text, &opts),
+                        crate::prepare_json_text(&text, &opts, |r| {
+                            serde_json::to_string(r).unwrap_or_default()
+                        }),
                         serde_json::to_string(&report).unwrap_or_default(),
                         "{}",
                         text.chars().take(200).collect::<String>()
