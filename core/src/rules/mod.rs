@@ -301,11 +301,13 @@ pub fn prepare(field: &Field, v: Value, order: &Context, changed: &mut bool) -> 
         }
         (Kind::Value(rule), v) => {
             let n = rule.normalize(&v);
-            // Scalars compared (a flag, a number); anything else counts as changed, so
-            // that `Value`'s whole equality is not compiled in for this.
+            // Scalars compared; a list or an object counts as changed, so that
+            // `Value`'s whole equality is not compiled in for this.
             *changed |= !match (&n, &v) {
+                (Value::Null, Value::Null) => true,
                 (Value::Bool(a), Value::Bool(b)) => a == b,
                 (Value::Number(a), Value::Number(b)) => a == b,
+                (Value::String(a), Value::String(b)) => a == b,
                 _ => false,
             };
             Some(n)
