@@ -128,7 +128,9 @@ pub fn prepare(order: JsValue, options: JsValue) -> Result<String, JsValue> {
     with_data(move || {
         let report = match input {
             Input::Value(v) => mailinfra::prepare(&v, &opts),
-            Input::Text(t) => mailinfra::prepare_json(&t, &opts),
+            // The wrapper's text of plain data: an order prepare leaves as it is comes
+            // back as that text, not written again.
+            Input::Text(t) => return Ok(mailinfra::prepare_json_text(&t, &opts, to_json)),
             Input::Refused(r) => r,
         };
         Ok(to_json(&report))

@@ -26,6 +26,15 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Value, Box<Issue>>
 /// [`parse_bytes`] without measuring the value's depth, for callers that measure it
 /// with its size ([`refused`]): one pass over the value instead of two.
 pub(crate) fn parse_unmeasured(bytes: &[u8], options: &Options) -> Result<Value, Box<Issue>> {
+    parse_noting_compact(bytes, options).map(|(v, _)| v)
+}
+
+/// [`parse_unmeasured`], and whether the text is `serde_json::to_string` of the value
+/// (`json_text::parse`): then a value that comes out unchanged need not be written again.
+pub(crate) fn parse_noting_compact(
+    bytes: &[u8],
+    options: &Options,
+) -> Result<(Value, bool), Box<Issue>> {
     if bytes.len() > options.max_input_bytes {
         return Err(Box::new(Issue::input_too_large(
             Some(bytes.len() as u64),
@@ -43,7 +52,7 @@ pub(crate) fn parse_unmeasured(bytes: &[u8], options: &Options) -> Result<Value,
     // serde_json stops at 128 levels by itself, so parsing never recurses deeper; the
     // quicker reader leaves every text it does not take, errors included, to it.
     json_text::parse(text)
-        .map_or_else(|| serde_json::from_str(text), Ok)
+        .map_or_else(|| serde_json::from_str(text).map(|v| (v, false)), Ok)
         .map_err(|e| {
             let msg = e.to_string();
             Box::new(if msg.starts_with("recursion limit exceeded") {

@@ -13,17 +13,21 @@ use serde_json::{Map, Number, Value};
 const MAX_NESTING: usize = 127;
 
 /// The value of `text`, or `None` where `serde_json` must decide (including every
-/// error).
-pub fn parse(text: &str) -> Option<Value> {
+/// error); with it, whether `text` is exactly `serde_json::to_string` of the value
+/// (no whitespace, escapes, repeated keys or numbers other than plain integers), so
+/// that a caller whose value comes out unchanged can copy the text instead of
+/// writing it again.
+pub fn parse(text: &str) -> Option<(Value, bool)> {
     let mut r = Reader {
         s: text.as_bytes(),
         text,
         at: 0,
         members: Vec::new(),
+        compact: true,
     };
     let v = r.value(0)?;
     r.skip_ws();
-    (r.at == r.s.len()).then_some(v)
+    (r.at == r.s.len()).then_some((v, r.compact))
 }
 
 /// The bytes that end a run of a string's text: `"`, `\\` and control characters.
@@ -52,6 +56,8 @@ struct Reader<'a> {
     at: usize,
     /// The members of the objects being read, innermost last: one buffer for all.
     members: Vec<(String, Value)>,
+    /// No byte so far that `serde_json::to_string` of the value would not write.
+    compact: bool,
 }
 
 impl Reader<'_> {
@@ -62,6 +68,7 @@ impl Reader<'_> {
     fn skip_ws(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
             self.at += 1;
+            self.compact = false;
         }
     }
 
@@ -108,6 +115,7 @@ impl Reader<'_> {
         }
         self.at += 1;
         if escaped {
+            self.compact = false;
             match by_serde(self.text.get(start..self.at)?)? {
                 Value::String(s) => Some(s),
                 _ => None,
@@ -152,7 +160,10 @@ impl Reader<'_> {
         };
         match n {
             Some(n) => Some(Value::Number(n)),
-            None => by_serde(t),
+            None => {
+                self.compact = false;
+                by_serde(t)
+            }
         }
     }
 
@@ -212,10 +223,12 @@ impl Reader<'_> {
         }
         self.at += 1;
         // A repeated key keeps its first place and takes the last value, as in serde_json.
-        let mut map = Map::with_capacity(self.members.len().saturating_sub(first));
+        let read = self.members.len().saturating_sub(first);
+        let mut map = Map::with_capacity(read);
         for (k, v) in self.members.drain(first..) {
             map.insert(k, v);
         }
+        self.compact &= map.len() == read;
         Some(Value::Object(map))
     }
 }
@@ -225,17 +238,20 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The same value, member order included, or both refuse.
+    /// The same value, member order included, or both refuse; and where the text is
+    /// said to be compact, it is serde_json's own text of the value.
     fn same_as_serde(text: &str) {
         let theirs: Option<Value> = serde_json::from_str(text).ok();
         let ours = parse(text);
         match (&ours, &theirs) {
-            (Some(a), Some(b)) => assert_eq!(
-                serde_json::to_string(a).ok(),
-                serde_json::to_string(b).ok(),
-                "{text:?}"
-            ),
-            (Some(a), None) => panic!("{text:?}: read as {a} where serde_json refuses"),
+            (Some((a, compact)), Some(b)) => {
+                let written = serde_json::to_string(a).ok();
+                assert_eq!(written, serde_json::to_string(b).ok(), "{text:?}");
+                if *compact {
+                    assert_eq!(written.as_deref(), Some(text), "said to be compact");
+                }
+            }
+            (Some((a, _)), None) => panic!("{text:?}: read as {a} where serde_json refuses"),
             // Left to serde_json: the caller then takes its answer.
             (None, _) => {}
         }
@@ -288,6 +304,16 @@ mod tests {
             same_as_serde(&format!("{}{}", "[".repeat(n), "]".repeat(n)));
         }
         assert!(parse(&format!("{}{}", "[".repeat(127), "]".repeat(127))).is_some());
+        // What the order's text is copied for: serde_json's own compact text.
+        for (t, compact) in [
+            ("{\"a\":[1,-2,true,null,\"x é\"],\"b\":{}}", true),
+            ("{\"a\": 1}", false),
+            ("{\"a\":1.0}", false),
+            ("{\"a\":\"\\u0041\"}", false),
+            ("{\"a\":1,\"a\":2}", false),
+        ] {
+            assert_eq!(parse(t).map(|(_, c)| c), Some(compact), "{t}");
+        }
     }
 
     #[test]
@@ -328,6 +354,9 @@ mod tests {
             same_as_serde(&compact);
             same_as_serde(&serde_json::to_string_pretty(&v).unwrap_or_default());
             prop_assert!(parse(&compact).is_some());
+            // Every text serde_json writes is found compact unless it has a float or an escape.
+            let plain = !compact.contains('\\') && !compact.contains('.') && !compact.contains('e');
+            prop_assert!(!plain || parse(&compact).is_some_and(|(_, c)| c), "{}", compact);
         }
     }
 

@@ -79,17 +79,17 @@ pub fn check(order: &Value, options: &Options) -> Report {
 pub fn prepare(order: &Value, options: &Options) -> Report {
     match input::refused(order, options) {
         Some(i) => Report::refused(i),
-        None => prepared(order.clone(), options),
+        None => prepared(order.clone(), options).0,
     }
 }
 
 /// [`prepare`] of an order within the input limits, consumed: its objects become the
-/// canonical order's.
-fn prepared(order: Value, options: &Options) -> Report {
-    let (canonical, ctx) = prepare::normalize_order(order, options);
+/// canonical order's; and whether the canonical order differs from the input.
+fn prepared(order: Value, options: &Options) -> (Report, bool) {
+    let (canonical, ctx, changed) = prepare::normalize_order(order, options);
     let mut w = Walker::over_canonical(options);
     w.order_in(&canonical, ctx);
-    Report::from_issues(w.issues, Some(canonical))
+    (Report::from_issues(w.issues, Some(canonical)), changed)
 }
 
 /// [`check`] on JSON text, refusing input over `options.max_input_bytes`
@@ -114,13 +114,45 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Report {
 
 /// [`prepare_json`] on bytes.
 pub fn prepare_bytes(bytes: &[u8], options: &Options) -> Report {
-    match input::parse_unmeasured(bytes, options) {
-        Ok(v) => match input::refused(&v, options) {
-            Some(i) => Report::refused(i),
-            None => prepared(v, options),
+    prepared_bytes(bytes, options).0
+}
+
+/// [`prepare_bytes`], and whether the report's order is the text itself: serde_json's
+/// compact text of the order, which `prepare` left as it was.
+fn prepared_bytes(bytes: &[u8], options: &Options) -> (Report, bool) {
+    match input::parse_noting_compact(bytes, options) {
+        Ok((v, compact)) => match input::refused(&v, options) {
+            Some(i) => (Report::refused(i), false),
+            None => {
+                let (report, changed) = prepared(v, options);
+                (report, compact && !changed)
+            }
         },
-        Err(i) => Report::refused(*i),
+        Err(i) => (Report::refused(*i), false),
     }
+}
+
+/// `prepare_json`'s report as JSON text, written by `write` (the caller's
+/// `serde_json::to_string`, passed in so that a module holds one writer of reports);
+/// cheaper where a form's order comes out as it went in: when the text is serde_json's
+/// compact text of the order and `prepare` changes nothing, the report's order is the
+/// text itself, copied rather than written again from the value.
+pub fn prepare_json_text(text: &str, options: &Options, write: fn(&Report) -> String) -> String {
+    let (mut report, text_is_order) = prepared_bytes(text.as_bytes(), options);
+    // The report without its order, `{"valid":..,"issues":[..]}` (`order` is its last
+    // member), then the order's text in place of the closing `}`.
+    if text_is_order {
+        report.order = None;
+    }
+    let mut out = write(&report);
+    if text_is_order && out.ends_with('}') {
+        out.truncate(out.len() - 1);
+        out.reserve(text.len() + 10);
+        out.push_str(",\"order\":");
+        out.push_str(text);
+        out.push('}');
+    }
+    out
 }
 
 /// Checks one field of a (possibly partial) order, e.g. `/zipcode` or

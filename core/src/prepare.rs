@@ -5,7 +5,9 @@
 //! The pass consumes the order and normalizes each object's members where they are:
 //! an object that already has the canonical members in the table's order (what a
 //! form built on the schema sends, and `prepare`'s own output) keeps its map, so no
-//! key is allocated or hashed again; any other is rebuilt in that order.
+//! key is allocated or hashed again; any other is rebuilt in that order. The pass
+//! notes whether anything changed: an order that comes out as it went in (what a form
+//! sends) is then written as the text it came as (`prepare_json_text`).
 
 use serde_json::{Map, Value};
 
@@ -15,16 +17,16 @@ use crate::options::Options;
 use crate::rules::{self, Kind};
 
 /// The canonical form of an order (a value that is not an object is returned as is),
-/// and the order's context when it is an object.
-pub fn normalize_order(order: Value, opts: &Options) -> (Value, Option<Context>) {
+/// the order's context when it is an object, and whether the canonical form differs
+/// from the order in anything (a value, a member's place, a default written out).
+pub fn normalize_order(order: Value, opts: &Options) -> (Value, Option<Context>, bool) {
     let Value::Object(obj) = order else {
-        return (order, None);
+        return (order, None, false);
     };
     let ctx = Context::of(&obj);
-    (
-        Value::Object(object(obj, Level::Order, &ctx, opts)),
-        Some(ctx),
-    )
+    let mut changed = false;
+    let canonical = object(obj, Level::Order, &ctx, opts, &mut changed);
+    (Value::Object(canonical), Some(ctx), changed)
 }
 
 /// The row of `key` in `fields`.
@@ -37,6 +39,7 @@ fn object(
     level: Level,
     ctx: &Context,
     opts: &Options,
+    changed: &mut bool,
 ) -> Map<String, Value> {
     let fields = table(level);
     // Each field present normalized where it is: kept, or gone (normalized to nothing).
@@ -53,7 +56,7 @@ fn object(
         };
         in_order &= i >= next;
         next = next.max(i + 1);
-        let slot = match member(field, Some(std::mem::take(v)), ctx, opts) {
+        let slot = match member(field, Some(std::mem::take(v)), ctx, opts, changed) {
             Some(n) => {
                 *v = n;
                 kept.get_mut(i)
@@ -72,6 +75,7 @@ fn object(
     if !defaulted && !gone.contains(&true) && in_order {
         return obj;
     }
+    *changed = true;
     // Rebuilt: the fields kept or defaulted in the table's order, then the others as
     // they came.
     let mut entries: Vec<Option<(String, Value)>> = obj.into_iter().map(Some).collect();
@@ -83,7 +87,7 @@ fn object(
                 .find(|e| e.as_ref().is_some_and(|(k, _)| k == field.name))
                 .and_then(Option::take)
         } else if absent(i) {
-            member(field, None, ctx, opts).map(|d| (field.name.to_string(), d))
+            member(field, None, ctx, opts, changed).map(|d| (field.name.to_string(), d))
         } else {
             None
         };
@@ -101,11 +105,18 @@ fn object(
 
 /// A field's canonical value; `None` leaves it out. An optional field that is absent
 /// or null gets its default, or is left out; a required one that is null stays null
-/// (for `check` to report).
-fn member(field: &Field, v: Option<Value>, ctx: &Context, opts: &Options) -> Option<Value> {
+/// (for `check` to report). A value normalized to another sets `changed`.
+fn member(
+    field: &Field,
+    v: Option<Value>,
+    ctx: &Context,
+    opts: &Options,
+    changed: &mut bool,
+) -> Option<Value> {
     let v = match v {
         None | Some(Value::Null) if field.default.is_some() => {
-            return field.default.map(|d| d.to_value())
+            *changed = true;
+            return field.default.map(|d| d.to_value());
         }
         None => return None,
         Some(Value::Null) if field.required != Required::Always => return None,
@@ -115,12 +126,12 @@ fn member(field: &Field, v: Option<Value>, ctx: &Context, opts: &Options) -> Opt
         (Kind::List(rule), Some((_, level)), Value::Array(mut items)) => {
             for item in items.iter_mut().take(rule.examined(opts)) {
                 if let Value::Object(o) = item {
-                    *o = object(std::mem::take(o), level, ctx, opts);
+                    *o = object(std::mem::take(o), level, ctx, opts, changed);
                 }
             }
             Some(Value::Array(items))
         }
-        (_, _, v) => rules::prepare(field, v, ctx),
+        (_, _, v) => rules::prepare(field, v, ctx, changed),
     }
 }
 
@@ -165,5 +176,64 @@ mod tests {
         assert_eq!(keys(&v["domains"][0]), ["name", "mailboxes", "x"]);
         // Already canonical: kept as it is, and prepare's output is a fixed point.
         assert_eq!(canonical(v.clone()), v);
+    }
+
+    /// `prepare_json_text` is serde_json's text of `prepare_json`'s report on every
+    /// vector input (as compact text, as pretty text, and as its canonical order, which
+    /// takes the copied text), and an order is found unchanged only when it is.
+    #[test]
+    fn report_text_is_serde_jsons_and_unchanged_orders_are_found() {
+        let opts = Options::default();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors");
+        let (mut unchanged, mut changed) = (0, 0);
+        for entry in std::fs::read_dir(dir).expect("the vectors") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let file: Value = std::fs::read_to_string(&path)
+                .ok()
+                .and_then(|t| serde_json::from_str(&t).ok())
+                .expect("a vector file");
+            for case in file["vectors"].as_array().into_iter().flatten() {
+                let input = &case["input"];
+                // Inputs refused outright have no order to compare with.
+                let Some(canonical) = crate::prepare(input, &opts).order else {
+                    continue;
+                };
+                for text in [
+                    input.to_string(),
+                    serde_json::to_string_pretty(input).unwrap_or_default(),
+                    canonical.to_string(),
+                ] {
+                    let report = crate::prepare_json(&text, &opts);
+                    assert_eq!(
+                        crate::prepare_json_text(&text, &opts, |r| {
+                            serde_json::to_string(r).unwrap_or_default()
+                        }),
+                        serde_json::to_string(&report).unwrap_or_default(),
+                        "{}",
+                        text.chars().take(200).collect::<String>()
+                    );
+                }
+                // Found unchanged only when prepare gives the input back, member order
+                // included (which `Value`'s equality ignores); a flag that is a list or
+                // an object is counted as changed.
+                let (_, _, differs) = normalize_order(input.clone(), &opts);
+                let same =
+                    serde_json::to_string(&canonical).ok() == serde_json::to_string(input).ok();
+                let shown: String = input.to_string().chars().take(200).collect();
+                assert!(differs || same, "{shown}");
+                if differs {
+                    changed += 1;
+                } else {
+                    unchanged += 1;
+                }
+            }
+        }
+        assert!(
+            unchanged > 20 && changed > 20,
+            "{unchanged} unchanged, {changed} changed"
+        );
     }
 }

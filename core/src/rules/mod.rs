@@ -292,13 +292,26 @@ fn text_findings(
 }
 
 /// `prepare` on one text or value member that is present and not null.
-pub fn prepare(field: &Field, v: Value, order: &Context) -> Option<Value> {
+pub fn prepare(field: &Field, v: Value, order: &Context, changed: &mut bool) -> Option<Value> {
     match (field.kind, v) {
         (Kind::Text(rule), Value::String(s)) if s.len() <= MAX_STRING_BYTES => {
             let n = rule.normalize(&s, order);
+            *changed |= n != s;
             (!(n.is_empty() && rule.drops_empty())).then_some(Value::String(n))
         }
-        (Kind::Value(rule), v) => Some(rule.normalize(&v)),
+        (Kind::Value(rule), v) => {
+            let n = rule.normalize(&v);
+            // Scalars compared; a list or an object counts as changed, so that
+            // `Value`'s whole equality is not compiled in for this.
+            *changed |= !match (&n, &v) {
+                (Value::Null, Value::Null) => true,
+                (Value::Bool(a), Value::Bool(b)) => a == b,
+                (Value::Number(a), Value::Number(b)) => a == b,
+                (Value::String(a), Value::String(b)) => a == b,
+                _ => false,
+            };
+            Some(n)
+        }
         (_, v) => Some(v),
     }
 }
