@@ -16,12 +16,6 @@
 
 mod convert;
 
-/// talc instead of Rust's default dlmalloc: a typical `prepare` spent about a tenth of
-/// its wasm time in dlmalloc (docs/benchmarks-wasm.md, docs/dependencies.md).
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 use mailinfra::limits::MAX_OPTIONS_BYTES;
 use std::cell::RefCell;
 
