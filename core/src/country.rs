@@ -23,7 +23,7 @@ pub fn resolve(input: &str) -> Option<&'static Country> {
         return Some(c);
     }
     let normalized = crate::text::normalize(input);
-    let t = normalized.as_str();
+    let t = &*normalized;
     let upper = t.to_uppercase();
     if let Some(c) = by_code(&upper) {
         return Some(c);
