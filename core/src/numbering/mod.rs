@@ -179,7 +179,12 @@ fn too_long(r: &PhoneRegion, len: usize) -> bool {
 }
 
 fn region(id: &str) -> Option<&'static PhoneRegion> {
-    let i = PHONE_IDS.binary_search_by(|(k, _)| k.cmp(&id)).ok()?;
+    let key = crate::country::code_key(id)?;
+    let i = PHONE_IDS
+        .binary_search_by_key(&key, |(k, _)| {
+            crate::country::code_key(k).unwrap_or_default()
+        })
+        .ok()?;
     phone_region(usize::from(PHONE_IDS.get(i)?.1))
 }
 
