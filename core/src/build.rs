@@ -207,7 +207,7 @@ impl OrderBuilder {
             ));
             return;
         };
-        let key = host::normalize_host(&name);
+        let key = host::normalize_host(&name).into_owned();
         let idx = *self.by_key.entry(key).or_insert_with(|| {
             self.domains.push(DomainRows {
                 name,
@@ -293,7 +293,7 @@ impl OrderBuilder {
             .iter()
             .flat_map(|d| &d.mailboxes)
             .filter_map(|(b, _)| b.get(EMAIL.name).and_then(Value::as_str))
-            .map(email::normalize)
+            .map(|e| email::normalize(e).into_owned())
             .collect();
         for d in &mut self.domains {
             for (b, _) in &mut d.mailboxes {

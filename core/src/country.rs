@@ -4,10 +4,26 @@ use crate::data::{Country, COUNTRIES};
 
 /// The country with this exact alpha-2 code (upper case).
 pub fn by_code(code: &str) -> Option<&'static Country> {
+    COUNTRIES.get(index_of(code)?)
+}
+
+/// The row of the country with this code in `COUNTRIES`.
+pub fn index_of(code: &str) -> Option<usize> {
+    let key = code_key(code)?;
     COUNTRIES
-        .binary_search_by(|c| c.code.cmp(code))
+        .binary_search_by_key(&key, |c| code_key(c.code).unwrap_or_default())
         .ok()
-        .map(|i| &COUNTRIES[i])
+}
+
+/// A code of two or three characters (`GB`, the phone metadata's `001`) as one number
+/// in the codes' order, so that a search compares numbers, not byte strings (`memcmp`
+/// is a byte loop in wasm).
+pub(crate) fn code_key(code: &str) -> Option<u32> {
+    match *code.as_bytes() {
+        [a, b] => Some(u32::from_be_bytes([0, a, b, 0])),
+        [a, b, c] => Some(u32::from_be_bytes([0, a, b, c])),
+        _ => None,
+    }
 }
 
 /// Every assigned country, sorted by code.
@@ -23,7 +39,7 @@ pub fn resolve(input: &str) -> Option<&'static Country> {
         return Some(c);
     }
     let normalized = crate::text::normalize(input);
-    let t = normalized.as_str();
+    let t = &*normalized;
     let upper = t.to_uppercase();
     if let Some(c) = by_code(&upper) {
         return Some(c);
@@ -59,6 +75,25 @@ fn name_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_keys_keep_the_tables_order_and_find_every_row() {
+        let ids = crate::data::PHONE_IDS.iter().map(|(k, _)| *k);
+        for codes in [
+            COUNTRIES.iter().map(|c| c.code).collect::<Vec<_>>(),
+            ids.collect(),
+        ] {
+            let keys: Vec<_> = codes.iter().map(|c| code_key(c)).collect();
+            assert!(keys.iter().all(Option::is_some));
+            assert!(keys.windows(2).all(|w| w[0] < w[1]), "{codes:?}");
+        }
+        for (i, c) in COUNTRIES.iter().enumerate() {
+            assert_eq!(index_of(c.code), Some(i));
+        }
+        for miss in ["", "G", "gb", "GBR", "ZZ", "\u{e9}"] {
+            assert!(by_code(miss).is_none(), "{miss:?}");
+        }
+    }
 
     #[test]
     fn resolves_codes_aliases_and_names() {

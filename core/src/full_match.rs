@@ -50,6 +50,11 @@ impl Program {
         }
         Some(ends(&self.0, 1, s.as_bytes()) >> s.len() & 1 == 1)
     }
+
+    /// Whether some start of `s` matches; `None` for a text too long for a mask.
+    pub fn prefix_match(&self, s: &str) -> Option<bool> {
+        (s.len() <= MAX_TEXT).then(|| ends(&self.0, 1, s.as_bytes()) != 0)
+    }
 }
 
 /// The positions where a match of `node` starting at one of `starts` can end in `s`.

@@ -2,6 +2,7 @@
 //! IDNA 2008 via `idna`), the ICANN section of the Public Suffix List, and scripts.
 //! The machinery the domain-name, redirect and address rules (`rules/`) call.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
@@ -35,7 +36,10 @@ pub fn to_unicode(domain: &str) -> Option<String> {
 /// Anything else (a path, a port) is left for the checker to report. The strips
 /// apply only when they leave a clean host (nothing more a second pass would strip),
 /// which keeps the normalization idempotent (`a.com/ .` stays as typed).
-pub fn normalize_host(raw: &str) -> String {
+pub fn normalize_host(raw: &str) -> Cow<'_, str> {
+    if is_normal(raw) {
+        return Cow::Borrowed(raw);
+    }
     let lower = raw.trim().to_lowercase();
     let mut s = lower.as_str();
     if let Some(bare) = strip_scheme_and_slash(s) {
@@ -49,10 +53,19 @@ pub fn normalize_host(raw: &str) -> String {
     let s = if clean { s } else { lower.as_str() };
     if !s.is_ascii() {
         if let Some(a) = to_ascii(s) {
-            return a;
+            return Cow::Owned(a);
         }
     }
-    s.to_string()
+    Cow::Owned(s.to_string())
+}
+
+/// Whether [`normalize_host`] leaves `raw` as it is: lower-case letters, digits,
+/// hyphens and dots, not ending in a dot (most names as typed; no copy for those).
+fn is_normal(raw: &str) -> bool {
+    !raw.ends_with('.')
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
 }
 
 /// `https://host/` -> `host` when what remains is a bare host; also `host/`.
@@ -321,6 +334,21 @@ mod tests {
 
     fn codes(s: &str, role: Role) -> Vec<IssueCode> {
         check_host(s, role).1.iter().map(Problem::code).collect()
+    }
+
+    #[test]
+    fn a_normal_name_is_its_normalization() {
+        for raw in [
+            "acme.com",
+            "Acme.com",
+            "acme.com.",
+            "acme.com/",
+            " acme.com",
+            "bücher.de",
+            "",
+        ] {
+            assert_eq!(is_normal(raw), normalize_host(raw) == raw, "{raw:?}");
+        }
     }
 
     #[test]

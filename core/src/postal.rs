@@ -22,9 +22,7 @@ struct Compiled {
 fn compiled(country: &'static Country) -> Option<&'static Compiled> {
     static CACHE: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
     let cells = CACHE.get_or_init(|| COUNTRIES.iter().map(|_| OnceLock::new()).collect());
-    let idx = COUNTRIES
-        .binary_search_by(|c| c.code.cmp(country.code))
-        .ok()?;
+    let idx = crate::country::index_of(country.code)?;
     let fmt = country.format()?;
     Some(cells.get(idx)?.get_or_init(|| {
         Compiled {

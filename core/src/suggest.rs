@@ -88,7 +88,11 @@ pub fn suggest_json(req: &serde_json::Value) -> Suggestions {
 /// Suggests `count` addresses for a person on a domain. Deterministic: the same
 /// request gives the same list.
 pub fn suggest(req: &SuggestRequest) -> Suggestions {
-    let taken: HashSet<String> = req.exclude.iter().map(|e| email::normalize(e)).collect();
+    let taken: HashSet<String> = req
+        .exclude
+        .iter()
+        .map(|e| email::normalize(e).into_owned())
+        .collect();
     suggest_excluding(req, &taken)
 }
 

@@ -31,11 +31,11 @@ pub fn has_removable_bad_char(s: &str) -> bool {
 
 /// The safe normalization of free text: trim, collapse inner whitespace (line breaks
 /// included) to one space, drop zero-width characters, NFC.
-pub fn normalize(s: &str) -> String {
+pub fn normalize(s: &str) -> Cow<'_, str> {
     if is_plain_ascii(s) {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    rebuild(s)
+    Cow::Owned(rebuild(s))
 }
 
 /// `normalize` the long way: every character looked at.

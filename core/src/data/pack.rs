@@ -127,7 +127,7 @@ pub struct PhoneDesc {
 pub struct Pattern {
     anchored: String,
     compiled: OnceLock<Option<Regex>>,
-    /// The full-match program of a number pattern (`full_match`), built on first use.
+    /// The program of a number or prefix pattern (`full_match`), built on first use.
     program: OnceLock<Option<Program>>,
 }
 
@@ -150,13 +150,13 @@ impl Pattern {
             .as_ref()
     }
 
-    /// A full-match pattern as a program that matches without `regex-lite`
-    /// (libphonenumber's number patterns all are); `None` for any other pattern.
+    /// The pattern as a program that matches without `regex-lite` (libphonenumber's
+    /// number and leading-digits patterns all are); `None` for any other pattern.
     pub(crate) fn program(&self) -> Option<&Program> {
         self.program
             .get_or_init(|| {
-                let p = self.anchored.strip_prefix("^(?:")?.strip_suffix(")$")?;
-                Program::compile(p)
+                let p = self.anchored.strip_prefix("^(?:")?;
+                Program::compile(p.strip_suffix(")$").or_else(|| p.strip_suffix(')'))?)
             })
             .as_ref()
     }

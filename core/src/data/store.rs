@@ -228,7 +228,7 @@ fn get<T>(
 
 /// The address format of the country with this code (which has one).
 pub(super) fn address_format(code: &str) -> Option<&'static AddressFormat> {
-    let i = COUNTRIES.binary_search_by(|c| c.code.cmp(code)).ok()?;
+    let i = crate::country::index_of(code)?;
     #[cfg(feature = "embedded-data")]
     let embedded = super::countries::ADDRESS_PACKS.get(i).copied();
     #[cfg(not(feature = "embedded-data"))]
@@ -303,9 +303,7 @@ pub fn load_pack(name: &str, text: &str) -> Result<(), PackError> {
     };
     match name.split_once('/') {
         Some(("address", code)) => {
-            let i = COUNTRIES
-                .binary_search_by(|c| c.code.cmp(code))
-                .ok()
+            let i = crate::country::index_of(code)
                 .filter(|&i| COUNTRIES.get(i).is_some_and(|c| c.has_format))
                 .ok_or_else(unknown)?;
             same_generation(ADDRESS_PACK_HEADER)?;

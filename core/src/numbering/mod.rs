@@ -137,6 +137,14 @@ fn full_match(p: &Pattern, s: &str) -> bool {
         .unwrap_or_else(|| p.regex().is_some_and(|p| p.is_match(s)))
 }
 
+/// Whether a prefix pattern matches at the start of `s`: by its program, else by
+/// `regex-lite` (the invalid `+1` number tried against each NANP region's prefix).
+fn prefix_matches(p: &Pattern, s: &str) -> bool {
+    p.program()
+        .and_then(|d| d.prefix_match(s))
+        .unwrap_or_else(|| prefix_end(p, s).is_some())
+}
+
 /// The end of a prefix pattern's match at the start of `s`.
 fn prefix_end(p: &Pattern, s: &str) -> Option<usize> {
     p.regex()?.find(s).map(|m| m.end())
@@ -179,7 +187,12 @@ fn too_long(r: &PhoneRegion, len: usize) -> bool {
 }
 
 fn region(id: &str) -> Option<&'static PhoneRegion> {
-    let i = PHONE_IDS.binary_search_by(|(k, _)| k.cmp(&id)).ok()?;
+    let key = crate::country::code_key(id)?;
+    let i = PHONE_IDS
+        .binary_search_by_key(&key, |(k, _)| {
+            crate::country::code_key(k).unwrap_or_default()
+        })
+        .ok()?;
     phone_region(usize::from(PHONE_IDS.get(i)?.1))
 }
 
@@ -224,7 +237,7 @@ fn is_valid_number(code: u16, national: &str) -> bool {
         return has_type_in(regions.start);
     }
     regions.into_iter().find_map(|i| match leading_digits(i) {
-        Some(p) => prefix_end(p, national).map(|_| has_type_in(i)),
+        Some(p) => prefix_matches(p, national).then(|| has_type_in(i)),
         None => has_type_in(i).then_some(true),
     }) == Some(true)
 }
@@ -371,6 +384,23 @@ mod tests {
         for (i, (name, p)) in PHONE_REGIONS.iter().enumerate() {
             let compiled = leading_digits(i).and_then(Pattern::regex);
             assert_eq!(compiled.is_some(), !p.is_empty(), "{name}: {p}");
+        }
+        // Each program agrees with regex-lite on every prefix of every 4-digit text.
+        let texts: Vec<String> = (0..10_000).map(|n| format!("{n:04}")).collect();
+        for (i, (name, p)) in PHONE_REGIONS.iter().enumerate() {
+            let Some(pattern) = leading_digits(i) else {
+                continue;
+            };
+            assert!(pattern.program().is_some(), "{name}: {p} has no program");
+            for t in &texts {
+                for s in [&t[..1], &t[..2], &t[..3], t] {
+                    assert_eq!(
+                        prefix_matches(pattern, s),
+                        prefix_end(pattern, s).is_some(),
+                        "{name}: {p} on {s}"
+                    );
+                }
+            }
         }
         assert!(grammar().is_some());
     }

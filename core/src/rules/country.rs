@@ -8,6 +8,8 @@
 //! name each name exactly one country; anything else is left as typed.
 //! **Source**: ISO 3166-1 through Debian's iso-codes (`data/countries.rs`).
 
+use std::borrow::Cow;
+
 use crate::context::Context;
 use crate::country;
 use crate::problem::{Fix, Problem};
@@ -19,10 +21,10 @@ pub const RULE: Kind = Kind::Text(&Country);
 pub struct Country;
 
 impl TextRule for Country {
-    fn normalize(&self, raw: &str, _: &Context) -> String {
+    fn normalize<'a>(&self, raw: &'a str, _: &Context) -> Cow<'a, str> {
         match country::resolve(raw) {
-            Some(c) => c.code.to_string(),
-            None => text::normalize(raw).to_uppercase(),
+            Some(c) => Cow::Borrowed(c.code),
+            None => Cow::Owned(text::normalize(raw).to_uppercase()),
         }
     }
 

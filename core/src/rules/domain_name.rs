@@ -28,7 +28,7 @@ pub const RULE: Kind = Kind::Text(&DomainName);
 pub struct DomainName;
 
 impl TextRule for DomainName {
-    fn normalize(&self, raw: &str, _: &Context) -> String {
+    fn normalize<'a>(&self, raw: &'a str, _: &Context) -> Cow<'a, str> {
         host::normalize_host(raw)
     }
 
@@ -63,7 +63,7 @@ impl TextRule for DomainName {
     /// The canonical name (for duplicates and the entry's redirect and mailboxes),
     /// checked as a host when the entry is on the focus.
     fn enter<'a>(&self, raw: Option<&'a str>, scope: &mut Scope, facts: &mut Facts<'a>) {
-        let name = raw.map(|n| canon(scope.canonical || is_normal(n), n, host::normalize_host));
+        let name = raw.map(|n| canon(scope.canonical, n, host::normalize_host));
         facts.duplicate = name
             .as_ref()
             .is_some_and(|n| !n.is_empty() && !scope.seen.domains.insert(n.to_string()));
@@ -72,15 +72,6 @@ impl TextRule for DomainName {
         }
         facts.key = name;
     }
-}
-
-/// Whether [`host::normalize_host`] leaves `raw` as it is: lower-case letters, digits,
-/// hyphens and dots, not ending in a dot (most names as typed; no copy for those).
-fn is_normal(raw: &str) -> bool {
-    !raw.ends_with('.')
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
 }
 
 /// Whether a domain under the public suffix `suffix` (A-label: `com`, `co.uk`)
@@ -98,25 +89,5 @@ fn suffix_allowed(opts: &Options, suffix: &str) -> bool {
             let t = a.as_deref().unwrap_or(t);
             t.eq_ignore_ascii_case(suffix) || t.eq_ignore_ascii_case(tld)
         }),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_normal_name_is_its_normalization() {
-        for raw in [
-            "acme.com",
-            "Acme.com",
-            "acme.com.",
-            "acme.com/",
-            " acme.com",
-            "bücher.de",
-            "",
-        ] {
-            assert_eq!(is_normal(raw), host::normalize_host(raw) == raw, "{raw:?}");
-        }
     }
 }

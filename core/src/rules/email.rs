@@ -64,7 +64,7 @@ const ROLE_NAMES: &[&str] = &[
 pub struct Email;
 
 impl TextRule for Email {
-    fn normalize(&self, raw: &str, _: &Context) -> String {
+    fn normalize<'a>(&self, raw: &'a str, _: &Context) -> Cow<'a, str> {
         normalize(raw)
     }
 
@@ -84,7 +84,7 @@ impl TextRule for Email {
     /// The canonical address, for duplicates across the order's mailboxes.
     fn enter<'a>(&self, raw: Option<&'a str>, scope: &mut Scope, facts: &mut Facts<'a>) {
         // Most addresses are typed in their canonical form: no copy for those.
-        let email = raw.map(|e| canon(scope.canonical || is_normal(e), e, normalize));
+        let email = raw.map(|e| canon(scope.canonical, e, normalize));
         facts.duplicate = email
             .as_ref()
             .is_some_and(|e| e.contains('@') && !scope.seen.emails.insert(e.to_string()));
@@ -174,15 +174,18 @@ fn is_normal(raw: &str) -> bool {
 }
 
 /// The safe normalization: trim, lower-case, Unicode domain part -> A-label.
-pub fn normalize(raw: &str) -> String {
+pub fn normalize(raw: &str) -> Cow<'_, str> {
+    if is_normal(raw) {
+        return Cow::Borrowed(raw);
+    }
     let t = raw.trim().to_lowercase();
-    match t.rsplit_once('@') {
+    Cow::Owned(match t.rsplit_once('@') {
         Some((local, domain)) if !domain.is_ascii() => match host::to_ascii(domain) {
             Some(a) => format!("{local}@{a}"),
             None => t,
         },
         _ => t,
-    }
+    })
 }
 
 #[cfg(test)]

@@ -13,6 +13,8 @@
 //! **Source**: the order contract (enumerations, Azure's plan, mailbox limits); the
 //! providers' published username rules.
 
+use std::borrow::Cow;
+
 use crate::context::Context;
 use crate::options::Options;
 use crate::problem::{Fix, Problem, Username};
@@ -153,8 +155,8 @@ pub const PLAN_RULE: Kind = Kind::Text(&PlanRule);
 pub struct EspRule;
 
 impl TextRule for EspRule {
-    fn normalize(&self, raw: &str, _: &Context) -> String {
-        Esp::from_loose(raw).map_or_else(|| raw.trim().to_string(), |e| e.as_str().to_string())
+    fn normalize<'a>(&self, raw: &'a str, _: &Context) -> Cow<'a, str> {
+        Cow::Borrowed(Esp::from_loose(raw).map_or_else(|| raw.trim(), |e| e.as_str()))
     }
 
     fn fix(&self, raw: &str, canon: &str) -> Fix {
@@ -173,8 +175,8 @@ impl TextRule for EspRule {
 pub struct PlanRule;
 
 impl TextRule for PlanRule {
-    fn normalize(&self, raw: &str, _: &Context) -> String {
-        Plan::from_loose(raw).map_or_else(|| raw.trim().to_string(), |p| p.as_str().to_string())
+    fn normalize<'a>(&self, raw: &'a str, _: &Context) -> Cow<'a, str> {
+        Cow::Borrowed(Plan::from_loose(raw).map_or_else(|| raw.trim(), |p| p.as_str()))
     }
 
     fn fix(&self, raw: &str, canon: &str) -> Fix {

@@ -9,6 +9,8 @@
 //! characters and composing to NFC change how the text is stored, never what it says.
 //! **Source**: the order contract's field table; Unicode's NFC and general categories.
 
+use std::borrow::Cow;
+
 use crate::context::Context;
 use crate::problem::Fix;
 use crate::rules::{text_fix, Kind, TextRule};
@@ -23,7 +25,7 @@ pub const RULE: Kind = Kind::Text(&FreeText);
 pub struct FreeText;
 
 impl TextRule for FreeText {
-    fn normalize(&self, raw: &str, _: &Context) -> String {
+    fn normalize<'a>(&self, raw: &'a str, _: &Context) -> Cow<'a, str> {
         text::normalize(raw)
     }
 

@@ -98,8 +98,9 @@ pub struct Scope<'s> {
 
 /// A string field.
 pub trait TextRule: Sync {
-    /// `prepare`'s canonical form of the text (idempotent).
-    fn normalize(&self, raw: &str, order: &Context) -> String;
+    /// `prepare`'s canonical form of the text (idempotent); borrowed where no copy is
+    /// needed (`raw` already canonical, a table's spelling).
+    fn normalize<'a>(&self, raw: &'a str, order: &Context) -> Cow<'a, str>;
 
     /// The canonical form the check compares with (the entry's key members take the
     /// one `enter` recorded).
@@ -141,11 +142,15 @@ pub trait ListRule: Sync {
 }
 
 /// `normalize(raw)`, or `raw` itself when the order is already canonical.
-pub fn canon(canonical: bool, raw: &str, normalize: impl FnOnce(&str) -> String) -> Cow<'_, str> {
+pub fn canon(
+    canonical: bool,
+    raw: &str,
+    normalize: impl FnOnce(&str) -> Cow<'_, str>,
+) -> Cow<'_, str> {
     if canonical {
         Cow::Borrowed(raw)
     } else {
-        Cow::Owned(normalize(raw))
+        normalize(raw)
     }
 }
 
@@ -295,8 +300,13 @@ fn text_findings(
 pub fn prepare(field: &Field, v: Value, order: &Context, changed: &mut bool) -> Option<Value> {
     match (field.kind, v) {
         (Kind::Text(rule), Value::String(s)) if s.len() <= MAX_STRING_BYTES => {
-            let n = rule.normalize(&s, order);
-            *changed |= n != s;
+            // The input's own string is kept where the text is already canonical.
+            let n = match rule.normalize(&s, order) {
+                n if n == s.as_str() => None,
+                n => Some(n.into_owned()),
+            };
+            *changed |= n.is_some();
+            let n = n.unwrap_or(s);
             (!(n.is_empty() && rule.drops_empty())).then_some(Value::String(n))
         }
         (Kind::Value(rule), v) => {

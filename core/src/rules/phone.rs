@@ -9,6 +9,8 @@
 //! **Source**: libphonenumber's metadata and parsing, differential-tested against its
 //! Python port `phonenumbers` (`tests/reference/phone.py`).
 
+use std::borrow::Cow;
+
 use crate::context::Context;
 use crate::phone;
 use crate::problem::{Fix, Problem};
@@ -22,8 +24,8 @@ pub const RULE: Kind = Kind::Text(&Phone);
 pub struct Phone;
 
 impl TextRule for Phone {
-    fn normalize(&self, raw: &str, order: &Context) -> String {
-        phone::normalize(raw, order.country.map(|c| c.code))
+    fn normalize<'a>(&self, raw: &'a str, order: &Context) -> Cow<'a, str> {
+        Cow::Owned(phone::normalize(raw, order.country.map(|c| c.code)))
     }
 
     fn fix(&self, raw: &str, canon: &str) -> Fix {

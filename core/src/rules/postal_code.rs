@@ -11,6 +11,8 @@
 //! ways of writing whose reading is certain (the result must match the format).
 //! **Source**: Google's address metadata (`zip`, `zipex`, `sub_zips`).
 
+use std::borrow::Cow;
+
 use crate::context::Context;
 use crate::postal;
 use crate::problem::Problem;
@@ -21,8 +23,8 @@ pub const RULE: Kind = Kind::Text(&PostalCode);
 pub struct PostalCode;
 
 impl TextRule for PostalCode {
-    fn normalize(&self, raw: &str, order: &Context) -> String {
-        postal::normalize_zip(order.country, raw)
+    fn normalize<'a>(&self, raw: &'a str, order: &Context) -> Cow<'a, str> {
+        Cow::Owned(postal::normalize_zip(order.country, raw))
     }
 
     fn findings(&self, _: &str, canon: &str, cx: &Cx, out: &mut Vec<Problem>) {

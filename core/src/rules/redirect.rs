@@ -11,6 +11,8 @@
 //! nothing else follows the host; a path or port is reported, never cut.
 //! **Source**: the order contract's field table; the host rules of `host.rs`.
 
+use std::borrow::Cow;
+
 use crate::context::Context;
 use crate::host;
 use crate::problem::{Fix, HostRole, Problem, UrlPart};
@@ -21,7 +23,7 @@ pub const RULE: Kind = Kind::Text(&Redirect);
 pub struct Redirect;
 
 impl TextRule for Redirect {
-    fn normalize(&self, raw: &str, _: &Context) -> String {
+    fn normalize<'a>(&self, raw: &'a str, _: &Context) -> Cow<'a, str> {
         host::normalize_host(raw)
     }
 

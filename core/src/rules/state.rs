@@ -9,6 +9,8 @@
 //! the country is rewritten; a near miss is a suggestion, never a fix.
 //! **Source**: Google's address metadata, ISO 3166-2 (iso-codes), `tools/state-aliases.tsv`.
 
+use std::borrow::Cow;
+
 use crate::context::Context;
 use crate::problem::{Problem, StateName};
 use crate::rules::{Cx, Kind, TextRule};
@@ -22,9 +24,9 @@ const EXAMPLES: usize = 3;
 pub struct State;
 
 impl TextRule for State {
-    fn normalize(&self, raw: &str, order: &Context) -> String {
+    fn normalize<'a>(&self, raw: &'a str, order: &Context) -> Cow<'a, str> {
         match order.country.and_then(|c| postal::resolve_state(c, raw)) {
-            Some(st) => st.key().to_string(),
+            Some(st) => Cow::Borrowed(st.key()),
             None => text::normalize(raw),
         }
     }
