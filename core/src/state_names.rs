@@ -108,8 +108,11 @@ pub fn nearest(fmt: &'static AddressFormat, raw: &str) -> Option<&'static State>
     let mut runner_up = max + 1;
     let mut row = Vec::with_capacity(typed.len() + 1);
     for (name, index) in fmt.state_names.lines().filter_map(|l| l.split_once('\t')) {
-        let d = bounded_distance(&typed, name, max + 1, &mut row);
-        if d > max {
+        // Only a distance below the best so far (or equal to it, while no other state
+        // ties it) can change the answer: anything farther is cut off early.
+        let cap = best.map_or(max + 1, |(b, _)| (b + 1).min(runner_up));
+        let d = bounded_distance(&typed, name, cap, &mut row);
+        if d >= cap {
             continue;
         }
         match best {
@@ -130,8 +133,14 @@ pub fn nearest(fmt: &'static AddressFormat, raw: &str) -> Option<&'static State>
 }
 
 /// The Levenshtein distance between `a` and `b` in characters, or `cap` when it is at
-/// least `cap` (names whose lengths differ by `cap` or more are not compared at all).
+/// least `cap`. Names whose lengths differ by `cap` or more are not compared at all
+/// (a character is 1 to 4 bytes, so the byte length bounds the count before it is
+/// counted), and a comparison stops at the first row whose every cell, plus the
+/// difference of the lengths still to go, reaches `cap`.
 fn bounded_distance(a: &[char], b: &str, cap: usize, row: &mut Vec<usize>) -> usize {
+    if b.len() + cap <= a.len() || b.len() >= 4 * (a.len() + cap) {
+        return cap;
+    }
     let b_len = b.chars().count();
     if a.len().abs_diff(b_len) >= cap {
         return cap;
@@ -140,7 +149,9 @@ fn bounded_distance(a: &[char], b: &str, cap: usize, row: &mut Vec<usize>) -> us
     row.extend(0..=a.len());
     for (j, cb) in b.chars().enumerate() {
         let mut diagonal = j;
-        let mut row_min = j + 1;
+        // Characters of `b` still to compare after this one.
+        let b_rest = b_len.saturating_sub(j + 1);
+        let mut bound = (j + 1) + a.len().abs_diff(b_rest);
         if let Some(first) = row.first_mut() {
             *first = j + 1;
         }
@@ -155,9 +166,9 @@ fn bounded_distance(a: &[char], b: &str, cap: usize, row: &mut Vec<usize>) -> us
             if let Some(cell) = row.get_mut(i + 1) {
                 *cell = d;
             }
-            row_min = row_min.min(d);
+            bound = bound.min(d + a.len().saturating_sub(i + 1).abs_diff(b_rest));
         }
-        if row_min >= cap {
+        if bound >= cap {
             return cap;
         }
     }
