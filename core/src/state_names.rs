@@ -107,7 +107,24 @@ pub fn nearest(fmt: &'static AddressFormat, raw: &str) -> Option<&'static State>
     let mut best: Option<(usize, &str)> = None;
     let mut runner_up = max + 1;
     let mut row = Vec::with_capacity(typed.len() + 1);
-    for (name, index) in fmt.state_names.lines().filter_map(|l| l.split_once('\t')) {
+    let table = fmt.state_names.as_str();
+    let bytes = table.as_bytes();
+    let mut start = 0;
+    // Each line read once, byte by byte: its name up to the tab, its index to the
+    // newline (a tab and a newline never occur inside a multi-byte character).
+    while let Some(tab) = bytes
+        .get(start..)
+        .and_then(|b| b.iter().position(|&c| c == b'\t'))
+    {
+        let tab = start + tab;
+        let end = bytes
+            .get(tab..)
+            .and_then(|b| b.iter().position(|&c| c == b'\n'))
+            .map_or(bytes.len(), |p| tab + p);
+        let (Some(name), Some(index)) = (table.get(start..tab), table.get(tab + 1..end)) else {
+            break;
+        };
+        start = end + 1;
         // Only a distance below the best so far (or equal to it, while no other state
         // ties it) can change the answer: anything farther is cut off early.
         let cap = best.map_or(max + 1, |(b, _)| (b + 1).min(runner_up));
