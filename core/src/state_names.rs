@@ -107,9 +107,29 @@ pub fn nearest(fmt: &'static AddressFormat, raw: &str) -> Option<&'static State>
     let mut best: Option<(usize, &str)> = None;
     let mut runner_up = max + 1;
     let mut row = Vec::with_capacity(typed.len() + 1);
-    for (name, index) in fmt.state_names.lines().filter_map(|l| l.split_once('\t')) {
-        let d = bounded_distance(&typed, name, max + 1, &mut row);
-        if d > max {
+    let table = fmt.state_names.as_str();
+    let bytes = table.as_bytes();
+    let mut start = 0;
+    // Each line read once, byte by byte: its name up to the tab, its index to the
+    // newline (a tab and a newline never occur inside a multi-byte character).
+    while let Some(tab) = bytes
+        .get(start..)
+        .and_then(|b| b.iter().position(|&c| c == b'\t'))
+    {
+        let tab = start + tab;
+        let end = bytes
+            .get(tab..)
+            .and_then(|b| b.iter().position(|&c| c == b'\n'))
+            .map_or(bytes.len(), |p| tab + p);
+        let (Some(name), Some(index)) = (table.get(start..tab), table.get(tab + 1..end)) else {
+            break;
+        };
+        start = end + 1;
+        // Only a distance below the best so far (or equal to it, while no other state
+        // ties it) can change the answer: anything farther is cut off early.
+        let cap = best.map_or(max + 1, |(b, _)| (b + 1).min(runner_up));
+        let d = bounded_distance(&typed, name, cap, &mut row);
+        if d >= cap {
             continue;
         }
         match best {
@@ -130,34 +150,50 @@ pub fn nearest(fmt: &'static AddressFormat, raw: &str) -> Option<&'static State>
 }
 
 /// The Levenshtein distance between `a` and `b` in characters, or `cap` when it is at
-/// least `cap` (names whose lengths differ by `cap` or more are not compared at all).
+/// least `cap`. Names whose lengths differ by `cap` or more are not compared at all
+/// (a character is 1 to 4 bytes, so the byte length bounds the count before it is
+/// counted); a row computes only the cells less than `cap` from its diagonal (the
+/// others are at least `cap`), and the comparison stops at the first row whose every
+/// cell, plus the difference of the lengths still to go, reaches `cap`.
 fn bounded_distance(a: &[char], b: &str, cap: usize, row: &mut Vec<usize>) -> usize {
+    if b.len() + cap <= a.len() || b.len() >= 4 * (a.len() + cap) {
+        return cap;
+    }
     let b_len = b.chars().count();
     if a.len().abs_diff(b_len) >= cap {
         return cap;
     }
+    // row[i]: the distance between a[..i] and the part of `b` read so far, exact where
+    // below `cap`; cells never written keep their first values, at least `cap`.
     row.clear();
     row.extend(0..=a.len());
     for (j, cb) in b.chars().enumerate() {
-        let mut diagonal = j;
-        let mut row_min = j + 1;
-        if let Some(first) = row.first_mut() {
-            *first = j + 1;
+        // This row's band: cells i with |i - (j + 1)| < cap, past the first.
+        let lo = (j + 2).saturating_sub(cap).max(1);
+        let hi = (j + cap).min(a.len());
+        if lo > hi + 1 {
+            return cap;
         }
-        for (i, ca) in a.iter().enumerate() {
-            let (Some(&left), Some(&up)) = (row.get(i), row.get(i + 1)) else {
-                return cap;
-            };
+        let b_rest = b_len.saturating_sub(j + 1);
+        let mut diagonal = row.get(lo - 1).copied().unwrap_or(cap);
+        let mut left = if lo == 1 { j + 1 } else { cap };
+        let mut bound = left + (a.len() + 1 - lo).abs_diff(b_rest);
+        if let Some(cell) = row.get_mut(lo - 1) {
+            *cell = left;
+        }
+        let (Some(chars), Some(cells)) = (a.get(lo - 1..hi), row.get_mut(lo..=hi)) else {
+            return cap;
+        };
+        for (i, (ca, cell)) in (lo..).zip(chars.iter().zip(cells)) {
             let d = (diagonal + usize::from(*ca != cb))
                 .min(left + 1)
-                .min(up + 1);
-            diagonal = up;
-            if let Some(cell) = row.get_mut(i + 1) {
-                *cell = d;
-            }
-            row_min = row_min.min(d);
+                .min(*cell + 1);
+            diagonal = *cell;
+            *cell = d;
+            left = d;
+            bound = bound.min(d + (a.len() - i).abs_diff(b_rest));
         }
-        if row_min >= cap {
+        if bound >= cap {
             return cap;
         }
     }
@@ -264,5 +300,53 @@ mod tests {
         assert_eq!(d("abc", "abc", 9), 0);
         assert_eq!(d("écosse", "ecosse", 9), 1);
         assert_eq!(d("ab", "ba", 9), 2);
+    }
+
+    /// The banded, cut-off comparison against the textbook full matrix, over every
+    /// pair of short strings of a three-letter alphabet (with a 2-byte and a 3-byte
+    /// letter, for the byte-length bound) and every cap.
+    #[test]
+    fn bounded_distance_matches_the_full_matrix() {
+        fn full(a: &[char], b: &[char]) -> usize {
+            let mut prev: Vec<usize> = (0..=a.len()).collect();
+            for (j, cb) in b.iter().enumerate() {
+                let mut cur = vec![j + 1];
+                for (i, ca) in a.iter().enumerate() {
+                    let d = (prev[i] + usize::from(ca != cb))
+                        .min(prev[i + 1] + 1)
+                        .min(cur[i] + 1);
+                    cur.push(d);
+                }
+                prev = cur;
+            }
+            prev[a.len()]
+        }
+        let letters = ['a', 'é', '東'];
+        let mut words = vec![Vec::new()];
+        for len in 1..=5 {
+            let mut next = Vec::new();
+            for w in words.iter().filter(|w: &&Vec<char>| w.len() == len - 1) {
+                for c in letters {
+                    let mut w = w.clone();
+                    w.push(c);
+                    next.push(w);
+                }
+            }
+            words.extend(next);
+        }
+        let mut row = Vec::new();
+        for a in &words {
+            for b in &words {
+                let b_text: String = b.iter().collect();
+                let exact = full(a, b);
+                for cap in 0..=4 {
+                    assert_eq!(
+                        bounded_distance(a, &b_text, cap, &mut row),
+                        exact.min(cap),
+                        "{a:?} {b_text} {cap}"
+                    );
+                }
+            }
+        }
     }
 }
