@@ -142,17 +142,20 @@ pub fn prepare_json_text(text: &str, options: &Options, write: fn(&Report) -> St
     // The report without its order, `{"valid":..,"issues":[..]}` (`order` is its last
     // member), then the order's text in place of the closing `}`.
     if text_is_order {
-        report.order = None;
+        let order = report.order.take();
+        let mut out = write(&report);
+        if out.ends_with('}') {
+            out.truncate(out.len() - 1);
+            out.reserve(text.len() + 10);
+            out.push_str(",\"order\":");
+            out.push_str(text);
+            out.push('}');
+            return out;
+        }
+        // A writer whose text is not an object: the whole report written, order included.
+        report.order = order;
     }
-    let mut out = write(&report);
-    if text_is_order && out.ends_with('}') {
-        out.truncate(out.len() - 1);
-        out.reserve(text.len() + 10);
-        out.push_str(",\"order\":");
-        out.push_str(text);
-        out.push('}');
-    }
-    out
+    write(&report)
 }
 
 /// Checks one field of a (possibly partial) order, e.g. `/zipcode` or
