@@ -36,6 +36,8 @@ mod recent;
 mod rules;
 mod state_names;
 mod suggest;
+#[cfg(test)]
+mod test_support;
 mod text;
 mod walk;
 

@@ -138,6 +138,7 @@ fn member(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{vector_files, TestResult};
 
     fn keys(v: &Value) -> Vec<&str> {
         v.as_object()
@@ -182,20 +183,11 @@ mod tests {
     /// vector input (as compact text, as pretty text, and as its canonical order, which
     /// takes the copied text), and an order is found unchanged only when it is.
     #[test]
-    fn report_text_is_serde_jsons_and_unchanged_orders_are_found() {
+    fn report_text_is_serde_jsons_and_unchanged_orders_are_found() -> TestResult {
         let opts = Options::default();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors");
         let (mut unchanged, mut changed) = (0, 0);
-        for entry in std::fs::read_dir(dir).expect("the vectors") {
-            let path = entry.expect("an entry").path();
-            if path.extension().is_none_or(|e| e != "json") {
-                continue;
-            }
-            let file: Value = std::fs::read_to_string(&path)
-                .ok()
-                .and_then(|t| serde_json::from_str(&t).ok())
-                .expect("a vector file");
-            for case in file["vectors"].as_array().into_iter().flatten() {
+        for (_, cases) in vector_files()? {
+            for case in &cases {
                 let input = &case["input"];
                 // Inputs refused outright have no order to compare with.
                 let Some(canonical) = crate::prepare(input, &opts).order else {
@@ -235,5 +227,6 @@ mod tests {
             unchanged > 20 && changed > 20,
             "{unchanged} unchanged, {changed} changed"
         );
+        Ok(())
     }
 }
