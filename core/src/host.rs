@@ -3,12 +3,14 @@
 //! The machinery the domain-name, redirect and address rules (`rules/`) call.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 
 use crate::data::{psl_rules, PSL_EXCEPTIONS, PSL_WILDCARDS, TLDS};
 use crate::problem::{HostRole as Role, Problem};
+use crate::recent::Recent;
 
 /// Strict UTS #46 ToASCII: STD3 rules, hyphen checks, bidi and joiner rules (always
 /// on in `idna` 1.x), DNS lengths. `None` when the name is not a valid IDN.
@@ -97,6 +99,52 @@ pub fn check_host(s: &str, role: Role) -> (Option<Host>, Vec<Problem>) {
         Some(p) => (None, vec![p]),
         None => check_name(s, role),
     }
+}
+
+/// A name checked as a host to buy, and the answer.
+struct Checked {
+    name: String,
+    answer: (Option<Host>, Vec<Problem>),
+}
+
+/// The same name is the same entry (so an answer is kept once).
+impl PartialEq for Checked {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+thread_local! {
+    /// The last names [`check_purchase`] answered: a form checks an address on every
+    /// keystroke, and each such check reads its entry's name as a host (the PSL and
+    /// IANA's TLDs: about a seventh of the call), the same name every time.
+    static RECENT_PURCHASE: RefCell<Recent<Checked>> = const { RefCell::new(Recent::new()) };
+}
+
+/// [`check_host`] of a domain to buy (`HostRole::Purchase`), remembered for the
+/// names of at most [`MAX_HOST`] bytes (a longer one is quickly refused).
+pub fn check_purchase(name: &str) -> (Option<Host>, Vec<Problem>) {
+    let known = RECENT_PURCHASE.with(|r| {
+        r.try_borrow()
+            .ok()?
+            .find(|c| c.name == name)
+            .map(|c| c.answer.clone())
+    });
+    if let Some(answer) = known {
+        return answer;
+    }
+    let answer = check_host(name, Role::Purchase);
+    if name.len() <= MAX_HOST {
+        RECENT_PURCHASE.with(|r| {
+            if let Ok(mut r) = r.try_borrow_mut() {
+                r.remember(Checked {
+                    name: name.to_string(),
+                    answer: answer.clone(),
+                });
+            }
+        });
+    }
+    answer
 }
 
 /// The longest host name (RFC 1035), and the longest label.
@@ -426,6 +474,27 @@ mod tests {
         let jp = to_ascii("日本語ひらがな.jp").ok_or("jp")?;
         assert!(!codes(&jp, Role::Purchase).contains(&IssueCode::MixedScriptDomain));
         Ok(())
+    }
+
+    #[test]
+    fn a_remembered_purchase_check_is_the_check() {
+        let long = format!("{}.com", "a".repeat(260));
+        for _ in 0..2 {
+            for name in [
+                "acme.com",
+                "co.uk",
+                "mail.acme.com",
+                "xn--bcher-kva.de",
+                "",
+                &long,
+            ] {
+                assert_eq!(
+                    check_purchase(name),
+                    check_host(name, Role::Purchase),
+                    "{name}"
+                );
+            }
+        }
     }
 
     #[test]
