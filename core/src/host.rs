@@ -10,7 +10,6 @@ use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 
 use crate::data::{psl_rules, PSL_EXCEPTIONS, PSL_WILDCARDS, TLDS};
 use crate::problem::{HostRole as Role, Problem};
-use crate::recent::Recent;
 
 /// Strict UTS #46 ToASCII: STD3 rules, hyphen checks, bidi and joiner rules (always
 /// on in `idna` 1.x), DNS lengths. `None` when the name is not a valid IDN.
@@ -101,48 +100,35 @@ pub fn check_host(s: &str, role: Role) -> (Option<Host>, Vec<Problem>) {
     }
 }
 
-/// A name checked as a host to buy, and the answer.
-struct Checked {
-    name: String,
-    answer: (Option<Host>, Vec<Problem>),
-}
-
-/// The same name is the same entry (so an answer is kept once).
-impl PartialEq for Checked {
-    fn eq(&self, other: &Self) -> bool {
-        self.name == other.name
-    }
-}
-
 thread_local! {
-    /// The last names [`check_purchase`] answered: a form checks an address on every
-    /// keystroke, and each such check reads its entry's name as a host (the PSL and
-    /// IANA's TLDs: about a seventh of the call), the same name every time.
-    static RECENT_PURCHASE: RefCell<Recent<Checked>> = const { RefCell::new(Recent::new()) };
+    /// The last name [`check_purchase`] found buyable without a finding, and its
+    /// facts: a form checks an address on every keystroke, and each such check reads
+    /// its entry's name as a host (the PSL and IANA's TLDs: about a seventh of the
+    /// call), the same name every time.
+    static LAST_PURCHASE: RefCell<Option<(String, Host)>> = const { RefCell::new(None) };
 }
 
-/// [`check_host`] of a domain to buy (`HostRole::Purchase`), remembered for the
-/// names of at most [`MAX_HOST`] bytes (a longer one is quickly refused).
+/// [`check_host`] of a domain to buy (`HostRole::Purchase`), the last name without a
+/// finding remembered (not one checked while a data pack was missing: `recent.rs`).
 pub fn check_purchase(name: &str) -> (Option<Host>, Vec<Problem>) {
-    let known = RECENT_PURCHASE.with(|r| {
-        r.try_borrow()
-            .ok()?
-            .find(|c| c.name == name)
-            .map(|c| c.answer.clone())
+    let known = LAST_PURCHASE.with(|last| {
+        let last = last.try_borrow().ok()?;
+        last.as_ref()
+            .filter(|(n, _)| n == name)
+            .map(|(_, host)| host.clone())
     });
-    if let Some(answer) = known {
-        return answer;
+    if known.is_some() {
+        return (known, Vec::new());
     }
     let answer = check_host(name, Role::Purchase);
-    if name.len() <= MAX_HOST {
-        RECENT_PURCHASE.with(|r| {
-            if let Ok(mut r) = r.try_borrow_mut() {
-                r.remember(Checked {
-                    name: name.to_string(),
-                    answer: answer.clone(),
-                });
-            }
-        });
+    if let (Some(host), []) = (&answer.0, answer.1.as_slice()) {
+        if !crate::data::any_missing() {
+            LAST_PURCHASE.with(|last| {
+                if let Ok(mut last) = last.try_borrow_mut() {
+                    *last = Some((name.to_string(), host.clone()));
+                }
+            });
+        }
     }
     answer
 }
