@@ -12,14 +12,16 @@
 //! (`prepare_json`, `check_json`, `parse_input` + `check_field`), the result serialized
 //! to JSON text: `prepare_stream_text`, `check_typical_text`, `check_field_phone_part_text`,
 //! `check_field_email_part_text` (the part a check of the first domain's last address reads);
+//! `check_field_phone_json` and `check_field_email_json` are the same parts through
+//! `check_field_json` with the pointer parsed once, exactly as the npm package calls it;
 //! `prepare_stream_report` is `prepare_stream_text` through `prepare_json_text` (what the
 //! npm package calls now; not in revisions before it).
 
 use std::hint::black_box;
 
 use mailinfra::{
-    check, check_field, check_json, parse_input, prepare, prepare_json, prepare_json_text, Issue,
-    Options,
+    check, check_field, check_field_json, check_json, parse_input, prepare, prepare_json,
+    prepare_json_text, FieldPointer, Issue, Options,
 };
 
 /// How many issues a field check gave: `check_field` returns a list, or (since it
@@ -94,7 +96,18 @@ fn main() {
         black_box(serde_json::to_string(&r).unwrap_or_default());
         valid
     };
+    let phone_field = FieldPointer::parse("/phoneNumber");
+    let email_field = FieldPointer::parse(&email_pointer);
+    let field_json = |text: &str, field: &Result<FieldPointer, _>| {
+        field.as_ref().is_ok_and(|f| {
+            let issues = check_field_json(text, f, &opts);
+            black_box(serde_json::to_string(&issues).unwrap_or_default());
+            issues.is_empty()
+        })
+    };
     let run = |i: usize| match name {
+        "check_field_phone_json" => field_json(&part_text, &phone_field),
+        "check_field_email_json" => field_json(&email_part_text, &email_field),
         "prepare_stream_text" => report_text(prepare_json(&stream_text[i % stream.len()], &opts)),
         // The npm package's path since `prepare_json_text`: the report written as text
         // by the core, the order's text copied when prepare leaves it as it is.

@@ -3,6 +3,7 @@
 //! The machinery the domain-name, redirect and address rules (`rules/`) call.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
@@ -97,6 +98,39 @@ pub fn check_host(s: &str, role: Role) -> (Option<Host>, Vec<Problem>) {
         Some(p) => (None, vec![p]),
         None => check_name(s, role),
     }
+}
+
+thread_local! {
+    /// The last name [`check_purchase`] found buyable without a finding, and its
+    /// facts: a form checks an address on every keystroke, and each such check reads
+    /// its entry's name as a host (the PSL and IANA's TLDs: about a seventh of the
+    /// call), the same name every time.
+    static LAST_PURCHASE: RefCell<Option<(String, Host)>> = const { RefCell::new(None) };
+}
+
+/// [`check_host`] of a domain to buy (`HostRole::Purchase`), the last name without a
+/// finding remembered (not one checked while a data pack was missing: `recent.rs`).
+pub fn check_purchase(name: &str) -> (Option<Host>, Vec<Problem>) {
+    let known = LAST_PURCHASE.with(|last| {
+        let last = last.try_borrow().ok()?;
+        last.as_ref()
+            .filter(|(n, _)| n == name)
+            .map(|(_, host)| host.clone())
+    });
+    if known.is_some() {
+        return (known, Vec::new());
+    }
+    let answer = check_host(name, Role::Purchase);
+    if let (Some(host), []) = (&answer.0, answer.1.as_slice()) {
+        if !crate::data::any_missing() {
+            LAST_PURCHASE.with(|last| {
+                if let Ok(mut last) = last.try_borrow_mut() {
+                    *last = Some((name.to_string(), host.clone()));
+                }
+            });
+        }
+    }
+    answer
 }
 
 /// The longest host name (RFC 1035), and the longest label.
@@ -426,6 +460,27 @@ mod tests {
         let jp = to_ascii("日本語ひらがな.jp").ok_or("jp")?;
         assert!(!codes(&jp, Role::Purchase).contains(&IssueCode::MixedScriptDomain));
         Ok(())
+    }
+
+    #[test]
+    fn a_remembered_purchase_check_is_the_check() {
+        let long = format!("{}.com", "a".repeat(260));
+        for _ in 0..2 {
+            for name in [
+                "acme.com",
+                "co.uk",
+                "mail.acme.com",
+                "xn--bcher-kva.de",
+                "",
+                &long,
+            ] {
+                assert_eq!(
+                    check_purchase(name),
+                    check_host(name, Role::Purchase),
+                    "{name}"
+                );
+            }
+        }
     }
 
     #[test]

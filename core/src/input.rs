@@ -30,7 +30,9 @@ pub(crate) fn parse_unmeasured(bytes: &[u8], options: &Options) -> Result<Value,
 }
 
 /// [`parse_unmeasured`], and whether the text is `serde_json::to_string` of the value
-/// (`json_text::parse`): then a value that comes out unchanged need not be written again.
+/// (`json_text::parse`) and no deeper than [`MAX_DEPTH`]: then the value is within the
+/// input limits without a pass over it ([`refused`]: its compact size is the text's,
+/// checked here), and one that comes out unchanged need not be written again.
 pub(crate) fn parse_noting_compact(
     bytes: &[u8],
     options: &Options,
@@ -52,6 +54,7 @@ pub(crate) fn parse_noting_compact(
     // serde_json stops at 128 levels by itself, so parsing never recurses deeper; the
     // quicker reader leaves every text it does not take, errors included, to it.
     json_text::parse(text)
+        .map(|r| (r.value, r.compact && r.depth < MAX_DEPTH))
         .map_or_else(|| serde_json::from_str(text).map(|v| (v, false)), Ok)
         .map_err(|e| {
             let msg = e.to_string();
@@ -179,6 +182,12 @@ mod tests {
                     deepest.is_some_and(|d| d >= MAX_DEPTH),
                     "depth {depth} over {v}"
                 );
+                // The text's reader measures the same depth while reading.
+                let read = crate::json_text::parse(&v.to_string()).map(|r| r.depth);
+                assert_eq!(read, Some(deepest.unwrap_or(0)), "depth {depth} over {v}");
+                let fits = parse_noting_compact(v.to_string().as_bytes(), &Options::default())
+                    .is_ok_and(|(_, fits)| fits);
+                assert_eq!(fits, too_deep(&v).is_none(), "depth {depth} over {v}");
             }
         }
     }

@@ -12,22 +12,37 @@ use serde_json::{Map, Number, Value};
 /// is left to it, and refused there.
 const MAX_NESTING: usize = 127;
 
+/// What [`parse`] read.
+pub struct Read {
+    pub value: Value,
+    /// `text` is exactly `serde_json::to_string` of the value (no whitespace, escapes,
+    /// repeated keys or numbers other than plain integers): a caller whose value comes
+    /// out unchanged can copy the text instead of writing it again, and the value's
+    /// compact size is the text's.
+    pub compact: bool,
+    /// The depth of the deepest list or object, the value itself at 0 (also 0 when
+    /// there is none): what the depth limit is on, measured while reading.
+    pub depth: usize,
+}
+
 /// The value of `text`, or `None` where `serde_json` must decide (including every
-/// error); with it, whether `text` is exactly `serde_json::to_string` of the value
-/// (no whitespace, escapes, repeated keys or numbers other than plain integers), so
-/// that a caller whose value comes out unchanged can copy the text instead of
-/// writing it again.
-pub fn parse(text: &str) -> Option<(Value, bool)> {
+/// error), with what the text told of it ([`Read`]).
+pub fn parse(text: &str) -> Option<Read> {
     let mut r = Reader {
         s: text.as_bytes(),
         text,
         at: 0,
         members: Vec::new(),
         compact: true,
+        deepest: 0,
     };
-    let v = r.value(0)?;
+    let value = r.value(0)?;
     r.skip_ws();
-    (r.at == r.s.len()).then_some((v, r.compact))
+    (r.at == r.s.len()).then(|| Read {
+        value,
+        compact: r.compact,
+        depth: r.deepest.saturating_sub(1),
+    })
 }
 
 /// The bytes that end a run of a string's text: `"`, `\\` and control characters.
@@ -58,6 +73,8 @@ struct Reader<'a> {
     members: Vec<(String, Value)>,
     /// No byte so far that `serde_json::to_string` of the value would not write.
     compact: bool,
+    /// The deepest `depth` a list or object was read at (the value itself at 1).
+    deepest: usize,
 }
 
 impl Reader<'_> {
@@ -171,6 +188,7 @@ impl Reader<'_> {
         if depth > MAX_NESTING {
             return None;
         }
+        self.deepest = self.deepest.max(depth);
         self.at += 1;
         let mut items = Vec::new();
         self.skip_ws();
@@ -196,6 +214,7 @@ impl Reader<'_> {
         if depth > MAX_NESTING {
             return None;
         }
+        self.deepest = self.deepest.max(depth);
         self.at += 1;
         let first = self.members.len();
         self.skip_ws();
@@ -244,7 +263,10 @@ mod tests {
     fn same_as_serde(text: &str) {
         let theirs: Option<Value> = serde_json::from_str(text).ok();
         // What we refuse is left to serde_json: the caller then takes its answer.
-        let Some((a, compact)) = parse(text) else {
+        let Some(Read {
+            value: a, compact, ..
+        }) = parse(text)
+        else {
             return;
         };
         assert!(
@@ -301,7 +323,7 @@ mod tests {
         ] {
             same_as_serde(t);
         }
-        assert_eq!(parse(&"[".repeat(200)), None);
+        assert!(parse(&"[".repeat(200)).is_none());
         for n in [126, 127, 128, 129] {
             same_as_serde(&format!("{}{}", "[".repeat(n), "]".repeat(n)));
         }
@@ -314,7 +336,7 @@ mod tests {
             ("{\"a\":\"\\u0041\"}", false),
             ("{\"a\":1,\"a\":2}", false),
         ] {
-            assert_eq!(parse(t).map(|(_, c)| c), Some(compact), "{t}");
+            assert_eq!(parse(t).map(|r| r.compact), Some(compact), "{t}");
         }
     }
 
@@ -349,7 +371,7 @@ mod tests {
             prop_assert!(parse(&compact).is_some());
             // Every text serde_json writes is found compact unless it has a float or an escape.
             let plain = !compact.contains('\\') && !compact.contains('.') && !compact.contains('e');
-            prop_assert!(!plain || parse(&compact).is_some_and(|(_, c)| c), "{}", compact);
+            prop_assert!(!plain || parse(&compact).is_some_and(|r| r.compact), "{}", compact);
         }
     }
 

@@ -66,9 +66,14 @@ use walk::Walker;
 /// Strict check: is this exact payload what the server accepts? Nothing is changed;
 /// whatever `prepare` would fix is an issue carrying the fix as its suggestion.
 pub fn check(order: &Value, options: &Options) -> Report {
-    if let Some(i) = input::refused(order, options) {
-        return Report::refused(i);
+    match input::refused(order, options) {
+        Some(i) => Report::refused(i),
+        None => checked(order, options),
     }
+}
+
+/// [`check`] of an order within the input limits.
+fn checked(order: &Value, options: &Options) -> Report {
     let mut w = Walker::new(options, None);
     w.order(order);
     Report::from_issues(w.issues, None)
@@ -107,9 +112,11 @@ pub fn prepare_json(text: &str, options: &Options) -> Report {
 
 /// [`check_json`] on bytes (text that is not UTF-8 is `invalid_json`).
 pub fn check_bytes(bytes: &[u8], options: &Options) -> Report {
-    // `check` measures depth and size in one pass: the parse leaves both to it.
-    match input::parse_unmeasured(bytes, options) {
-        Ok(v) => check(&v, options),
+    // Compact text no deeper than the limit is within the limits as read; any other
+    // is measured by `check` (depth and size in one pass).
+    match input::parse_noting_compact(bytes, options) {
+        Ok((v, true)) => checked(&v, options),
+        Ok((v, false)) => check(&v, options),
         Err(i) => Report::refused(*i),
     }
 }
@@ -184,19 +191,26 @@ pub fn check_field(
 
 /// [`check_field`] with the pointer parsed once ([`FieldPointer::parse`]).
 pub fn check_field_at(order: &Value, field: &FieldPointer, options: &Options) -> Vec<Issue> {
-    if input::refused(order, options).is_some() {
-        return Vec::new();
+    match input::refused(order, options) {
+        Some(_) => Vec::new(),
+        None => field_checked(order, field, options),
     }
+}
+
+/// [`check_field_at`] of an order within the input limits.
+fn field_checked(order: &Value, field: &FieldPointer, options: &Options) -> Vec<Issue> {
     let mut w = Walker::new(options, Some(field.path()));
     w.order(order);
     w.issues
 }
 
 /// [`check_field_at`] on JSON text: text refused outright (not JSON, too large, too
-/// deep) has no field issues. Depth and size are measured in one pass after parsing.
+/// deep) has no field issues. Compact text (a form's part) is within the limits as
+/// read; any other is measured for depth and size in one pass after parsing.
 pub fn check_field_json(text: &str, field: &FieldPointer, options: &Options) -> Vec<Issue> {
-    match input::parse_unmeasured(text.as_bytes(), options) {
-        Ok(v) => check_field_at(&v, field, options),
+    match input::parse_noting_compact(text.as_bytes(), options) {
+        Ok((v, true)) => field_checked(&v, field, options),
+        Ok((v, false)) => check_field_at(&v, field, options),
         Err(_) => Vec::new(),
     }
 }

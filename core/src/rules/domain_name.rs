@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use crate::context::Context;
 use crate::host;
 use crate::options::Options;
-use crate::problem::{Fix, HostRole, Problem};
+use crate::problem::{Fix, Problem};
 use crate::rules::{canon, Cx, Facts, Kind, Scope, TextRule};
 
 pub const RULE: Kind = Kind::Text(&DomainName);
@@ -68,7 +68,7 @@ impl TextRule for DomainName {
             .as_ref()
             .is_some_and(|n| !n.is_empty() && !scope.seen.domains.insert(n.to_string()));
         if let (Some(n), true) = (&name, scope.focused) {
-            (facts.host, facts.host_problems) = host::check_host(n, HostRole::Purchase);
+            (facts.host, facts.host_problems) = host::check_purchase(n);
         }
         facts.key = name;
     }
