@@ -21,3 +21,15 @@ const MARK = /^\p{M}$/u;
 export function isMark(cp) {
   return MARK.test(String.fromCodePoint(cp));
 }
+
+/**
+ * `s` case-mapped (root locale): `kind` 0 lower-case (`toLowerCase`, Final_Sigma
+ * applied), 1 each character lower-cased on its own (Σ is σ everywhere), 2 upper-case.
+ */
+export function caseMap(s, kind) {
+  if (kind === 0) return s.toLowerCase();
+  if (kind === 2) return s.toUpperCase();
+  let out = '';
+  for (const c of s) out += c.toLowerCase();
+  return out;
+}

@@ -13,6 +13,7 @@
 
 use std::borrow::Cow;
 
+pub mod case;
 mod tables;
 mod uts39;
 pub mod uts46;
@@ -27,6 +28,7 @@ mod native;
 #[cfg(not(all(feature = "host", target_arch = "wasm32")))]
 use native as backend;
 
+pub use case::{lower, lower_each, upper};
 pub use tables::VERSION;
 
 /// Which back end this build uses: `"native"` or `"host"`.
