@@ -1,6 +1,6 @@
 // The Unicode operations the wasm core imports from its host (browser or Node) instead
-// of carrying tables for them: normalization (`String.prototype.normalize`) and
-// general category M (`/\p{M}/u`). The rules stay in Rust (the `unicode/` crate,
+// of carrying tables for them: normalization (`String.prototype.normalize`), case
+// mapping (`toLowerCase`, `toUpperCase`) and general category M (`/\p{M}/u`). The rules stay in Rust (the `unicode/` crate,
 // docs/unicode-host.md), including the guard that makes any host answer as the
 // core's Unicode version (15.0); this file only reaches the host's tables.
 

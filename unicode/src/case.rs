@@ -15,7 +15,7 @@ use crate::{backend, is_assigned};
 /// Final_Sigma), or `str::to_uppercase` (which has no context in the root locale).
 /// The discriminants are what `unicode-host.js`'s `caseMap` takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Case {
+pub(crate) enum Case {
     Lower = 0,
     LowerEach = 1,
     Upper = 2,
@@ -38,7 +38,7 @@ pub fn upper(s: &str) -> Cow<'_, str> {
 
 /// `s` under `case`; the runs between code points unassigned in the version are
 /// mapped apart.
-pub fn map(s: &str, case: Case) -> Cow<'_, str> {
+fn map(s: &str, case: Case) -> Cow<'_, str> {
     if s.is_ascii() {
         let changed = match case {
             Case::Upper => s.bytes().any(|b| b.is_ascii_lowercase()),

@@ -1,4 +1,4 @@
-//! The host back end (wasm32): the JS engine's tables through
+//! The host back end (wasm32): the JS engine's tables (normalization, marks, case) through
 //! `bindings-wasm/js/unicode-host.js`, which the wasm-bindgen glue imports.
 
 use std::borrow::Cow;

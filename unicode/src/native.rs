@@ -1,4 +1,4 @@
-//! The native back end: `unicode-normalization`'s tables.
+//! The native back end: `unicode-normalization`'s tables and std's case mapping.
 
 use std::borrow::Cow;
 
