@@ -1,9 +1,20 @@
 // The host side of the Unicode conformance test (unicode-host.test.mjs), the same
 // code in Node and in a Chromium page: `load(name)` reads a file the test wrote to
-// test-output/unicode-host/ (inputs.jsonl, native.jsonl, NormalizationTest.txt), and
+// test-output/unicode-host/ (inputs.jsonl, native.jsonl, NormalizationTest.txt,
+// DerivedAge.txt, UnicodeData.txt, SpecialCasing.txt, DerivedCoreProperties.txt), and
 // `probe` is the wasm module (unicode/examples/probe.rs, host back end) initialized.
 
 const CHUNK = 20_000;
+
+/** `assigned[cp]` is 1 for each code point DerivedAge.txt gives an age. */
+export function assignedIn(derivedAge) {
+  const assigned = new Uint8Array(0x110000);
+  for (const f of ucdLines(derivedAge)) {
+    const [first, last = first] = f[0].split('..').map((h) => parseInt(h, 16));
+    assigned.fill(1, first, last + 1);
+  }
+  return assigned;
+}
 
 /**
  * Unicode's NormalizationTest.txt: rows [c1..c5], and the code points part 1 does not
@@ -23,13 +34,7 @@ export function normalizationRows(text, derivedAge) {
     rows.push(cols);
     if (part === '@Part1') listed.add(cols[0].codePointAt(0));
   }
-  const assigned = new Uint8Array(0x110000);
-  for (const line of derivedAge.split('\n')) {
-    const body = line.split('#')[0].trim();
-    if (!body) continue;
-    const [first, last = first] = body.split(';')[0].trim().split('..').map((h) => parseInt(h, 16));
-    assigned.fill(1, first, last + 1);
-  }
+  const assigned = assignedIn(derivedAge);
   const unlisted = [];
   const unlistedAssigned = [];
   for (let cp = 0; cp <= 0x10ffff; cp++) {
@@ -62,6 +67,103 @@ export function normalizationConformance({ rows, unlisted }, nf, forms) {
   }
   for (const x of unlisted) for (const form of forms) if (nf(x, form) !== x) fails.push({ form, unlisted: x });
   return { rows: rows.length, unlisted: unlisted.length, failCount: fails.length, fails: fails.slice(0, 10) };
+}
+
+/** The fields of a UCD file's data lines (comments and blank lines dropped). */
+function ucdLines(text) {
+  const out = [];
+  for (const line of text.split('\n')) {
+    const body = line.split('#')[0].trim();
+    if (body) out.push(body.split(';').map((f) => f.trim()));
+  }
+  return out;
+}
+
+const hexString = (f) => (f ? String.fromCodePoint(...f.split(' ').map((h) => parseInt(h, 16))) : '');
+
+/**
+ * The reference case mapping of the UCD files given (root locale): each code point's
+ * full mappings (SpecialCasing.txt's unconditional entries over UnicodeData.txt's
+ * simple ones, itself when neither has one), and Final_Sigma with Cased and
+ * Case_Ignorable of DerivedCoreProperties.txt. Returns `{ lower, lowerEach, upper }`,
+ * each a function of a string.
+ */
+export function caseReference(unicodeData, specialCasing, coreProperties) {
+  const lowerOf = new Map();
+  const upperOf = new Map();
+  for (const f of ucdLines(unicodeData)) {
+    const cp = parseInt(f[0], 16);
+    if (f[13]) lowerOf.set(cp, hexString(f[13]));
+    if (f[12]) upperOf.set(cp, hexString(f[12]));
+  }
+  for (const f of ucdLines(specialCasing)) {
+    if (f.length > 4 && f[4]) continue; // a condition: Final_Sigma (below) or a language
+    const cp = parseInt(f[0], 16);
+    lowerOf.set(cp, hexString(f[1]));
+    upperOf.set(cp, hexString(f[3]));
+  }
+  const cased = new Uint8Array(0x110000);
+  const ignorable = new Uint8Array(0x110000);
+  for (const f of ucdLines(coreProperties)) {
+    const set = f[1] === 'Cased' ? cased : f[1] === 'Case_Ignorable' ? ignorable : null;
+    if (!set) continue;
+    const [first, last = first] = f[0].split('..').map((h) => parseInt(h, 16));
+    set.fill(1, first, last + 1);
+  }
+  // Final_Sigma: a cased letter before (case-ignorable ones skipped), none after.
+  const casedNext = (cps, i, step) => {
+    for (let j = i + step; j >= 0 && j < cps.length; j += step) {
+      if (!ignorable[cps[j]]) return cased[cps[j]] === 1;
+    }
+    return false;
+  };
+  const each = (map) => (s) => Array.from(s, (c) => map.get(c.codePointAt(0)) ?? c).join('');
+  const lowerEach = each(lowerOf);
+  return {
+    lower: (s) => {
+      const cps = Array.from(s, (c) => c.codePointAt(0));
+      return cps.map((cp, i) => (cp === 0x3a3 && casedNext(cps, i, -1) && !casedNext(cps, i, 1)
+        ? '\u03c2' : lowerEach(String.fromCodePoint(cp)))).join('');
+    },
+    lowerEach,
+    upper: each(upperOf),
+  };
+}
+
+/**
+ * Each input's case answers (`lower`, `lowerEach`, `upper` at `at`..`at + 2` of its
+ * answer array) against the reference; the count of failures and the first few.
+ */
+export function caseConformance(ref, inputs, answers, at) {
+  const fails = [];
+  for (let i = 0; i < inputs.length; i++) {
+    const s = inputs[i];
+    const a = JSON.parse(answers[i]);
+    const want = [ref.lower(s), ref.lowerEach(s), ref.upper(s)];
+    for (let k = 0; k < 3; k++) if (a[at + k] !== want[k]) fails.push({ input: s, kind: ['lower', 'lowerEach', 'upper'][k], got: a[at + k], want: want[k] });
+  }
+  return { inputs: inputs.length, failCount: fails.length, fails: fails.slice(0, 10) };
+}
+
+/**
+ * The host's own toLowerCase/toUpperCase of each code point assigned in the reference's
+ * version (`assigned[cp]`) against the reference: where they differ, and whether every
+ * difference maps to a code point the version lacks (what the guard leaves out; any
+ * other difference the guard would not catch).
+ */
+export function hostCaseDifferences(ref, assigned) {
+  const differ = [];
+  for (let cp = 0; cp <= 0x10ffff; cp++) {
+    if (!assigned[cp] || (cp >= 0xd800 && cp <= 0xdfff)) continue;
+    const c = String.fromCodePoint(cp);
+    for (const [kind, host, want] of [['lower', c.toLowerCase(), ref.lower(c)], ['upper', c.toUpperCase(), ref.upper(c)]]) {
+      if (host !== want) {
+        const guarded = Array.from(host).some((x) => !assigned[x.codePointAt(0)]);
+        differ.push({ cp: cp.toString(16).toUpperCase(), kind, host, want, guarded });
+      }
+    }
+  }
+  return differ;
 }
 
 /** The probe's answers for JSON-string lines, in chunks; the last line names its back end. */
@@ -118,6 +220,13 @@ export async function hostRun(load, probe) {
   for (let i = 0; i < inputs.length; i++) {
     if (answers[i] !== native[i]) diffs.push({ input: JSON.parse(inputs[i]), host: answers[i], native: native[i] });
   }
+
+  // Case mapping: every input's answers on both back ends against the 15.0 files, and
+  // the host's own mappings where they differ from 15.0.
+  const ref = caseReference(await load('UnicodeData.txt'), await load('SpecialCasing.txt'),
+    await load('DerivedCoreProperties.txt'));
+  const strings15 = inputs.map((l) => JSON.parse(l));
+  const hostCase = hostCaseDifferences(ref, assignedIn(await load('DerivedAge.txt')));
   return {
     versions: hostVersions(),
     backends: { probe: meta, native: nativeMeta },
@@ -127,6 +236,11 @@ export async function hostRun(load, probe) {
     nativeAnswers: native.length,
     differ: diffs.length,
     examples: diffs.slice(0, 10),
+    caseReference: {
+      host: caseConformance(ref, strings15, answers, 6),
+      native: caseConformance(ref, strings15, native, 6),
+    },
+    hostCaseDifferences: hostCase,
     ms: Date.now() - started,
   };
 }

@@ -8,12 +8,19 @@
 //    SHA-256) through the host's String.prototype.normalize (NFC, NFD, NFKC, NFKD;
 //    the unlisted code points assigned in 15.0), and through the guarded interface
 //    (NFC, NFKC, NFKD; every unlisted code point);
-//  - every input through both back ends: NFC, NFKC, NFKD, marks, viramas and the
-//    core's strict UTS #46 ToASCII (idna through the in-repo adapter) must be equal.
+//  - every input through both back ends: NFC, NFKC, NFKD, marks, viramas, the
+//    core's strict UTS #46 ToASCII (idna through the in-repo adapter) and the case
+//    mappings (lower, each character lower, upper) must be equal;
+//  - every input's case mappings on both back ends against UnicodeData.txt,
+//    SpecialCasing.txt and DerivedCoreProperties.txt (Cased, Case_Ignorable for
+//    Final_Sigma) of 15.0, and the host's own toLowerCase/toUpperCase of each code
+//    point assigned in 15.0: where they differ from 15.0 the answer must hold a code
+//    point new since (which the guard leaves out).
 // Inputs: by default a fast subset (every code point of planes 0-1, `a` + each code
-// point of U+0300-U+1FFF, 10,000 two-code-point strings); UNICODE_FULL=1 (what
-// scripts/unicode-conformance.sh sets) every code point, `a` + each of planes 0-1 and
-// 100,000 strings. Each host's versions and figures go to test-output/unicode-host/.
+// point of U+0300-U+1FFF, 10,000 two-code-point strings, the Final_Sigma contexts of
+// each code point of U+0000-U+1FFF); UNICODE_FULL=1 (what
+// scripts/unicode-conformance.sh sets) every code point, `a` + each of planes 0-1,
+// 100,000 strings and the Final_Sigma contexts of every code point. Each host's versions and figures go to test-output/unicode-host/.
 // UNICODE_DATA_DEB names a local copy of the .deb; otherwise apt-get downloads it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -71,6 +78,13 @@ function makeInputs() {
     const first = i % 2 ? interesting : assigned;
     out.push(first[Math.floor(next() * first.length)] + interesting[Math.floor(next() * interesting.length)]);
   }
+  // Final_Sigma: whether x is cased or case-ignorable decides the Σ: before it, after
+  // it at the end, and after it before a cased letter.
+  for (let cp = 0; cp <= (FULL ? 0x10ffff : 0x1fff); cp++) {
+    if (!ok(cp)) continue;
+    const x = String.fromCodePoint(cp);
+    out.push(`A${x}\u03a3`, `A\u03a3${x}`, `A\u03a3${x}b`);
+  }
   return out;
 }
 
@@ -91,7 +105,9 @@ before(() => {
   run('dpkg-deb', ['-x', deb, `${outPath}deb`]);
   writeFileSync(new URL('NormalizationTest.txt', out),
     run('bzcat', [`${outPath}deb/usr/share/unicode/NormalizationTest.txt.bz2`]));
-  copyFileSync(`${outPath}deb/usr/share/unicode/DerivedAge.txt`, new URL('DerivedAge.txt', out));
+  for (const f of ['DerivedAge.txt', 'UnicodeData.txt', 'SpecialCasing.txt', 'DerivedCoreProperties.txt']) {
+    copyFileSync(`${outPath}deb/usr/share/unicode/${f}`, new URL(f, out));
+  }
 
   const lines = `${makeInputs().map((s) => JSON.stringify(s)).join('\n')}\n`;
   writeFileSync(new URL('inputs.jsonl', out), lines);
@@ -111,6 +127,10 @@ function check(where, r) {
     + `${h.failCount} fail; through the guarded interface: ${g.failCount} fail`);
   console.log(`# ${where}: ${r.inputs} inputs (${FULL ? 'full' : 'fast subset'}), host vs native back end: `
     + `${r.differ} differ (${r.ms} ms)`);
+  const c = r.caseReference;
+  console.log(`# ${where}: case mapping vs UnicodeData/SpecialCasing 15.0: host ${c.host.failCount} fail, `
+    + `native ${c.native.failCount} fail; the host's own mapping differs from 15.0 at `
+    + `${r.hostCaseDifferences.map((d) => `U+${d.cp} ${d.kind}`).join(', ') || 'none'}`);
   assert.deepEqual([r.backends.probe.backend, r.backends.native.backend], ['host', 'native']);
   assert.equal(r.backends.probe.version, '15.0.0');
   assert.equal(r.nativeAnswers, r.inputs);
@@ -118,6 +138,10 @@ function check(where, r) {
   assert.deepEqual(g.fails, []);
   assert.deepEqual(r.examples, []);
   assert.equal(r.differ, 0);
+  assert.deepEqual(c.host.fails, []);
+  assert.deepEqual(c.native.fails, []);
+  assert.equal(c.host.inputs, r.inputs);
+  assert.deepEqual(r.hostCaseDifferences.filter((d) => !d.guarded), []);
 }
 
 test('Node: NormalizationTest and every input, host back end = native back end', async () => {

@@ -79,12 +79,12 @@ pub struct OrderBuilder {
 
 /// The canonical column a header names (`First Name`, `redirecturl` -> the field).
 fn column_of(header: &str) -> Option<&'static str> {
-    let key: String = header
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    COLUMNS.iter().copied().find(|c| c.to_lowercase() == key)
+    let kept: String = header.chars().filter(|c| c.is_alphanumeric()).collect();
+    let key = mailinfra_unicode::lower_each(&kept);
+    COLUMNS
+        .iter()
+        .copied()
+        .find(|c| mailinfra_unicode::lower(c) == key)
 }
 
 fn row_issue(problem: Problem, row: Option<u64>, column: Option<&str>) -> RowIssue {

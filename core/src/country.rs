@@ -40,7 +40,7 @@ pub fn resolve(input: &str) -> Option<&'static Country> {
     }
     let normalized = crate::text::normalize(input);
     let t = &*normalized;
-    let upper = t.to_uppercase();
+    let upper = mailinfra_unicode::upper(t).into_owned();
     if let Some(c) = by_code(&upper) {
         return Some(c);
     }
@@ -66,10 +66,8 @@ pub fn resolve(input: &str) -> Option<&'static Country> {
 /// Case- and punctuation-insensitive key for country names
 /// ("united states", "United-States." -> "unitedstates").
 fn name_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let kept: String = s.chars().filter(|c| c.is_alphanumeric()).collect();
+    mailinfra_unicode::lower_each(&kept).into_owned()
 }
 
 #[cfg(test)]

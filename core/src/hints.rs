@@ -100,7 +100,9 @@ fn title(kind: &str) -> String {
     let mut up = true;
     for c in s.chars() {
         out.extend(if up {
-            c.to_uppercase().collect::<Vec<_>>()
+            mailinfra_unicode::upper(c.encode_utf8(&mut [0; 4]))
+                .chars()
+                .collect::<Vec<_>>()
         } else {
             vec![c]
         });

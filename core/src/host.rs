@@ -41,7 +41,7 @@ pub fn normalize_host(raw: &str) -> Cow<'_, str> {
     if is_normal(raw) {
         return Cow::Borrowed(raw);
     }
-    let lower = raw.trim().to_lowercase();
+    let lower = mailinfra_unicode::lower(raw.trim()).into_owned();
     let mut s = lower.as_str();
     if let Some(bare) = strip_scheme_and_slash(s) {
         s = bare;

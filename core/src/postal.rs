@@ -165,7 +165,7 @@ fn written(raw: &str) -> String {
             })
             .collect();
         // Upper case can leave a compatibility form (`ǆ` -> `Ǆ`): fold once more.
-        let upper = folded.trim_start_matches(['\u{3012}', ' ']).to_uppercase();
+        let upper = mailinfra_unicode::upper(folded.trim_start_matches(['\u{3012}', ' ']));
         mailinfra_unicode::nfkc(&upper).into_owned()
     };
     if !t.contains('.') {

@@ -22,7 +22,7 @@ pub fn fold(s: &str) -> String {
         s.to_ascii_lowercase()
     } else {
         let mut lower = String::with_capacity(s.len());
-        for c in s.chars().flat_map(char::to_lowercase) {
+        for c in mailinfra_unicode::lower_each(s).chars() {
             match c {
                 'ı' => lower.push('i'),
                 'ß' => lower.push_str("ss"),

@@ -47,7 +47,7 @@ fn name_tokens(name: &str) -> Vec<String> {
             let t: String = w
                 .chars()
                 .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-                .flat_map(|c| c.to_lowercase())
+                .map(|c| c.to_ascii_lowercase())
                 .collect();
             t.split('-')
                 .filter(|p| !p.is_empty())

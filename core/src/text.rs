@@ -79,14 +79,14 @@ fn is_plain_ascii(s: &str) -> bool {
 /// two names are equally near. The one near-miss rule: unknown fields, pointers and
 /// option names all use it.
 pub fn near_miss<'n>(key: &str, names: impl Iterator<Item = &'n str> + Clone) -> Option<&'n str> {
-    let lower = key.to_lowercase();
-    if let Some(k) = names.clone().find(|k| k.to_lowercase() == lower) {
+    let lower = mailinfra_unicode::lower(key);
+    if let Some(k) = names.clone().find(|k| mailinfra_unicode::lower(k) == lower) {
         return Some(k);
     }
     let mut best: Option<(&str, usize)> = None;
     let mut tie = false;
     for k in names {
-        let d = strsim::osa_distance(&lower, &k.to_lowercase());
+        let d = strsim::osa_distance(&lower, &mailinfra_unicode::lower(k));
         if d <= 2 && d * 3 <= k.len() {
             match best {
                 Some((_, bd)) if bd == d => tie = true,

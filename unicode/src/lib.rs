@@ -1,18 +1,20 @@
-//! The Unicode normalization and character properties the mailinfra core uses, behind
-//! one interface with two back ends: `native`, `unicode-normalization`'s tables, and
-//! `host` (wasm32 with the `host` feature), the JS engine's
-//! (`String.prototype.normalize`, `/\p{M}/u`) through `bindings-wasm/js/unicode-host.js`,
-//! so the form module need not carry ~70 KB gzip of tables the browser already has.
+//! The Unicode normalization, case mapping and character properties the mailinfra
+//! core uses, behind one interface with two back ends: `native`,
+//! `unicode-normalization`'s and std's tables, and `host` (wasm32 with the `host`
+//! feature), the JS engine's (`String.prototype.normalize`, `toLowerCase`,
+//! `toUpperCase`, `/\p{M}/u`) through `bindings-wasm/js/unicode-host.js`, so the form
+//! module need not carry ~85 KB gzip of tables the browser already has.
 //!
 //! Both answer as Unicode [`VERSION`], whatever newer version the crate or the host
 //! carries: a code point unassigned in that version is left alone by normalization
-//! and is not a mark. Within a run of assigned code points any later normalizer gives
+//! and case mapping and is not a mark. Within a run of assigned code points any later normalizer gives
 //! the same result (Unicode's normalization stability policy), so every surface
 //! answers alike (`docs/unicode-host.md`).
 #![forbid(unsafe_code)]
 
 use std::borrow::Cow;
 
+mod case;
 mod tables;
 mod uts39;
 pub mod uts46;
@@ -27,6 +29,7 @@ mod native;
 #[cfg(not(all(feature = "host", target_arch = "wasm32")))]
 use native as backend;
 
+pub use case::{lower, lower_each, upper};
 pub use tables::VERSION;
 
 /// Which back end this build uses: `"native"` or `"host"`.

@@ -1,9 +1,10 @@
-//! The native back end: `unicode-normalization`'s tables.
+//! The native back end: `unicode-normalization`'s tables and std's case mapping.
 
 use std::borrow::Cow;
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use crate::case::Case;
 use crate::Form;
 
 pub const NAME: &str = "native";
@@ -19,4 +20,12 @@ pub fn normalize(s: &str, form: Form) -> Cow<'_, str> {
 
 pub fn is_mark(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
+}
+
+pub fn case(s: &str, case: Case) -> String {
+    match case {
+        Case::Lower => s.to_lowercase(),
+        Case::LowerEach => s.chars().flat_map(char::to_lowercase).collect(),
+        Case::Upper => s.to_uppercase(),
+    }
 }

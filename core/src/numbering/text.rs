@@ -271,7 +271,8 @@ pub(super) fn fold_char(c: char) -> char {
         '\u{130}' | '\u{131}' => 'i',
         '\u{17F}' => 's',
         _ => {
-            let mut lower = c.to_lowercase();
+            let lower = mailinfra_unicode::lower_each(c.encode_utf8(&mut [0; 4])).into_owned();
+            let mut lower = lower.chars();
             match (lower.next(), lower.next()) {
                 (Some(l), None) => l,
                 _ => c,

@@ -24,14 +24,14 @@ impl TextRule for Country {
     fn normalize<'a>(&self, raw: &'a str, _: &Context) -> Cow<'a, str> {
         match country::resolve(raw) {
             Some(c) => Cow::Borrowed(c.code),
-            None => Cow::Owned(text::normalize(raw).to_uppercase()),
+            None => Cow::Owned(mailinfra_unicode::upper(&text::normalize(raw)).into_owned()),
         }
     }
 
     fn fix(&self, raw: &str, canon: &str) -> Fix {
         if text::has_removable_bad_char(raw) {
             Fix::Characters
-        } else if text::normalize(raw).to_uppercase() == canon {
+        } else if mailinfra_unicode::upper(&text::normalize(raw)) == canon {
             Fix::Spelling
         } else {
             Fix::CountryCode

@@ -178,7 +178,7 @@ pub fn normalize(raw: &str) -> Cow<'_, str> {
     if is_normal(raw) {
         return Cow::Borrowed(raw);
     }
-    let t = raw.trim().to_lowercase();
+    let t = mailinfra_unicode::lower(raw.trim()).into_owned();
     Cow::Owned(match t.rsplit_once('@') {
         Some((local, domain)) if !domain.is_ascii() => match host::to_ascii(domain) {
             Some(a) => format!("{local}@{a}"),

@@ -134,10 +134,11 @@ impl Plan {
 
 /// Lower case with spaces, `_` and `-` removed: the key loose matching compares.
 fn squash(s: &str) -> String {
-    s.chars()
+    let kept: String = s
+        .chars()
         .filter(|c| !matches!(c, ' ' | '_' | '-') && !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+        .collect();
+    mailinfra_unicode::lower_each(&kept).into_owned()
 }
 
 /// Trimming alone is `not_normalized`; a case or alias fix is `invalid_enum`.

@@ -28,7 +28,7 @@ impl TextRule for Redirect {
     }
 
     fn fix(&self, raw: &str, _: &str) -> Fix {
-        let lowered = raw.trim().to_lowercase();
+        let lowered = mailinfra_unicode::lower(raw.trim());
         if lowered.starts_with("http://")
             || lowered.starts_with("https://")
             || lowered.ends_with('/')

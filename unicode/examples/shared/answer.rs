@@ -1,10 +1,10 @@
 //! What the conformance test (`bindings-wasm/tests/unicode-host.test.mjs`) compares
-//! between the back ends: for one input, `[nfc, nfkc, nfkd, marks, viramas, ascii]`
-//! through this crate's public functions (marks and viramas one `0`/`1` a character;
-//! `ascii` the core's strict UTS #46 ToASCII through `idna` and the in-repo adapter,
-//! or null).
+//! between the back ends: for one input, `[nfc, nfkc, nfkd, marks, viramas, ascii,
+//! lower, lowerEach, upper]` through this crate's public functions (marks and viramas
+//! one `0`/`1` a character; `ascii` the core's strict UTS #46 ToASCII through `idna`
+//! and the in-repo adapter, or null; the case mappings of `case`).
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
-use mailinfra_unicode::{is_mark, is_virama, nfc, nfkc, nfkd};
+use mailinfra_unicode::{is_mark, is_virama, lower, lower_each, nfc, nfkc, nfkd, upper};
 
 pub fn answer(s: &str) -> serde_json::Value {
     let bits = |f: fn(char) -> bool| -> String {
@@ -24,7 +24,10 @@ pub fn answer(s: &str) -> serde_json::Value {
         nfkd(s),
         bits(is_mark),
         bits(is_virama),
-        ascii
+        ascii,
+        lower(s),
+        lower_each(s),
+        upper(s)
     ])
 }
 
