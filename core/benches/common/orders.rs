@@ -98,8 +98,10 @@ pub fn invalid_stream(n: usize) -> Vec<Value> {
             o["domains"][0]["mailboxes"][0]["email"] =
                 Value::from(format!("john.smith@{}", name.as_str().unwrap_or_default()));
             for (k, (first, last)) in [("jane", "doe"), ("alex", "rivera")].iter().enumerate() {
-                o["domains"][0]["mailboxes"][k + 1]["email"] =
-                    Value::from(format!("{first}.{last}@{}", name.as_str().unwrap_or_default()));
+                o["domains"][0]["mailboxes"][k + 1]["email"] = Value::from(format!(
+                    "{first}.{last}@{}",
+                    name.as_str().unwrap_or_default()
+                ));
             }
             o["phoneNumber"] = Value::from(format!("+1415555{:04}", i % 10000));
             o["zipcode"] = Value::from(format!("94{:03}", i % 1000));
