@@ -15,7 +15,9 @@
 //! `check_field_phone_json` and `check_field_email_json` are the same parts through
 //! `check_field_json` with the pointer parsed once, exactly as the npm package calls it;
 //! `prepare_stream_report` is `prepare_stream_text` through `prepare_json_text` (what the
-//! npm package calls now; not in revisions before it).
+//! npm package calls now; not in revisions before it). `prepare_invalid_report` is that
+//! path on `bench/js/orders.mjs`'s invalid orders (1-3 of its mistakes each): the
+//! report written in full, issues included.
 
 use std::hint::black_box;
 
@@ -58,6 +60,10 @@ fn main() {
     let opts = Options::default();
     let typical = orders::typical();
     let stream = orders::typical_stream(1000);
+    let invalid_text: Vec<String> = orders::invalid_stream(1000)
+        .iter()
+        .map(|v| serde_json::to_string(v).unwrap_or_default())
+        .collect();
     // What `check_field_reads("/phoneNumber")` names (a literal, so that this file
     // also builds against revisions before that function, for bench/instructions.sh).
     let part: serde_json::Map<String, serde_json::Value> =
@@ -117,6 +123,13 @@ fn main() {
             |r| serde_json::to_string(r).unwrap_or_default(),
         ))
         .is_empty(),
+        // Not valid: true when the report says so.
+        "prepare_invalid_report" => black_box(prepare_json_text(
+            &invalid_text[i % invalid_text.len()],
+            &opts,
+            |r| serde_json::to_string(r).unwrap_or_default(),
+        ))
+        .starts_with("{\"valid\":false"),
         "check_typical_text" => report_text(check_json(&typical_text, &opts)),
         "check_field_phone_part_text" => parse_input(&part_text, &opts).is_ok_and(|v| {
             check_field(&v, "/phoneNumber", &opts).is_ok_and(|issues| {

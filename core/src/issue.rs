@@ -258,11 +258,13 @@ impl Report {
 
 /// RFC 6901 pointer for a path (`~` -> `~0`, `/` -> `~1`).
 pub fn pointer_of(path: &[PathSeg]) -> String {
-    let mut out = String::new();
+    // Room for most pointers (`/domains/0/mailboxes/2/firstname`): one allocation.
+    let mut out = String::with_capacity(40);
     for seg in path {
         out.push('/');
         match seg {
             PathSeg::Index(i) => out.push_str(&i.to_string()),
+            PathSeg::Key(k) if !k.bytes().any(|b| b == b'~' || b == b'/') => out.push_str(k),
             PathSeg::Key(k) => {
                 for c in k.chars() {
                     match c {

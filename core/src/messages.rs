@@ -454,7 +454,14 @@ fn count(n: usize, word: &str) -> String {
 /// At most ~60 characters of `s`, quoted, for messages: no message echoes long input.
 pub(crate) fn quote(s: &str) -> String {
     const MAX: usize = 60;
-    let mut out = String::from("\"");
+    let mut out = String::with_capacity(s.len().min(4 * MAX) + 5);
+    out.push('"');
+    // Printable ASCII (what most inputs are) has no bad character: copied at once.
+    if s.len() <= MAX && s.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
+        out.push_str(s);
+        out.push('"');
+        return out;
+    }
     for (n, c) in s.chars().enumerate() {
         if n == MAX {
             out.push('…');

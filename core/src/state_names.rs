@@ -152,15 +152,28 @@ pub fn nearest(fmt: &'static AddressFormat, raw: &str) -> Option<&'static State>
 /// The Levenshtein distance between `a` and `b` in characters, or `cap` when it is at
 /// least `cap`. Names whose lengths differ by `cap` or more are not compared at all
 /// (a character is 1 to 4 bytes, so the byte length bounds the count before it is
-/// counted); a row computes only the cells less than `cap` from its diagonal (the
-/// others are at least `cap`), and the comparison stops at the first row whose every
-/// cell, plus the difference of the lengths still to go, reaches `cap`.
+/// counted), nor are names with `cap` or more characters that the other lacks (each
+/// takes an edit of its own; sets of `c mod 64` bits, where a missing bit is a missing
+/// character: most names of a typo's length fail here, before any row is computed).
+/// A row computes only the cells less than `cap` from its diagonal (the others are at
+/// least `cap`), and the comparison stops at the first row whose every cell, plus the
+/// difference of the lengths still to go, reaches `cap`.
 fn bounded_distance(a: &[char], b: &str, cap: usize, row: &mut Vec<usize>) -> usize {
     if b.len() + cap <= a.len() || b.len() >= 4 * (a.len() + cap) {
         return cap;
     }
-    let b_len = b.chars().count();
-    if a.len().abs_diff(b_len) >= cap {
+    let bit = |c: char| 1u64 << (u32::from(c) % 64);
+    let a_set = a.iter().fold(0, |set, &c| set | bit(c));
+    let (mut b_len, mut b_set, mut b_only) = (0, 0, 0);
+    for c in b.chars() {
+        b_len += 1;
+        b_set |= bit(c);
+        b_only += usize::from(a_set & bit(c) == 0);
+    }
+    if a.len().abs_diff(b_len) >= cap || b_only >= cap {
+        return cap;
+    }
+    if a.iter().filter(|&&c| b_set & bit(c) == 0).count() >= cap {
         return cap;
     }
     // row[i]: the distance between a[..i] and the part of `b` read so far, exact where

@@ -86,3 +86,45 @@ pub fn large(n: usize) -> Value {
     o["domains"] = Value::Array(domains);
     o
 }
+
+/// `n` invalid orders, as `bench/js/orders.mjs`'s `invalid()` builds them: stream order
+/// `i` with `1 + i % 3` of [`MISTAKES`] (mistake `(i + 3k) % 10` for the k-th).
+pub fn invalid_stream(n: usize) -> Vec<Value> {
+    (0..n)
+        .map(|i| {
+            let mut o = typical();
+            o["domains"][0]["name"] = Value::from(format!("tryoutreach{i}.com"));
+            let name = o["domains"][0]["name"].clone();
+            o["domains"][0]["mailboxes"][0]["email"] =
+                Value::from(format!("john.smith@{}", name.as_str().unwrap_or_default()));
+            for (k, (first, last)) in [("jane", "doe"), ("alex", "rivera")].iter().enumerate() {
+                o["domains"][0]["mailboxes"][k + 1]["email"] = Value::from(format!(
+                    "{first}.{last}@{}",
+                    name.as_str().unwrap_or_default()
+                ));
+            }
+            o["phoneNumber"] = Value::from(format!("+1415555{:04}", i % 10000));
+            o["zipcode"] = Value::from(format!("94{:03}", i % 1000));
+            for k in 0..1 + i % 3 {
+                MISTAKES[(i + k * 3) % MISTAKES.len()](&mut o, i);
+            }
+            o
+        })
+        .collect()
+}
+
+/// The mistakes of `bench/js/orders.mjs`, in its order, each on its own field.
+pub const MISTAKES: [fn(&mut Value, usize); 10] = [
+    |o, i| o["phoneNumber"] = Value::from(format!("+1 000 555 {:04}", i % 10000)),
+    |o, i| o["zipcode"] = Value::from(format!("9{:03}", i % 1000)),
+    |o, _| o["state"] = json!("Atlantis"),
+    |o, _| o["emailServiceProvider"] = json!("Yahoo"),
+    |o, _| o["domainOwnerLastname"] = Value::from("Smith-".repeat(10)),
+    |o, _| o["companyname"] = o["companyName"].clone(),
+    |o, _| o["domains"][0]["redirectUrl"] = json!("https://acmecorp.com/about"),
+    |o, i| o["domains"][0]["mailboxes"][1]["email"] = Value::from(format!("jane.doe@acme{i}.com")),
+    |o, _| o["domains"][0]["mailboxes"][2]["firstname"] = json!("  "),
+    |o, _| {
+        o["domains"][0]["mailboxes"][2]["email"] = o["domains"][0]["mailboxes"][0]["email"].clone()
+    },
+];
