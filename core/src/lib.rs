@@ -130,12 +130,14 @@ pub fn prepare_bytes(bytes: &[u8], options: &Options) -> Report {
 /// compact text of the order, which `prepare` left as it was.
 fn prepared_bytes(bytes: &[u8], options: &Options) -> (Report, bool) {
     match input::parse_noting_compact(bytes, options) {
-        Ok((v, compact)) => match input::refused(&v, options) {
+        // Compact text no deeper than the limit is within the limits as read.
+        Ok((v, true)) => {
+            let (report, changed) = prepared(v, options);
+            (report, !changed)
+        }
+        Ok((v, false)) => match input::refused(&v, options) {
             Some(i) => (Report::refused(i), false),
-            None => {
-                let (report, changed) = prepared(v, options);
-                (report, compact && !changed)
-            }
+            None => (prepared(v, options).0, false),
         },
         Err(i) => (Report::refused(*i), false),
     }
