@@ -51,61 +51,89 @@ function need() {
 // walk in wasm, which bounds depth and size and reports a refusal as an issue.
 const wellFormed = (s) => (s.isWellFormed ? s.isWellFormed() : !/[\uD800-\uDFFF]/.test(s));
 
-// An upper bound of the compact JSON size of plain data (a UTF-16 unit takes at most
-// 6 bytes, `\u001f`; a number at most 24), or -1 when it is not plain data or the
-// bound passes `limit` (checked as it grows, so the scan's work is bounded too).
-function plainSize(root, limit) {
-  return sizeAfter(root, 0, limit, 0);
-}
+// One bounded walk of plain data: an upper bound of its compact JSON size (a UTF-16
+// unit takes at most 6 bytes, `\u001f`; a number at most 24), checked as it grows so
+// that the walk's work is bounded too; and, when asked, the value that
+// `JSON.parse(JSON.stringify(v))` gives, each member read once. `prepare` sends that
+// copy's text and, when the core finds the order unchanged, returns the copy as the
+// report's order instead of reading the order back.
+const NOT_PLAIN = Symbol('not plain');
 
-// `size` plus the bound of `v` (at level `depth`), or -1 once it passes `limit` or `v`
-// is not plain data. Recursive: MAX_DEPTH bounds the recursion.
-function sizeAfter(v, size, limit, depth) {
+// `v` (at level `depth`) as plain data, copied when `walk.copy`, its bound taken from
+// `walk.left`; NOT_PLAIN once the bound passes the limit or `v` is not plain data.
+// Recursive: MAX_DEPTH bounds the recursion.
+function plain(v, depth, walk) {
   switch (typeof v) {
     case 'string':
-      size += 6 * v.length + 2;
-      return size > limit || !wellFormed(v) ? -1 : size;
+      walk.left -= 6 * v.length + 2;
+      return walk.left < 0 || !wellFormed(v) ? NOT_PLAIN : v;
     case 'number':
-      size += 24;
-      return size > limit ? -1 : size;
+      walk.left -= 24;
+      // JSON has no NaN, Infinity or -0: null, null and 0.
+      return walk.left < 0 ? NOT_PLAIN : !walk.copy ? v : Number.isFinite(v) ? v + 0 : null;
     case 'boolean':
     case 'undefined':
-      size += 5;
-      return size > limit ? -1 : size;
+      walk.left -= 5;
+      return walk.left < 0 ? NOT_PLAIN : v;
     case 'object': {
-      if (v === null) return size + 5 > limit ? -1 : size + 5;
-      if (depth >= MAX_DEPTH) return -1;
+      if (v === null) {
+        walk.left -= 5;
+        return walk.left < 0 ? NOT_PLAIN : null;
+      }
+      if (depth >= MAX_DEPTH) return NOT_PLAIN;
       if (Array.isArray(v)) {
-        size += 2 + v.length;
-        if (size > limit) return -1;
-        for (let i = 0; i < v.length && size >= 0; i++) size = sizeAfter(v[i], size, limit, depth + 1);
-        return size > limit ? -1 : size;
+        const n = v.length;
+        walk.left -= 2 + n;
+        if (walk.left < 0) return NOT_PLAIN;
+        const out = walk.copy ? new Array(n) : v;
+        for (let i = 0; i < n; i++) {
+          const x = plain(v[i], depth + 1, walk);
+          if (x === NOT_PLAIN) return NOT_PLAIN;
+          if (walk.copy) out[i] = x === undefined ? null : x;
+        }
+        return out;
       }
       const proto = Object.getPrototypeOf(v);
-      if (proto !== Object.prototype && proto !== null) return -1;
-      size += 2;
+      if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
+      walk.left -= 2;
+      const out = walk.copy ? {} : v;
       // for-in lists what Object.keys lists, plus inherited enumerable keys: those
       // (someone's Object.prototype additions) are refused.
       for (const k in v) {
-        if (!Object.prototype.hasOwnProperty.call(v, k) || !wellFormed(k)) return -1;
-        size = sizeAfter(v[k], size + 6 * k.length + 4, limit, depth + 1);
-        if (size < 0) return -1;
+        if (!Object.prototype.hasOwnProperty.call(v, k) || !wellFormed(k)) return NOT_PLAIN;
+        walk.left -= 6 * k.length + 4;
+        const x = plain(v[k], depth + 1, walk);
+        if (x === NOT_PLAIN) return NOT_PLAIN;
+        if (!walk.copy || x === undefined) continue;
+        // JSON.parse makes `__proto__` an own member; an assignment would set the prototype.
+        if (k === '__proto__') Object.defineProperty(out, k, { value: x, writable: true, enumerable: true, configurable: true });
+        else out[k] = x;
       }
-      return size > limit ? -1 : size;
+      return walk.left < 0 ? NOT_PLAIN : out;
     }
     default:
-      return -1;
+      return NOT_PLAIN;
+  }
+}
+
+// An object or list of plain data whose bound is within `limit`: its copy when `copy`,
+// else the walk (its `left`); NOT_PLAIN otherwise, a throwing getter included.
+function plainWithin(v, limit, copy) {
+  if (v === null || typeof v !== 'object') return NOT_PLAIN;
+  const walk = { left: limit, copy };
+  try {
+    const out = plain(v, 0, walk);
+    return out === NOT_PLAIN || copy ? out : walk;
+  } catch {
+    return NOT_PLAIN;
   }
 }
 
 // The size bound of plain data within maxInputBytes; -1 otherwise (the walk reads it).
 function sizeOf(order, options) {
-  if (order === null || typeof order !== 'object') return -1;
-  try {
-    return plainSize(order, maxInput(options));
-  } catch {
-    return -1;
-  }
+  const limit = maxInput(options);
+  const walk = plainWithin(order, limit, false);
+  return walk === NOT_PLAIN ? -1 : limit - walk.left;
 }
 
 // The JSON text of plain data within maxInputBytes, else the order itself (for the walk).
@@ -125,11 +153,7 @@ const OPTIONS_TEXT = 4096;
 function optionsText(options) {
   if (typeof options === 'string') return JSON.stringify(options);
   if (options === null || typeof options !== 'object') return options;
-  try {
-    return plainSize(options, OPTIONS_TEXT) < 0 ? options : JSON.stringify(options);
-  } catch {
-    return options;
-  }
+  return plainWithin(options, OPTIONS_TEXT, false) === NOT_PLAIN ? options : JSON.stringify(options);
 }
 
 // checkField's pointers, each parsed once by the core, which keeps it under an id (a
@@ -211,9 +235,16 @@ export function check(order, options) {
 }
 export function prepare(order, options) {
   need();
-  const text = asText(order, options);
   const opts = optionsText(options);
-  return JSON.parse(withData(() => raw.prepare(text, opts)));
+  const copy = plainWithin(order, maxInput(options), true);
+  if (copy === NOT_PLAIN) return JSON.parse(withData(() => raw.prepare(order, opts)));
+  const text = JSON.stringify(copy);
+  const out = withData(() => raw.prepareKeeping(text, opts));
+  // `=`: the report without its order, which is the text sent: the copy.
+  if (!out.startsWith('=')) return JSON.parse(out);
+  const report = JSON.parse(out.slice(1));
+  report.order = copy;
+  return report;
 }
 export function checkField(order, pointer, options) {
   need();

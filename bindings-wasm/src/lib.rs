@@ -123,11 +123,33 @@ pub fn check(order: JsValue, options: JsValue) -> Result<String, JsValue> {
 /// `prepare(order, options?)`: the report with the canonical order, as JSON text.
 #[wasm_bindgen(js_name = prepare)]
 pub fn prepare(order: JsValue, options: JsValue) -> Result<String, JsValue> {
+    prepared(order, options, false)
+}
+
+/// `prepareKeeping(text, options?)`: `prepare` of JSON text that the wrapper wrote
+/// from a copy of the order it holds. When the report's order is that text exactly,
+/// the answer is `=` and the report without its order, and the wrapper puts its copy
+/// in: an order that comes out as it went in is not read back (`JSON.parse` of the
+/// order was a tenth of a typical `prepare` in Node).
+#[wasm_bindgen(js_name = prepareKeeping)]
+pub fn prepare_keeping(order: JsValue, options: JsValue) -> Result<String, JsValue> {
+    prepared(order, options, true)
+}
+
+fn prepared(order: JsValue, options: JsValue, keeping: bool) -> Result<String, JsValue> {
     let opts = self::options(&options)?;
     let input = input(&order, &opts);
     with_data(move || {
         let report = match input {
             Input::Value(v) => mailinfra::prepare(&v, &opts),
+            Input::Text(t) if keeping => {
+                let r = mailinfra::prepare_json_report(t.as_bytes(), &opts, to_json);
+                return Ok(if r.order_is_input {
+                    format!("={}", r.text)
+                } else {
+                    r.text
+                });
+            }
             // The wrapper's text of plain data: an order prepare leaves as it is comes
             // back as that text, not written again.
             Input::Text(t) => return Ok(mailinfra::prepare_json_text(&t, &opts, to_json)),

@@ -225,6 +225,53 @@ test('both object readers agree: JSON.stringify fast path and the wasm walk, on 
   assert.ok(n > 1000, `${n} inputs`);
 });
 
+// prepare sends its own copy of plain data and, when the order comes out unchanged,
+// returns that copy: it must be what the text path reads back, JSON.parse of
+// JSON.stringify, for what JSON cannot hold too (NaN, -0, undefined, a `__proto__`
+// member, objects without a prototype), and a fresh value, not the caller's.
+test('prepare returns its copy of an unchanged order exactly as the text path reads it', async () => {
+  const raw = await import(new URL('mailinfra_wasm.js', pkgDir).href);
+  const { vectorsDir } = await import('./paths.mjs');
+  const odd = [
+    (o) => ({ ...o, extra: undefined }),
+    (o) => ({ ...o, isFreeOrder: NaN }),
+    (o) => ({ ...o, nope: -0, inf: Infinity }),
+    (o) => Object.assign(Object.create(null), o),
+    (o) => ({ ...JSON.parse('{"__proto__":{"a":1}}'), ...o }),
+    (o) => ({ 10: 'x', 2: 'y', ...o }),
+    (o) => (Array.isArray(o.domains) ? { ...o, domains: [...o.domains, undefined] } : o),
+    (o) => (Array.isArray(o.domains) && o.domains[0] ? { ...o, domains: [{ ...o.domains[0], mailboxes: [undefined, null, -0] }] } : o),
+  ];
+  let n = 0;
+  let kept = 0;
+  for (const f of readdirSync(vectorsDir).filter((x) => x.endsWith('.json'))) {
+    for (const v of JSON.parse(readFileSync(new URL(f, vectorsDir), 'utf8')).vectors) {
+      if (v.mode !== 'prepare' || v.input === null || typeof v.input !== 'object') continue;
+      for (const make of [(o) => o, ...odd]) {
+        const input = make(structuredClone(v.input));
+        const got = m.prepare(input, v.options);
+        const text = JSON.stringify(input);
+        assert.deepEqual(got, JSON.parse(raw.prepare(text, v.options)), `${v.name}: ${text.slice(0, 200)}`);
+        if (raw.prepareKeeping(text, v.options).startsWith('=')) {
+          kept++;
+          assert.notEqual(got.order, input, v.name);
+        }
+        n++;
+      }
+    }
+  }
+  assert.ok(n > 1000 && kept > 100, `${n} inputs, ${kept} orders given back as copied`);
+  // A getter is read once; the copy is the caller's no more.
+  let reads = 0;
+  const order = structuredClone(example);
+  Object.defineProperty(order, 'companyName', { enumerable: true, get: () => (reads++ ? 'Changed Inc' : example.companyName) });
+  const p = m.prepare(order);
+  assert.equal(reads, 1);
+  assert.equal(p.order.companyName, example.companyName);
+  p.order.domains[0].name = 'other.com';
+  assert.equal(order.domains[0].name, example.domains[0].name);
+});
+
 // Every pointer a form checks in `o`: each top-level member and a few more, and under
 // `domains` every entry, field of an entry, mailbox and field of a mailbox, plus one
 // past the end of each list (of a list longer than 8, the first and last 3 entries).

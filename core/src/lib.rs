@@ -149,24 +149,54 @@ fn prepared_bytes(bytes: &[u8], options: &Options) -> (Report, bool) {
 /// compact text of the order and `prepare` changes nothing, the report's order is the
 /// text itself, copied rather than written again from the value.
 pub fn prepare_json_text(text: &str, options: &Options, write: fn(&Report) -> String) -> String {
-    let (mut report, text_is_order) = prepared_bytes(text.as_bytes(), options);
-    // The report without its order, `{"valid":..,"issues":[..]}` (`order` is its last
-    // member), then the order's text in place of the closing `}`.
-    if text_is_order {
+    let report = prepare_json_report(text.as_bytes(), options, write);
+    let mut out = report.text;
+    if report.order_is_input {
+        // `{"valid":..,"issues":[..]}` with the input in place of its order, the last member.
+        out.truncate(out.len() - 1);
+        out.reserve(text.len() + 10);
+        out.push_str(",\"order\":");
+        out.push_str(text);
+        out.push('}');
+    }
+    out
+}
+
+/// What [`prepare_json_report`] wrote.
+pub struct ReportText {
+    /// The report as JSON text; an object without its `order` when `order_is_input`.
+    pub text: String,
+    /// The report's order is the input itself, exactly: the input was serde_json's
+    /// compact text of the order and `prepare` changed nothing. A caller that holds
+    /// the input as a value (the npm package, which sent its own copy's text) uses
+    /// that value instead of reading the order back.
+    pub order_is_input: bool,
+}
+
+/// [`prepare_bytes`]'s report as JSON text written by `write`, without the order when
+/// it is the input itself ([`ReportText`]).
+pub fn prepare_json_report(
+    bytes: &[u8],
+    options: &Options,
+    write: fn(&Report) -> String,
+) -> ReportText {
+    let (mut report, order_is_input) = prepared_bytes(bytes, options);
+    if order_is_input {
         let order = report.order.take();
-        let mut out = write(&report);
-        if out.ends_with('}') {
-            out.truncate(out.len() - 1);
-            out.reserve(text.len() + 10);
-            out.push_str(",\"order\":");
-            out.push_str(text);
-            out.push('}');
-            return out;
+        let text = write(&report);
+        if text.starts_with('{') && text.ends_with('}') {
+            return ReportText {
+                text,
+                order_is_input,
+            };
         }
         // A writer whose text is not an object: the whole report written, order included.
         report.order = order;
     }
-    write(&report)
+    ReportText {
+        text: write(&report),
+        order_is_input: false,
+    }
 }
 
 /// Checks one field of a (possibly partial) order, e.g. `/zipcode` or
