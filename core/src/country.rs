@@ -7,6 +7,18 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
     COUNTRIES.get(index_of(code)?)
 }
 
+/// The row of `country` in `COUNTRIES`, from its address: every country we hold
+/// is a row of that table, and an order asks about ten times (a binary search by code
+/// each time was 2% of a typical `prepare` in wasm).
+pub fn row_of(country: &Country) -> Option<usize> {
+    let offset = (country as *const Country as usize).checked_sub(COUNTRIES.as_ptr() as usize)?;
+    let i = offset / std::mem::size_of::<Country>().max(1);
+    COUNTRIES
+        .get(i)
+        .filter(|row| std::ptr::eq(*row, country))
+        .map(|_| i)
+}
+
 /// The row of the country with this code in `COUNTRIES`.
 pub fn index_of(code: &str) -> Option<usize> {
     let key = code_key(code)?;
@@ -87,7 +99,11 @@ mod tests {
         }
         for (i, c) in COUNTRIES.iter().enumerate() {
             assert_eq!(index_of(c.code), Some(i));
+            assert_eq!(row_of(c), Some(i));
         }
+        // A country that is not a row of the table (a copy) has none.
+        let copy: &'static Country = Box::leak(Box::new(Country { ..COUNTRIES[0] }));
+        assert_eq!(row_of(copy), None);
         for miss in ["", "G", "gb", "GBR", "ZZ", "\u{e9}"] {
             assert!(by_code(miss).is_none(), "{miss:?}");
         }

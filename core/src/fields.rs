@@ -266,9 +266,11 @@ pub fn members<'v>(
 ) -> ([Option<&'v Value>; MAX_FIELDS], bool) {
     let mut out = [None; MAX_FIELDS];
     let mut others = false;
+    let mut hint = 0;
     for (k, v) in obj {
-        match fields.iter().position(|f| f.name == k) {
+        match row_of_key(fields, k, hint) {
             Some(i) => {
+                hint = i + 1;
                 if let Some(slot) = out.get_mut(i) {
                     *slot = Some(v);
                 }
@@ -277,4 +279,14 @@ pub fn members<'v>(
         }
     }
     (out, others)
+}
+
+/// The row of `key` in `fields`, tried at `hint` first: an order's members mostly come
+/// in the table's order, so the row after the last one found is the likely one (the
+/// search from the top was 4% of a typical `prepare`).
+pub fn row_of_key(fields: &[Field], key: &str, hint: usize) -> Option<usize> {
+    if fields.get(hint).is_some_and(|f| f.name == key) {
+        return Some(hint);
+    }
+    fields.iter().position(|f| f.name == key)
 }

@@ -11,39 +11,59 @@ use crate::full_match::Program;
 use crate::recent::Recent;
 use crate::{state_names, text};
 
-/// Compiled regexes of one country, built on first use (most orders touch one country).
+/// A postal-code pattern of Google's: a program where it is one (all but a few, and a
+/// regex run took most of a postal code's cost), else a regex.
+struct Matcher {
+    program: Option<Program>,
+    regex: Regex,
+}
+
+impl Matcher {
+    /// `re` matched in full, or (`full: false`) at the start of a text; `None` for an
+    /// empty or unparsable pattern.
+    fn new(re: &str, full: bool) -> Option<Self> {
+        if re.is_empty() {
+            return None;
+        }
+        let end = if full { "$" } else { "" };
+        Some(Matcher {
+            program: Program::compile(re),
+            regex: Regex::new(&format!("^(?:{re}){end}")).ok()?,
+        })
+    }
+
+    fn full_match(&self, s: &str) -> bool {
+        let program = self.program.as_ref().and_then(|p| p.full_match(s));
+        program.unwrap_or_else(|| self.regex.is_match(s))
+    }
+
+    fn prefix_match(&self, s: &str) -> bool {
+        let program = self.program.as_ref().and_then(|p| p.prefix_match(s));
+        program.unwrap_or_else(|| self.regex.is_match(s))
+    }
+}
+
+/// The patterns of one country, built on first use (most orders touch one country).
 struct Compiled {
-    zip: Option<Regex>,
-    /// The postal-code pattern as a program, when it is one (all but a few).
-    zip_program: Option<Program>,
-    prefixes: Vec<Option<Regex>>,
+    zip: Option<Matcher>,
+    prefixes: Vec<Option<Matcher>>,
 }
 
 fn compiled(country: &'static Country) -> Option<&'static Compiled> {
     static CACHE: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
     let cells = CACHE.get_or_init(|| COUNTRIES.iter().map(|_| OnceLock::new()).collect());
-    let idx = crate::country::index_of(country.code)?;
+    let idx = crate::country::row_of(country)?;
     let fmt = country.format()?;
     Some(cells.get(idx)?.get_or_init(|| {
         Compiled {
-            zip: anchored(&fmt.zip, true),
-            zip_program: Program::compile(&fmt.zip).filter(|_| !fmt.zip.is_empty()),
+            zip: Matcher::new(&fmt.zip, true),
             prefixes: fmt
                 .states
                 .iter()
-                .map(|s| anchored(s.zip_prefix(), false))
+                .map(|s| Matcher::new(s.zip_prefix(), false))
                 .collect(),
         }
     }))
-}
-
-/// `^(?:re)$` (or only `^` for prefixes); `None` for an empty or unparsable pattern.
-fn anchored(re: &str, full: bool) -> Option<Regex> {
-    if re.is_empty() {
-        return None;
-    }
-    let end = if full { "$" } else { "" };
-    Regex::new(&format!("^(?:{re}){end}")).ok()
 }
 
 thread_local! {
@@ -59,7 +79,7 @@ pub fn zip_matches(country: &'static Country, zip: &str) -> bool {
     let Some(c) = compiled(country) else {
         return true;
     };
-    let Some(re) = c.zip.as_ref() else {
+    let Some(matcher) = c.zip.as_ref() else {
         return true;
     };
     let known = RECENT_ZIPS.with(|r| {
@@ -68,11 +88,7 @@ pub fn zip_matches(country: &'static Country, zip: &str) -> bool {
             .map(|e| e.2)
     });
     known.unwrap_or_else(|| {
-        let m = c
-            .zip_program
-            .as_ref()
-            .and_then(|p| p.full_match(zip))
-            .unwrap_or_else(|| re.is_match(zip));
+        let m = matcher.full_match(zip);
         RECENT_ZIPS.with(|r| r.borrow_mut().remember((country.code, zip.to_string(), m)));
         m
     })
@@ -308,14 +324,13 @@ pub fn zip_in_other_state(
     let c = compiled(country)?;
     let list = states(country);
     let own = list.iter().position(|s| std::ptr::eq(s, state))?;
-    let own_re = c.prefixes.get(own)?.as_ref()?;
-    if own_re.is_match(zip) {
+    if c.prefixes.get(own)?.as_ref()?.prefix_match(zip) {
         return None;
     }
     c.prefixes
         .iter()
         .zip(list)
-        .find(|(re, _)| re.as_ref().is_some_and(|r| r.is_match(zip)))
+        .find(|(p, _)| p.as_ref().is_some_and(|p| p.prefix_match(zip)))
         .map(|(_, s)| s)
 }
 
@@ -353,28 +368,51 @@ mod tests {
         }
     }
 
+    /// Every pattern compiles, and where it has a program, the program answers as the
+    /// regex does on each of the country's examples, their prefixes and their digits
+    /// shifted (in full for the postal code, at the start for the states' prefixes).
     #[test]
-    fn every_google_regex_compiles() {
+    fn every_google_regex_compiles_and_programs_agree() {
+        let mut compared = 0;
         for country in COUNTRIES {
             let Some(fmt) = country.format() else {
                 continue;
             };
-            assert_eq!(
-                anchored(&fmt.zip, true).is_some(),
-                !fmt.zip.is_empty(),
-                "{}",
-                country.code
-            );
-            for s in &fmt.states {
-                assert_eq!(
-                    anchored(s.zip_prefix(), false).is_some(),
-                    !s.zip_prefix().is_empty(),
-                    "{}/{}",
-                    country.code,
-                    s.key()
-                );
+            let mut texts: Vec<String> = Vec::new();
+            for ex in fmt.zip_examples.iter() {
+                let shifted = ex.chars().map(|c| match c.to_digit(10) {
+                    Some(d) => char::from(b'0' + ((d as u8 + 7) % 10)),
+                    None => c,
+                });
+                texts.extend((0..=ex.len()).filter_map(|n| ex.get(..n)).map(String::from));
+                texts.push(shifted.collect());
+                texts.push(format!("{ex}0"));
+            }
+            let patterns = std::iter::once((fmt.zip.as_str(), true))
+                .chain(fmt.states.iter().map(|s| (s.zip_prefix(), false)));
+            for (re, full) in patterns {
+                let m = Matcher::new(re, full);
+                assert_eq!(m.is_some(), !re.is_empty(), "{}: {re}", country.code);
+                let Some(m) = m.filter(|m| m.program.is_some()) else {
+                    continue;
+                };
+                for t in &texts {
+                    let by_program = if full {
+                        m.full_match(t)
+                    } else {
+                        m.prefix_match(t)
+                    };
+                    assert_eq!(
+                        by_program,
+                        m.regex.is_match(t),
+                        "{}: {re} on {t:?}",
+                        country.code
+                    );
+                    compared += 1;
+                }
             }
         }
+        assert!(compared > 10_000, "{compared}");
     }
 
     #[test]

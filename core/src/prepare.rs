@@ -12,7 +12,7 @@
 use serde_json::{Map, Value};
 
 use crate::context::Context;
-use crate::fields::{table, Field, Level, Required, MAX_FIELDS};
+use crate::fields::{row_of_key, table, Field, Level, Required, MAX_FIELDS};
 use crate::options::Options;
 use crate::rules::{self, Kind};
 
@@ -27,11 +27,6 @@ pub fn normalize_order(order: Value, opts: &Options) -> (Value, Option<Context>,
     let mut changed = false;
     let canonical = object(obj, Level::Order, &ctx, opts, &mut changed);
     (Value::Object(canonical), Some(ctx), changed)
-}
-
-/// The row of `key` in `fields`.
-fn row(fields: &[Field], key: &str) -> Option<usize> {
-    fields.iter().position(|f| f.name == key)
 }
 
 fn object(
@@ -50,7 +45,8 @@ fn object(
     let mut next = 0;
     let mut in_order = true;
     for (k, v) in obj.iter_mut() {
-        let Some((i, field)) = row(fields, k).and_then(|i| Some((i, fields.get(i)?))) else {
+        let Some((i, field)) = row_of_key(fields, k, next).and_then(|i| Some((i, fields.get(i)?)))
+        else {
             next = usize::MAX;
             continue;
         };
@@ -96,7 +92,7 @@ fn object(
         }
     }
     for (k, v) in entries.into_iter().flatten() {
-        if row(fields, &k).is_none() {
+        if row_of_key(fields, &k, 0).is_none() {
             out.insert(k, v);
         }
     }

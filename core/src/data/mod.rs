@@ -47,7 +47,7 @@ impl Country {
         if !self.has_format {
             return None;
         }
-        store::address_format(self.code)
+        store::address_format(crate::country::row_of(self)?, self.code)
     }
 }
 

@@ -226,9 +226,8 @@ fn get<T>(
     None
 }
 
-/// The address format of the country with this code (which has one).
-pub(super) fn address_format(code: &str) -> Option<&'static AddressFormat> {
-    let i = crate::country::index_of(code)?;
+/// The address format of the country in row `i` of `COUNTRIES`, code `code` (which has one).
+pub(super) fn address_format(i: usize, code: &str) -> Option<&'static AddressFormat> {
     #[cfg(feature = "embedded-data")]
     let embedded = super::countries::ADDRESS_PACKS.get(i).copied();
     #[cfg(not(feature = "embedded-data"))]
