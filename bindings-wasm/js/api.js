@@ -153,7 +153,12 @@ const OPTIONS_TEXT = 4096;
 function optionsText(options) {
   if (typeof options === 'string') return JSON.stringify(options);
   if (options === null || typeof options !== 'object') return options;
-  return plainWithin(options, OPTIONS_TEXT, false) === NOT_PLAIN ? options : JSON.stringify(options);
+  if (plainWithin(options, OPTIONS_TEXT, false) === NOT_PLAIN) return options;
+  try {
+    return JSON.stringify(options); // a getter may throw the second time it is read
+  } catch {
+    return options;
+  }
 }
 
 // checkField's pointers, each parsed once by the core, which keeps it under an id (a
