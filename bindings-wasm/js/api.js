@@ -181,7 +181,12 @@ function fieldOf(pointer) {
 }
 let defaultMaxInput = null;
 function maxInput(options) {
-  const max = options !== null && typeof options === 'object' ? options.maxInputBytes : undefined;
+  let max;
+  try {
+    max = options !== null && typeof options === 'object' ? options.maxInputBytes : undefined;
+  } catch {
+    return -1; // the walk reads the options and throws their TypeError
+  }
   if (max === undefined) {
     defaultMaxInput ??= JSON.parse(raw.defaultOptions()).maxInputBytes;
     return defaultMaxInput;
@@ -240,8 +245,9 @@ export function check(order, options) {
 }
 export function prepare(order, options) {
   need();
+  const limit = maxInput(options); // read first, as check and checkField read it
   const opts = optionsText(options);
-  const copy = plainWithin(order, maxInput(options), true);
+  const copy = plainWithin(order, limit, true);
   if (copy === NOT_PLAIN) return JSON.parse(withData(() => raw.prepare(order, opts)));
   const text = JSON.stringify(copy);
   const out = withData(() => raw.prepareKeeping(text, opts));

@@ -136,6 +136,19 @@ const tenMb = 'x'.repeat(10 * 1024 * 1024);
 const sparse = []; sparse.length = 2 ** 32 - 1;
 const wide = {}; for (let i = 0; i < 200_000; i++) wide['k' + i] = i;
 
+/** `o` whose first member is read once, and throws on every later read. */
+function secondReadThrows(o) {
+  const [key, value] = Object.entries(o)[0];
+  let reads = 0;
+  return Object.defineProperty({ ...o }, key, {
+    enumerable: true,
+    get: () => {
+      if (reads++) throw new Error('read twice');
+      return value;
+    },
+  });
+}
+
 const hostile = [
   ['undefined', undefined, [['', 'not_an_object']]],
   ['null', null, [['', 'not_an_object']]],
@@ -160,7 +173,18 @@ const hostile = [
   ['200k keys', wide, null],
   ['a Map and a Date', { ...example, domains: new Map(), city: new Date(0) }, null],
   ['lone surrogates', { ...example, city: 'a\uD800b', ['\uDC00']: 1 }, null],
+  ['a getter that throws from its second read on', secondReadThrows(example), null],
 ];
+
+test('options whose getter throws, at once or from its second read on: a TypeError, never a trap', () => {
+  const always = Object.defineProperty({}, 'maxInputBytes', { enumerable: true, get: () => { throw new Error('no'); } });
+  for (const fn of [m.check, m.prepare, (o, opts) => m.checkField(o, '/city', opts)]) {
+    for (const options of [always, secondReadThrows({ maxInputBytes: 100000 })]) {
+      assert.throws(() => fn(example, options), TypeError);
+    }
+  }
+  stillWorks();
+});
 
 for (const [name, input, expected] of hostile) {
   test(`hostile input never traps: ${name}`, () => {
