@@ -117,13 +117,13 @@ function plain(v, depth, walk) {
 }
 
 // An object or list of plain data whose bound is within `limit`: its copy when `copy`,
-// else the walk (its `left`); NOT_PLAIN otherwise, a throwing getter included.
+// else its bound; NOT_PLAIN otherwise, a throwing getter included.
 function plainWithin(v, limit, copy) {
   if (v === null || typeof v !== 'object') return NOT_PLAIN;
   const walk = { left: limit, copy };
   try {
     const out = plain(v, 0, walk);
-    return out === NOT_PLAIN || copy ? out : walk;
+    return out === NOT_PLAIN || copy ? out : limit - walk.left;
   } catch {
     return NOT_PLAIN;
   }
@@ -131,9 +131,8 @@ function plainWithin(v, limit, copy) {
 
 // The size bound of plain data within maxInputBytes; -1 otherwise (the walk reads it).
 function sizeOf(order, options) {
-  const limit = maxInput(options);
-  const walk = plainWithin(order, limit, false);
-  return walk === NOT_PLAIN ? -1 : limit - walk.left;
+  const size = plainWithin(order, maxInput(options), false);
+  return size === NOT_PLAIN ? -1 : size;
 }
 
 // The JSON text of plain data within maxInputBytes, else the order itself (for the walk).

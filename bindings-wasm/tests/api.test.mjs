@@ -287,7 +287,6 @@ test('prepare returns its copy of an unchanged order exactly as the text path re
     }
   }
   assert.ok(n > 5000 && kept > 1000, `${n} inputs, ${kept} orders given back as copied`);
-  console.log(`${n} inputs, ${kept} orders given back as copied`);
   // A getter is read once; the copy is the caller's no more.
   let reads = 0;
   const order = structuredClone(example);

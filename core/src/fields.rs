@@ -282,8 +282,7 @@ pub fn members<'v>(
 }
 
 /// The row of `key` in `fields`, tried at `hint` first: an order's members mostly come
-/// in the table's order, so the row after the last one found is the likely one (the
-/// search from the top was 4% of a typical `prepare`).
+/// in the table's order, so the row after the last one found is the likely one.
 pub fn row_of_key(fields: &[Field], key: &str, hint: usize) -> Option<usize> {
     if fields.get(hint).is_some_and(|f| f.name == key) {
         return Some(hint);
