@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { steady, timeCalls, typicalOrder } from './typical.mjs';
+import { steady, timeCalls, typicalOrder, typing } from './typical.mjs';
 
 const cpu = process.argv.includes('--cpu');
 const [a, b, roundsArg] = process.argv.slice(2).filter((x) => x !== '--cpu');
@@ -50,7 +50,7 @@ const seen = {};
 for (let r = 0; r < rounds; r++) {
   for (const [name, api] of builds) {
     const opts = { warm: 1000, rounds: 9, batch: 400, cpu };
-    for (const [k, t] of Object.entries({ ...steady(api, example, opts), ...fieldChecks(api, example, opts) })) {
+    for (const [k, t] of Object.entries({ ...steady(api, example, opts), ...typing(api, example, opts), ...fieldChecks(api, example, opts) })) {
       ((seen[k] ??= {})[name] ??= []).push(t);
     }
   }

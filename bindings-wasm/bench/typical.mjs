@@ -44,3 +44,34 @@ export function steady(api, example, opts) {
     prepareText: timeCalls(() => api.prepare(JSON.stringify(order)), opts),
   };
 }
+
+// A keystroke changes the field it checks: each call types the next character of the
+// field's final value (its prefixes in turn, from one character to the whole value,
+// then again), into the order object as a form does, and checks that field. Most of
+// these values are incomplete, so the answers carry issues, as they do while typing.
+function keystrokes(api, order, pointer, opts) {
+  const keys = pointer.split('/').slice(1);
+  const last = keys.pop();
+  const owner = keys.reduce((o, k) => o[k], order);
+  const value = owner[last];
+  const prefixes = Array.from({ length: value.length }, (_, i) => value.slice(0, i + 1));
+  let i = 0;
+  return timeCalls(() => {
+    owner[last] = prefixes[i];
+    i = (i + 1) % prefixes.length;
+    return api.checkField(order, pointer);
+  }, opts);
+}
+
+/** Per-keystroke times of the fields a form types, on the typical order (as `steady`). */
+export function typing(api, example, opts) {
+  const order = typicalOrder(example);
+  const typed = (pointer) => keystrokes(api, structuredClone(order), pointer, opts);
+  return {
+    typeEmail: typed('/domains/0/mailboxes/2/email'),
+    typePhone: typed('/phoneNumber'),
+    typeFirst: typed('/domains/0/mailboxes/2/firstname'),
+    typeDomain: typed('/domains/0/name'),
+    typeZip: typed('/zipcode'),
+  };
+}

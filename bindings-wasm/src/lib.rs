@@ -19,7 +19,7 @@ mod convert;
 use mailinfra::limits::MAX_OPTIONS_BYTES;
 use std::cell::RefCell;
 
-use mailinfra::{FieldPointer, IssueCode, Options, Problem, Report, Spelling};
+use mailinfra::{FieldChecks, FieldPointer, IssueCode, Options, Problem, Report, Spelling};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -178,6 +178,8 @@ thread_local! {
     /// The pointers `fieldPointer` parsed, by id: a form checks the same few fields on
     /// every keystroke, so each is parsed once and then crosses as a number.
     static FIELDS: RefCell<Vec<FieldPointer>> = const { RefCell::new(Vec::new()) };
+    /// `checkFieldAt`'s last text, kept: the next keystroke's text differs in one string.
+    static CHECKS: RefCell<FieldChecks> = const { RefCell::new(FieldChecks::new()) };
 }
 /// At most this many pointers are kept (the wrapper keeps as many ids); a longer
 /// pointer is not kept. Together they bound the table to 256 KB of pointers.
@@ -229,11 +231,15 @@ pub fn check_field_at(
 }
 
 /// The issues of `field` in `input`, as JSON text: `[]` for an input refused outright.
+/// Text goes through the kept [`FieldChecks`] (the same answers).
 fn field_issues(input: Input, field: &FieldPointer, opts: &Options) -> Result<String, JsValue> {
     with_data(|| {
-        Ok(to_json(&match &input {
-            Input::Value(v) => mailinfra::check_field_at(v, field, opts),
-            Input::Text(t) => mailinfra::check_field_json(t, field, opts),
+        Ok(to_json(&match input {
+            Input::Value(v) => mailinfra::check_field_at(&v, field, opts),
+            Input::Text(t) => CHECKS.with(|checks| match checks.try_borrow_mut() {
+                Ok(mut checks) => checks.check_field_json(t, field, opts),
+                Err(_) => FieldChecks::new().check_field_json(t, field, opts),
+            }),
             Input::Refused(_) => Vec::new(),
         }))
     })

@@ -367,6 +367,28 @@ test('checkField sends only the part a field reads, with the same answer', () =>
   assert.ok(Array.isArray(m.checkField(trap, '/phoneNumber')));
 });
 
+test('typing into a field: each keystroke\'s answer is check\'s issues at that field', () => {
+  // The core keeps the text it last read and patches the one string a keystroke
+  // changes; check reads each order afresh. Quotes, backslashes, control and
+  // non-ASCII characters and a lone surrogate force the other paths on the way.
+  const typed = 'Jo "x\\y\u0001é😀\uD800z@Tryoutreachteam.com';
+  let keystrokes = 0;
+  for (const p of ['/domains/0/mailboxes/1/email', '/domains/0/mailboxes/0/firstname', '/phoneNumber', '/zipcode', '/domains/0/name', '/city']) {
+    const order = structuredClone(example);
+    order.domains[0].mailboxes.push({ ...order.domains[0].mailboxes[0], email: '' });
+    const keys = p.split('/').slice(1);
+    const last = keys.pop();
+    const owner = keys.reduce((o, k) => o[k], order);
+    for (let n = 0; n <= typed.length; n++) {
+      owner[last] = typed.slice(0, n);
+      const expected = m.check(order).issues.filter((i) => i.pointer === p || i.pointer.startsWith(`${p}/`));
+      assert.deepEqual(m.checkField(order, p), expected, `${p} = ${JSON.stringify(owner[last])}`);
+      keystrokes++;
+    }
+  }
+  assert.ok(keystrokes > 200, `${keystrokes} keystrokes`);
+});
+
 test('checkField past the wrapper\'s 1,024 kept pointers: the same answers and errors', async () => {
   const raw = await import(new URL('mailinfra_wasm.js', pkgDir).href);
   const order = { ...example, domains: [{ ...example.domains[0], name: 'bad name' }] };

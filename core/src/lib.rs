@@ -13,6 +13,7 @@ mod context;
 mod country;
 pub mod data;
 pub mod fields;
+mod form;
 mod full_match;
 mod hints;
 mod host;
@@ -44,6 +45,7 @@ mod walk;
 use serde_json::Value;
 
 pub use build::{BuildReport, OrderBuilder, RowIssue};
+pub use form::FieldChecks;
 pub use hints::{address_format, countries, AddressFormat, CountryOption, StateOption};
 pub use input::{parse_bytes, parse_input};
 pub use issue::{Issue, IssueCode, PathSeg, Report, Severity};
