@@ -111,6 +111,16 @@ impl<'a> Walker<'a> {
         self.agree = self.agree.min(self.path.len());
     }
 
+    /// Whether the member `key`, one level down, is off the focus path: there `at` would
+    /// only push and pop. A field check skips every field but the ones on its way so.
+    fn off_focus(&self, key: &str) -> bool {
+        self.focus.is_some_and(|f| {
+            !self.on_focus()
+                || f.get(self.path.len())
+                    .is_some_and(|step| !matches!(step, PathSeg::Key(k) if k == key))
+        })
+    }
+
     /// Runs `f` one level down when that location is on the focus path.
     fn at(&mut self, seg: Seg, f: impl FnOnce(&mut Self)) {
         self.push(seg);
@@ -207,14 +217,21 @@ impl<'a> Walker<'a> {
         for (field, v) in fields.iter().zip(values) {
             match field.kind {
                 Kind::List(rule) => self.list(field, rule, v, cx, seen.as_deref_mut()),
-                _ => self.at(Seg::Field(field.name), |w| {
-                    rules::check(field, v, cx, &mut w.found);
-                    w.report();
-                }),
+                _ => {
+                    if !self.off_focus(field.name) {
+                        self.at(Seg::Field(field.name), |w| {
+                            rules::check(field, v, cx, &mut w.found);
+                            w.report();
+                        });
+                    }
+                }
             }
         }
         if others {
             for k in obj.keys().filter(|k| !fields.iter().any(|f| f.name == *k)) {
+                if self.off_focus(k) {
+                    continue;
+                }
                 self.at(Seg::Key(k.clone()), |w| {
                     w.found.push(unknown_key::problem(k, level));
                     w.report();
