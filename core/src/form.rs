@@ -20,9 +20,26 @@ const MAX_KEPT: usize = 64 * 1024;
 /// Field checks that keep the last text read (see the module's documentation).
 #[derive(Debug, Default)]
 pub struct FieldChecks {
-    /// Compact text (`serde_json::to_string` of its value: no whitespace, no escapes
-    /// read, no repeated keys) within the input limits, and its value.
-    kept: Option<(String, Value)>,
+    kept: Option<Kept>,
+}
+
+/// Compact text (`serde_json::to_string` of its value: no whitespace, no escapes read,
+/// no repeated keys) within the input limits, its value, and the string patched last.
+#[derive(Debug)]
+struct Kept {
+    text: String,
+    value: Value,
+    last: Option<Patched>,
+}
+
+/// A string value of the kept text: its quotes' places in the text, and its place in
+/// the value (an entry's or member's index at each level). The next keystroke is most
+/// likely in the same string, which is then found without counting quotes.
+#[derive(Debug)]
+struct Patched {
+    open: usize,
+    close: usize,
+    path: Vec<usize>,
 }
 
 impl FieldChecks {
@@ -38,10 +55,10 @@ impl FieldChecks {
         options: &Options,
     ) -> Vec<Issue> {
         if text.len() <= options.max_input_bytes {
-            if let Some((kept, value)) = &mut self.kept {
-                if patch(kept, value, &text) {
-                    *kept = text;
-                    return crate::field_checked(value, field, options);
+            if let Some(kept) = &mut self.kept {
+                if kept.patch(&text) {
+                    kept.text = text;
+                    return crate::field_checked(&kept.value, field, options);
                 }
             }
         }
@@ -50,7 +67,11 @@ impl FieldChecks {
             Ok((value, true)) => {
                 let issues = crate::field_checked(&value, field, options);
                 if text.len() <= MAX_KEPT {
-                    self.kept = Some((text, value));
+                    self.kept = Some(Kept {
+                        text,
+                        value,
+                        last: None,
+                    });
                 }
                 issues
             }
@@ -60,73 +81,128 @@ impl FieldChecks {
     }
 }
 
-/// Makes `value`, the value of the compact text `old`, the value of `new` when `new` is
-/// `old` with the text of one string value changed to text that needs no escapes;
-/// false, with `value` untouched, otherwise. In compact text every `"` bounds a string
-/// (an escaped one would have made it not compact), so the quotes before a byte tell
-/// whether it is inside a string, and which string it is.
-fn patch(old: &str, value: &mut Value, new: &str) -> bool {
-    let (a, b) = (old.as_bytes(), new.as_bytes());
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    if prefix == a.len() && prefix == b.len() {
-        return true;
-    }
-    let room = a.len().min(b.len()) - prefix;
-    let suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take(room)
-        .take_while(|(x, y)| x == y)
-        .count();
-    // old[prefix..a.len() - suffix] became new[prefix..b.len() - suffix]: that change
-    // must lie between the quotes of one string value, and write no byte JSON escapes.
-    let before = a[..prefix].iter().filter(|&&c| c == b'"').count();
-    let Some(close) = a[prefix..].iter().position(|&c| c == b'"') else {
-        return false;
-    };
-    let close = prefix + close;
-    let written = &b[prefix..b.len() - suffix];
-    if before % 2 == 0
-        || a.len() - suffix > close
-        || a.get(close + 1) == Some(&b':')
-        || written.iter().any(|&c| c == b'"' || c == b'\\' || c < 0x20)
-    {
-        return false;
-    }
-    let open = a[..prefix].iter().rposition(|&c| c == b'"').unwrap_or(0);
-    let Some(text) = new.get(open + 1..b.len() - (a.len() - close)) else {
-        return false;
-    };
-    match nth_string(value, &mut (before / 2)) {
-        Some(s) => {
-            s.clear();
-            s.push_str(text);
-            true
+impl Kept {
+    /// Makes the value that of `new` when `new` is the kept text with the text of one
+    /// string value changed to text that needs no escapes; false, with the value
+    /// untouched, otherwise. In compact text every `"` bounds a string (an escaped one
+    /// would have made it not compact), so the quotes before a byte tell whether it is
+    /// inside a string, and which string it is.
+    fn patch(&mut self, new: &str) -> bool {
+        let (a, b) = (self.text.as_bytes(), new.as_bytes());
+        let n = a.len().min(b.len());
+        let prefix = common_prefix(&a[..n], &b[..n]);
+        if prefix == a.len() && prefix == b.len() {
+            return true;
         }
-        None => false,
+        let room = n - prefix;
+        let suffix = common_suffix(&a[a.len() - room..], &b[b.len() - room..]);
+        // a[prefix..a.len() - suffix] became b[prefix..b.len() - suffix]: that change must
+        // lie between the quotes of one string value, and write no byte JSON escapes.
+        if b[prefix..b.len() - suffix]
+            .iter()
+            .any(|&c| c == b'"' || c == b'\\' || c < 0x20)
+        {
+            return false;
+        }
+        let end = a.len() - suffix;
+        let last = match self.last.take() {
+            Some(last) if last.open < prefix && end <= last.close => last,
+            _ => match string_at(a, prefix, end, &mut self.value) {
+                Some(found) => found,
+                None => return false,
+            },
+        };
+        let close = last.close + b.len() - a.len();
+        let (Some(s), Some(text)) = (
+            at_path(&mut self.value, &last.path),
+            new.get(last.open + 1..close),
+        ) else {
+            return false;
+        };
+        s.clear();
+        s.push_str(text);
+        self.last = Some(Patched { close, ..last });
+        true
     }
 }
 
+/// How many leading bytes of `a` and `b` (as long) agree: 8 at a time, then one at a
+/// time (a part is a few hundred bytes, and all but a few agree).
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let words = a.chunks_exact(8).zip(b.chunks_exact(8));
+    let whole = 8 * words.take_while(|(p, q)| word(p) == word(q)).count();
+    whole
+        + (a[whole..].iter().zip(&b[whole..]))
+            .take_while(|(p, q)| p == q)
+            .count()
+}
+
+/// How many trailing bytes of `a` and `b` (as long) agree.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    let words = a.rchunks_exact(8).zip(b.rchunks_exact(8));
+    let whole = 8 * words.take_while(|(p, q)| word(p) == word(q)).count();
+    let (a, b) = (&a[..a.len() - whole], &b[..b.len() - whole]);
+    whole
+        + a.iter()
+            .rev()
+            .zip(b.iter().rev())
+            .take_while(|(p, q)| p == q)
+            .count()
+}
+
+/// Eight bytes as one number, to compare them at once.
+fn word(bytes: &[u8]) -> u64 {
+    bytes.try_into().map_or(0, u64::from_ne_bytes)
+}
+
+/// The string value of the compact text `a` whose content holds `a[start..end]`, found
+/// in `value` (the text's value) by counting the quotes before it.
+fn string_at(a: &[u8], start: usize, end: usize, value: &mut Value) -> Option<Patched> {
+    let open = a[..start].iter().rposition(|&c| c == b'"')?;
+    let close = start + a[start..].iter().position(|&c| c == b'"')?;
+    let before = a[..start].iter().filter(|&&c| c == b'"').count();
+    if before % 2 == 0 || end > close || a.get(close + 1) == Some(&b':') {
+        return None;
+    }
+    let mut path = Vec::new();
+    nth_string(value, &mut (before / 2), &mut path)?;
+    Some(Patched { open, close, path })
+}
+
 /// The `k`th string of `v` in the order of its compact text, counting an object's keys,
-/// when that string is a value (not a key).
-fn nth_string<'v>(v: &'v mut Value, k: &mut usize) -> Option<&'v mut String> {
+/// when that string is a value (not a key); `path` is left its place.
+fn nth_string<'v>(
+    v: &'v mut Value,
+    k: &mut usize,
+    path: &mut Vec<usize>,
+) -> Option<&'v mut String> {
     match v {
         Value::String(s) if *k == 0 => Some(s),
         Value::String(_) => {
             *k -= 1;
             None
         }
-        Value::Array(items) => items.iter_mut().find_map(|x| nth_string(x, k)),
+        Value::Array(items) => {
+            for (i, x) in items.iter_mut().enumerate() {
+                path.push(i);
+                if let Some(s) = nth_string(x, k, path) {
+                    return Some(s);
+                }
+                path.pop();
+            }
+            None
+        }
         Value::Object(members) => {
-            for (_, x) in members.iter_mut() {
+            for (i, (_, x)) in members.iter_mut().enumerate() {
                 if *k == 0 {
                     return None;
                 }
                 *k -= 1;
-                if let Some(s) = nth_string(x, k) {
+                path.push(i);
+                if let Some(s) = nth_string(x, k, path) {
                     return Some(s);
                 }
+                path.pop();
             }
             None
         }
@@ -134,11 +210,41 @@ fn nth_string<'v>(v: &'v mut Value, k: &mut usize) -> Option<&'v mut String> {
     }
 }
 
+/// The string at `path` in `v` (see [`Patched`]).
+fn at_path<'v>(v: &'v mut Value, path: &[usize]) -> Option<&'v mut String> {
+    let Some((&i, rest)) = path.split_first() else {
+        return match v {
+            Value::String(s) => Some(s),
+            _ => None,
+        };
+    };
+    let next = match v {
+        Value::Array(items) => items.get_mut(i)?,
+        Value::Object(members) => members.iter_mut().nth(i)?.1,
+        _ => return None,
+    };
+    at_path(next, rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::test_support::{vector_files, TestResult};
     use proptest::prelude::*;
+
+    /// [`Kept::patch`] from a value kept with no string patched before.
+    fn patch(old: &str, value: &mut Value, new: &str) -> bool {
+        let mut kept = Kept {
+            text: old.to_string(),
+            value: value.clone(),
+            last: None,
+        };
+        let done = kept.patch(new);
+        if done {
+            *value = kept.value;
+        }
+        done
+    }
 
     /// After each text of `texts` in turn, the answers are `check_field_json`'s and the
     /// kept value is the text's value.
@@ -154,9 +260,9 @@ mod tests {
                 "{}",
                 t
             );
-            if let Some((kept, value)) = &checks.kept {
-                prop_assert_eq!(kept, t);
-                let written = serde_json::to_string(value).ok();
+            if let Some(kept) = &checks.kept {
+                prop_assert_eq!(&kept.text, t);
+                let written = serde_json::to_string(&kept.value).ok();
                 prop_assert_eq!(written.as_ref(), Some(t));
             }
         }
