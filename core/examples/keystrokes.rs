@@ -1,13 +1,14 @@
 //! A form's keystrokes, for counting instructions under valgrind as
-//! `bench/instructions.sh` does: each call types the next character of the typical
-//! order's last address (its prefixes in turn, then again) into the part the npm
-//! package sends for that field, and checks it, through [`check_field_json`] (`parsed`:
-//! each text parsed afresh) or one [`FieldChecks`] (`kept`: what the npm package
-//! calls). The issues are written as JSON text, as the package returns them.
-//! Each text is a new `String` either way, as the package's text arrives.
+//! `bench/instructions.sh` does: each call types the next character of a field of the
+//! typical order (`email`: its last address; `phone`: its phone number; the value's
+//! prefixes in turn, then again) into the part the npm package sends for that field,
+//! and checks it, through [`check_field_json`] (`parsed`: each text parsed afresh) or
+//! one [`FieldChecks`] (`kept`: what the npm package calls). The issues are written as
+//! JSON text, as the package returns them. Each text is a new `String` either way, as
+//! the package's text arrives.
 //!
-//! `keystrokes <parsed|kept> <n>`: one warm-up call, then `n` keystrokes. Per call:
-//! (instructions of `n` - instructions of 0) / `n`.
+//! `keystrokes <parsed|kept> <email|phone> <n>`: one warm-up call, then `n` keystrokes.
+//! Per call: (instructions of `n` - instructions of 0) / `n`.
 
 use std::hint::black_box;
 
@@ -19,11 +20,15 @@ mod orders;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (kept, n) = match args.as_slice() {
-        [way, n] if way == "parsed" || way == "kept" => match n.parse::<usize>() {
-            Ok(n) => (way == "kept", n),
-            Err(_) => return usage(),
-        },
+    let (kept, phone, n) = match args.as_slice() {
+        [way, field, n]
+            if (way == "parsed" || way == "kept") && (field == "email" || field == "phone") =>
+        {
+            match n.parse::<usize>() {
+                Ok(n) => (way == "kept", field == "phone", n),
+                Err(_) => return usage(),
+            }
+        }
         _ => return usage(),
     };
     let opts = Options::default();
@@ -36,17 +41,33 @@ fn main() {
     let Some(last) = emails.last().and_then(|e| e.as_str()) else {
         return usage();
     };
-    let pointer = format!("/domains/0/mailboxes/{}/email", emails.len() - 1);
+    let pointer = if phone {
+        "/phoneNumber".to_string()
+    } else {
+        format!("/domains/0/mailboxes/{}/email", emails.len() - 1)
+    };
     let Ok(field) = FieldPointer::parse(&pointer) else {
         return usage();
     };
-    // The part's text with the last address typed up to each of its characters.
-    let texts: Vec<String> = last
+    let number = typical["phoneNumber"].as_str().unwrap_or_default();
+    // The part's text with the value typed up to each of its characters.
+    let typed = if phone { number } else { last };
+    let texts: Vec<String> = typed
         .char_indices()
         .map(|(i, c)| {
+            let prefix = &typed[..i + c.len_utf8()];
+            if phone {
+                return json!({
+                    "phoneNumber": prefix,
+                    "country": typical["country"],
+                    "state": typical["state"],
+                    "emailServiceProvider": typical["emailServiceProvider"],
+                })
+                .to_string();
+            }
             let mut mailboxes: Vec<_> = emails.iter().map(|e| json!({ "email": e })).collect();
             if let Some(m) = mailboxes.last_mut() {
-                m["email"] = json!(&last[..i + c.len_utf8()]);
+                m["email"] = json!(prefix);
             }
             json!({
                 "emailServiceProvider": typical["emailServiceProvider"],
@@ -74,6 +95,6 @@ fn main() {
 }
 
 fn usage() {
-    eprintln!("usage: keystrokes <parsed|kept> <n>");
+    eprintln!("usage: keystrokes <parsed|kept> <email|phone> <n>");
     std::process::exit(2);
 }
