@@ -16,7 +16,9 @@ pub fn is_e164_shape(s: &str) -> bool {
 
 /// E.164-shaped and valid for a numbering plan, and already in its E.164 form.
 pub fn is_valid_e164(s: &str) -> bool {
-    is_e164_shape(s) && (known_valid(s) || e164_of(s, None).as_deref() == Some(s))
+    is_e164_shape(s)
+        && !known_invalid(s)
+        && (known_valid(s) || e164_of(s, None).as_deref() == Some(s))
 }
 
 thread_local! {
@@ -29,10 +31,27 @@ fn known_valid(s: &str) -> bool {
     RECENT_VALID.with(|r| r.borrow().find(|v| v == s).is_some())
 }
 
+thread_local! {
+    /// E.164-shaped text read as no valid number, with or without a region, in the last
+    /// parses: then it reads as none without one either (a region only adds readings of
+    /// a `+` number: a calling code after its international prefix, when the `+` is
+    /// followed by none). A field check of a number being typed normalizes each prefix
+    /// with the country's region, then checks its E.164 form without one: one parse.
+    static RECENT_INVALID: RefCell<Recent<String>> = const { RefCell::new(Recent::new()) };
+}
+
+fn known_invalid(s: &str) -> bool {
+    RECENT_INVALID.with(|r| r.borrow().find(|v| v == s).is_some())
+}
+
 /// libphonenumber's reading of `s` (national forms read with `region`, ISO alpha-2):
 /// the E.164 form of a valid number without an extension.
 fn reading(s: &str, region: Option<&str>) -> Result<String, Unread> {
-    let n = numbering::read(s, region)?;
+    let n = numbering::read(s, region).inspect_err(|e| {
+        if *e == Unread::Invalid && is_e164_shape(s) {
+            RECENT_INVALID.with(|r| r.borrow_mut().remember(s.to_string()));
+        }
+    })?;
     let e = n.e164();
     if n.rereads_to_itself() {
         RECENT_VALID.with(|r| r.borrow_mut().remember(e.clone()));
@@ -98,6 +117,45 @@ pub fn normalize(raw: &str, region: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `RECENT_INVALID` rests on: an E.164-shaped number that reads as no valid
+    /// number with a region reads as none without one, over every prefix of every
+    /// E.164-shaped number of the reference vectors and the regions of many plans (and
+    /// of the `+1` and `+7` plans shared by several regions).
+    #[test]
+    fn a_region_never_invalidates_what_reads_valid_without_one() -> crate::test_support::TestResult
+    {
+        let regions = [
+            "US", "CA", "AG", "JM", "GB", "DE", "FR", "IT", "ES", "AU", "NZ", "BR", "AR", "MX",
+            "IN", "CN", "JP", "KR", "RU", "KZ", "ZA", "NG", "EG", "SG", "AE", "IL", "CH", "SE",
+        ];
+        let mut invalid = 0;
+        let mut numbers = Vec::new();
+        for (_, cases) in crate::test_support::vector_files()? {
+            for c in cases {
+                if let Some(n) = c["input"]["phoneNumber"]
+                    .as_str()
+                    .filter(|n| is_e164_shape(n))
+                {
+                    numbers.extend((3..=n.len()).map(|i| n[..i].to_string()));
+                }
+            }
+        }
+        numbers.sort();
+        numbers.dedup();
+        assert!(numbers.len() > 5_000, "{} numbers", numbers.len());
+        for s in &numbers {
+            let without = numbering::read(s, None).err();
+            for r in regions {
+                if numbering::read(s, Some(r)).err() == Some(Unread::Invalid) {
+                    invalid += 1;
+                    assert_eq!(without, Some(Unread::Invalid), "{s} invalid in {r}");
+                }
+            }
+        }
+        assert!(invalid > 100_000, "{invalid} invalid readings");
+        Ok(())
+    }
 
     #[test]
     fn shapes() {
