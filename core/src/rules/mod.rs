@@ -62,8 +62,36 @@ pub struct Cx<'a> {
 /// on the later one.
 #[derive(Default)]
 pub struct Seen {
-    pub domains: HashSet<String>,
-    pub emails: HashSet<String>,
+    pub domains: Keys,
+    pub emails: Keys,
+}
+
+/// A set of keys: a list while it is short (an order's few domains and addresses are
+/// compared, not hashed), a hash set once it is long (bulk orders of thousands).
+#[derive(Default)]
+pub struct Keys {
+    few: Vec<String>,
+    many: HashSet<String>,
+}
+
+impl Keys {
+    /// Longer lists move to the hash set.
+    const FEW: usize = 16;
+
+    /// Adds `key`; whether it was not there yet.
+    pub fn insert(&mut self, key: &str) -> bool {
+        if self.many.is_empty() {
+            if self.few.iter().any(|k| k == key) {
+                return false;
+            }
+            if self.few.len() < Self::FEW {
+                self.few.push(key.to_string());
+                return true;
+            }
+            self.many = std::mem::take(&mut self.few).into_iter().collect();
+        }
+        self.many.insert(key.to_string())
+    }
 }
 
 /// What an entry's key member tells the entry's other fields and later entries; read
@@ -332,5 +360,22 @@ pub fn text_fix(raw: &str) -> Fix {
         Fix::Characters
     } else {
         Fix::Spelling
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same answers as a hash set, before and after the list moves to one.
+    #[test]
+    fn keys_answer_as_a_hash_set() {
+        let mut keys = Keys::default();
+        let mut set = HashSet::new();
+        for i in 0..200 {
+            let key = format!("k{}", (i * 7) % 61);
+            assert_eq!(keys.insert(&key), set.insert(key.clone()), "{i}: {key}");
+        }
+        assert!(keys.few.is_empty() && keys.many.len() == set.len());
     }
 }
