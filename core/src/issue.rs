@@ -257,13 +257,21 @@ impl Report {
 }
 
 /// RFC 6901 pointer for a path (`~` -> `~0`, `/` -> `~1`).
+/// `i` in decimal, without `to_string`'s formatter and allocation (every issue's pointer).
+fn push_digits(out: &mut String, i: usize) {
+    if i >= 10 {
+        push_digits(out, i / 10);
+    }
+    out.push(char::from(b'0' + (i % 10) as u8));
+}
+
 pub fn pointer_of(path: &[PathSeg]) -> String {
     // Room for most pointers (`/domains/0/mailboxes/2/firstname`): one allocation.
     let mut out = String::with_capacity(40);
     for seg in path {
         out.push('/');
         match seg {
-            PathSeg::Index(i) => out.push_str(&i.to_string()),
+            PathSeg::Index(i) => push_digits(&mut out, *i),
             PathSeg::Key(k) if !k.bytes().any(|b| b == b'~' || b == b'/') => out.push_str(k),
             PathSeg::Key(k) => {
                 for c in k.chars() {
