@@ -17,7 +17,26 @@ use crate::pointer::FieldPointer;
 /// the kept value is memory held between calls.
 const MAX_KEPT: usize = 64 * 1024;
 
-/// Field checks that keep the last text read (see the module's documentation).
+/// [`crate::check_field_json`] for a form that checks a field on every keystroke: keeps
+/// the last text it read with its value, and when the next text differs from it inside
+/// one string value (what a keystroke changes), replaces that string in the kept value
+/// instead of parsing the text again. The answers are `check_field_json`'s.
+///
+/// ```
+/// use mailinfra::{FieldChecks, FieldPointer, Options};
+///
+/// let email = FieldPointer::parse("/domains/0/mailboxes/0/email")?;
+/// let mut checks = FieldChecks::new();
+/// let opts = Options::default();
+/// for typed in ["j", "jo", "jo@acme.com"] {
+///     let part = format!(
+///         r#"{{"domains":[{{"name":"acme.com","mailboxes":[{{"email":"{typed}"}}]}}]}}"#
+///     );
+///     let issues = checks.check_field_json(part, &email, &opts);
+///     assert_eq!(issues.is_empty(), typed.contains('@'));
+/// }
+/// # Ok::<(), mailinfra::PointerError>(())
+/// ```
 #[derive(Debug, Default)]
 pub struct FieldChecks {
     kept: Option<Kept>,
@@ -47,7 +66,8 @@ impl FieldChecks {
         Self { kept: None }
     }
 
-    /// [`crate::check_field_json`] on `text`.
+    /// The issues of `field` in the order (or part of one) that `text` holds, exactly as
+    /// [`crate::check_field_json`] gives them; `text` is kept for the next call.
     pub fn check_field_json(
         &mut self,
         text: String,
