@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { steady } from './typical.mjs';
+import { steady, typing } from './typical.mjs';
 import { coldStart } from './cold.mjs';
 import { formGlue, sumSizes } from './glue.mjs';
 import { browser, serve } from '../tests/browser.mjs';
@@ -55,8 +55,8 @@ if (!coldOnly) {
   // ---- Node
   const api = await import(new URL('node.js', pkg).href);
   const opts = quick ? { warm: 200, rounds: 5, batch: 100 } : undefined;
-  const node = steady(api, example, opts);
-  console.log('\n## Node ' + process.version + ' steady per call (typical order: 1 domain x 3 mailboxes)');
+  const node = { ...steady(api, example, opts), ...typing(api, example, opts) };
+  console.log('\n## Node ' + process.version + ' steady per call (typical order: 1 domain x 3 mailboxes; type*: a field typed key by key, per keystroke)');
   for (const [k, t] of Object.entries(node)) console.log(`${k.padEnd(16)} ${us(t)}`);
   console.log(`prepare budget < 100 µs: ${node.prepare.median < 100 ? 'met' : 'NOT MET'}`);
 
@@ -97,7 +97,7 @@ try {
     } finally {
       await b.close();
     }
-    console.log(`\n## Chromium (${version}) steady per call`);
+    console.log(`\n## Chromium (${version}) steady per call (type*: per keystroke)`);
     for (const [k, t] of Object.entries(chrome)) console.log(`${k.padEnd(16)} ${us(t)}`);
   }
 
