@@ -130,13 +130,13 @@ function plainWithin(v, limit, copy) {
 }
 
 // The size bound of plain data within maxInputBytes; -1 otherwise (the walk reads it).
-function sizeOf(order, options) {
-  const size = plainWithin(order, maxInput(options), false);
+function sizeOf(order, limit) {
+  const size = plainWithin(order, limit, false);
   return size === NOT_PLAIN ? -1 : size;
 }
 
 // The JSON text of plain data within maxInputBytes, else the order itself (for the walk).
-function asText(order, options, size = sizeOf(order, options)) {
+function asText(order, options, size = sizeOf(order, maxInput(options))) {
   if (size < 0) return order;
   try {
     return JSON.stringify(order);
@@ -173,7 +173,7 @@ function fieldOf(pointer) {
   if (field === undefined) {
     const text = raw.fieldPointer(pointer);
     field = text === undefined ? null : JSON.parse(text);
-    if (field?.part) field.part = partText(field.part);
+    if (field !== null) field.part = field.part === null ? ALL : partNode(field.part);
     if (fields.size < 1024) fields.set(pointer, field);
   }
   return field;
@@ -193,47 +193,174 @@ function maxInput(options) {
   return typeof max === 'number' ? max : -1;
 }
 
-// The function that writes the part `part` (mailinfra::Part as JSON) of a value as
-// JSON text, built directly rather than as an object to stringify: `true` the whole
-// value, `false` nothing (`0`), `{member: part}` those members of an object, `[part]`
-// every entry of a list, `[earlier, index, at]` the entries up to `index`. A value
-// the part does not fit (not an object, not a list) is written `0`, which the check
-// reads as it reads the value; a member JSON.stringify leaves out is left out.
-function partText(part) {
-  if (part === true) return (v) => JSON.stringify(v) ?? 'null';
-  if (part === false) return () => '0';
+// The part of an order a field check reads, as tokens: the JSON text of that part read
+// as the wrapper reads it. OPEN, each member's key and value, CLOSE; LIST, each entry,
+// CLOSE; every other value as JSON writes it. The core keeps the part's text it last
+// read (as the number `kept.gen`) and the wrapper its tokens: a keystroke changes one
+// string, and reading the part against the tokens finds which, so that only its place
+// among the text's strings (keys counted) and its new text cross
+// (`checkFieldPatched`), not the part.
+const OPEN = {};
+const LIST = {};
+const CLOSE = {};
+let kept = null; // { id, gen, tokens }
+let gens = 0;
+
+// A part (mailinfra::Part as JSON) as `read` reads it: ALL the whole value (`true`);
+// NONE nothing (`false`, written `0`); MEMBERS those of an object (`keys`, their
+// `parts`); ENTRIES the entries of a list, all of them in part `earlier` when `index`
+// is -1, else those up to `index`, that one in part `at`. A value the part does not fit
+// (not an object, not a list) is written `0`, which the check reads as it reads the
+// value; a member JSON.stringify leaves out is left out.
+const [WHOLE, NOTHING, MEMBERS, ENTRIES] = [0, 1, 2, 3];
+const ALL = { kind: WHOLE };
+const NONE = { kind: NOTHING };
+function partNode(part) {
+  if (part === true) return ALL;
+  if (part === false) return NONE;
   if (Array.isArray(part)) {
-    const earlier = partText(part[0]);
-    const index = part.length > 1 ? part[1] : -1;
-    const at = part.length > 1 ? partText(part[2]) : earlier;
-    return (v) => {
-      if (!Array.isArray(v)) return '0';
-      const n = index < 0 ? v.length : Math.min(v.length, index + 1);
-      let text = '[';
-      for (let i = 0; i < n; i++) text += (i ? ',' : '') + (i === index ? at : earlier)(v[i]);
-      return `${text}]`;
-    };
+    const earlier = partNode(part[0]);
+    return part.length > 1
+      ? { kind: ENTRIES, earlier, index: part[1], at: partNode(part[2]) }
+      : { kind: ENTRIES, earlier, index: -1, at: earlier };
   }
-  const members = Object.entries(part).map(([k, p]) => [k, `${JSON.stringify(k)}:`, partText(p)]);
-  return (v) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return '0';
-    let text = '';
-    for (const [k, key, write] of members) {
-      if (!Object.prototype.propertyIsEnumerable.call(v, k)) continue;
-      const value = v[k];
-      if (value !== undefined) text += (text ? ',' : '{') + key + write(value);
-    }
-    return text ? `${text}}` : '{}';
-  };
+  return { kind: MEMBERS, keys: Object.keys(part), parts: Object.values(part).map(partNode) };
 }
 
-// The part of `order` as JSON text; undefined if reading it throws (a getter).
-function partOf(order, part) {
-  try {
-    return part(order);
-  } catch {
-    return undefined;
+// One token of the part (`s`): recorded onto `s.tokens` when `s.record`, else compared
+// with the next one there (`s.differs` once one differs).
+function token(t, s) {
+  if (s.record) s.tokens.push(t);
+  else if (s.tokens[s.i++] !== t) s.differs = true;
+}
+
+// A string of the part, a key included: as `token`, except that the first string value
+// to differ from a string is noted (`s.at`, `s.nth`, `s.text`) instead.
+function text(v, s, key) {
+  if (s.record) {
+    s.tokens.push(v);
+  } else {
+    const old = s.tokens[s.i++];
+    if (old !== v) {
+      if (!key && typeof old === 'string' && s.at < 0) {
+        s.at = s.i - 1;
+        s.nth = s.strings;
+        s.text = v;
+      } else {
+        s.differs = true;
+      }
+    }
   }
+  s.strings++;
+}
+
+// The tokens of `v`, plain data (`plain` proved it), as JSON writes it.
+function whole(v, s) {
+  if (typeof v === 'string') return text(v, s, false);
+  if (typeof v === 'number') return token(Number.isFinite(v) ? v + 0 : null, s);
+  if (v === null || typeof v !== 'object') return token(v ?? null, s);
+  if (Array.isArray(v)) {
+    token(LIST, s);
+    for (let i = 0; i < v.length; i++) whole(v[i], s);
+  } else {
+    token(OPEN, s);
+    for (const k in v) {
+      const x = v[k];
+      if (x === undefined) continue;
+      text(k, s, true);
+      whole(x, s);
+    }
+  }
+  return token(CLOSE, s);
+}
+
+// The tokens of part `n` of `v`, plain data.
+function read(v, n, s) {
+  if (n.kind === WHOLE) return whole(v, s);
+  if (n.kind === ENTRIES && Array.isArray(v)) {
+    token(LIST, s);
+    const len = n.index < 0 ? v.length : Math.min(v.length, n.index + 1);
+    for (let i = 0; i < len; i++) read(v[i], i === n.index ? n.at : n.earlier, s);
+    return token(CLOSE, s);
+  }
+  if (n.kind !== MEMBERS || v === null || typeof v !== 'object' || Array.isArray(v)) return token(0, s);
+  token(OPEN, s);
+  const { keys, parts } = n;
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j];
+    if (!Object.prototype.propertyIsEnumerable.call(v, k)) continue;
+    const x = v[k];
+    if (x === undefined) continue;
+    text(k, s, true);
+    read(x, parts[j], s);
+  }
+  return token(CLOSE, s);
+}
+
+// `read` of an order from the start; false if a getter throws.
+function readOrder(order, part, s) {
+  try {
+    read(order, part, s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// A reading's state: comparing with `tokens`, or recording onto them when `record`.
+const reading = (tokens, record) => (
+  { tokens, record, i: 0, strings: 0, differs: false, at: -1, nth: -1, text: '' }
+);
+
+// The JSON text of tokens.
+function textOf(tokens) {
+  let out = '';
+  const open = []; // per open object or list: [is an object, tokens written in it]
+  for (const t of tokens) {
+    if (t === CLOSE) {
+      out += open.pop()[0] ? '}' : ']';
+      continue;
+    }
+    const top = open[open.length - 1];
+    if (top !== undefined) {
+      if (top[0]) out += top[1] % 2 ? ':' : top[1] ? ',' : '';
+      else if (top[1]) out += ',';
+      top[1]++;
+    }
+    if (t === OPEN || t === LIST) {
+      out += t === OPEN ? '{' : '[';
+      open.push([t === OPEN, 0]);
+    } else {
+      out += JSON.stringify(t);
+    }
+  }
+  return out;
+}
+
+// `field`'s issues in `order`, plain data within the limits, as JSON text (undefined:
+// none), by its part: by one changed string when the part reads as the core's kept
+// text but for that string, else by the part's whole text, which the core keeps.
+// NOT_PLAIN if a getter throws (the walk reads the order).
+function partIssues(order, field, opts) {
+  if (kept?.id === field.id) {
+    const s = reading(kept.tokens, false);
+    if (!readOrder(order, field.part, s)) return NOT_PLAIN;
+    if (!s.differs && s.i === s.tokens.length) {
+      const { gen } = kept;
+      const issues = withData(() => raw.checkFieldPatched(s.nth, s.text, field.id, opts, gen));
+      if (issues !== '!') {
+        if (s.at >= 0) kept.tokens[s.at] = s.text;
+        return issues;
+      }
+    }
+  }
+  const s = reading([], true);
+  if (!readOrder(order, field.part, s)) return NOT_PLAIN;
+  const gen = ++gens;
+  kept = null;
+  const issues = withData(() => raw.checkFieldAt(textOf(s.tokens), field.id, opts, gen));
+  if (raw.keptText() === gen) kept = { id: field.id, gen, tokens: s.tokens };
+  return issues;
 }
 
 export function check(order, options) {
@@ -259,15 +386,14 @@ export function prepare(order, options) {
 export function checkField(order, pointer, options) {
   need();
   const field = fieldOf(pointer);
-  const size = sizeOf(order, options);
-  const part = field?.part && size >= 0 && !Array.isArray(order) ? partOf(order, field.part) : undefined;
-  const text = part ?? asText(order, options, size);
+  const size = sizeOf(order, maxInput(options));
   const opts = optionsText(options);
+  const issues = field === null || size < 0 || Array.isArray(order) ? NOT_PLAIN : partIssues(order, field, opts);
   // A field without issues, the common case: no parse (checkFieldAt: no string).
-  const issues = field === null
-    ? withData(() => raw.checkField(text, pointer, opts))
-    : withData(() => raw.checkFieldAt(text, field.id, opts));
-  return issues === undefined || issues === '[]' ? [] : JSON.parse(issues);
+  const out = issues !== NOT_PLAIN ? issues : field === null
+    ? withData(() => raw.checkField(asText(order, options, size), pointer, opts))
+    : withData(() => raw.checkFieldAt(asText(order, options, size), field.id, opts, 0));
+  return out === undefined || out === '[]' ? [] : JSON.parse(out);
 }
 // Standard Schema v1 (https://standardschema.dev): the order as a validator that form
 // libraries (react-hook-form's standardSchemaResolver, TanStack Form's validators) and

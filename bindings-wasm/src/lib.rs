@@ -171,15 +171,23 @@ pub fn check_field(order: JsValue, pointer: JsValue, options: JsValue) -> Result
     };
     // Checked before the order is read: a bad pointer throws even with a refused order.
     let field = FieldPointer::parse(&pointer).map_err(|e| type_error(&e.to_string()))?;
-    field_issues(input(&order, &opts), &field, &opts)
+    let input = input(&order, &opts);
+    with_data(|| {
+        Ok(to_json(&match &input {
+            Input::Value(v) => mailinfra::check_field_at(v, &field, &opts),
+            Input::Text(t) => mailinfra::check_field_json(t, &field, &opts),
+            Input::Refused(_) => Vec::new(),
+        }))
+    })
 }
 
 thread_local! {
     /// The pointers `fieldPointer` parsed, by id: a form checks the same few fields on
     /// every keystroke, so each is parsed once and then crosses as a number.
     static FIELDS: RefCell<Vec<FieldPointer>> = const { RefCell::new(Vec::new()) };
-    /// `checkFieldAt`'s last text, kept: the next keystroke's text differs in one string.
-    static CHECKS: RefCell<FieldChecks> = const { RefCell::new(FieldChecks::new()) };
+    /// `checkFieldAt`'s last text, kept, and the number the wrapper gave it (0: none
+    /// kept): the next keystroke changes one string of it (`checkFieldPatched`).
+    static CHECKS: RefCell<(FieldChecks, u32)> = const { RefCell::new((FieldChecks::new(), 0)) };
 }
 /// At most this many pointers are kept (the wrapper keeps as many ids); a longer
 /// pointer is not kept. Together they bound the table to 256 KB of pointers.
@@ -189,9 +197,8 @@ const MAX_FIELD_POINTER: usize = 256;
 /// `fieldPointer(pointer)`: `{"id":N,"part":...}` for a pointer that names a field,
 /// kept under id `N` for `checkFieldAt`; `part` is what of the order its check reads
 /// (`mailinfra::Part` as JSON; `null`: the whole order), which the wrapper then sends
-/// alone. `undefined`
-/// when the pointer is not a short string, names no field or the table is full: the
-/// wrapper then calls `checkField`, which throws the pointer's error.
+/// alone. `undefined` when the pointer is not a short string, names no field or the
+/// table is full: the wrapper then calls `checkField`, which throws the pointer's error.
 #[wasm_bindgen(js_name = fieldPointer)]
 pub fn field_pointer(pointer: JsValue) -> Option<String> {
     let pointer = convert::short_string(&pointer, MAX_FIELD_POINTER)?;
@@ -207,42 +214,95 @@ pub fn field_pointer(pointer: JsValue) -> Option<String> {
     Some(to_json(&serde_json::json!({ "id": id, "part": part })))
 }
 
-/// `checkFieldAt(order, id, options?)`: `checkField` with the pointer `fieldPointer`
-/// kept under `id`, except that no issues is `undefined` rather than `[]`: the common
-/// answer of a keystroke then crosses back as no string at all.
+/// The pointer kept under `id`, to `f`.
+fn with_field<T>(
+    id: u32,
+    f: impl FnOnce(&FieldPointer) -> Result<T, JsValue>,
+) -> Result<T, JsValue> {
+    FIELDS.with(|fields| {
+        let fields = fields
+            .try_borrow()
+            .map_err(|_| type_error("a field check cannot be called from within another"))?;
+        let field = usize::try_from(id)
+            .ok()
+            .and_then(|i| fields.get(i))
+            .ok_or_else(|| type_error("no pointer is kept under this id"))?;
+        f(field)
+    })
+}
+
+/// `checkFieldAt(order, id, options?, kept)`: `checkField` with the pointer
+/// `fieldPointer` kept under `id`, except that no issues is `undefined` rather than
+/// `[]`: the common answer of a keystroke then crosses back as no string at all. JSON
+/// text that the core keeps is kept under the number `kept` (`keptText()` tells).
 #[wasm_bindgen(js_name = checkFieldAt)]
 pub fn check_field_at(
     order: JsValue,
     id: u32,
     options: JsValue,
+    kept: u32,
 ) -> Result<Option<String>, JsValue> {
     let opts = self::options(&options)?;
     let input = input(&order, &opts);
-    FIELDS.with(|fields| {
-        let fields = fields
-            .try_borrow()
-            .map_err(|_| type_error("checkFieldAt cannot be called from within itself"))?;
-        let field = usize::try_from(id)
-            .ok()
-            .and_then(|i| fields.get(i))
-            .ok_or_else(|| type_error("no pointer is kept under this id"))?;
-        field_issues(input, field, &opts).map(|issues| (issues != "[]").then_some(issues))
+    with_field(id, |field| {
+        with_data(|| {
+            Ok(to_json(&match input {
+                Input::Value(v) => mailinfra::check_field_at(&v, field, &opts),
+                Input::Text(t) => CHECKS.with(|checks| match checks.try_borrow_mut() {
+                    Ok(mut checks) => {
+                        let issues = checks.0.check_field_json(t, field, &opts);
+                        checks.1 = if checks.0.keeps() { kept } else { 0 };
+                        issues
+                    }
+                    Err(_) => FieldChecks::new().check_field_json(t, field, &opts),
+                }),
+                Input::Refused(_) => Vec::new(),
+            }))
+        })
+        .map(no_issues)
     })
 }
 
-/// The issues of `field` in `input`, as JSON text: `[]` for an input refused outright.
-/// Text goes through the kept [`FieldChecks`] (the same answers).
-fn field_issues(input: Input, field: &FieldPointer, opts: &Options) -> Result<String, JsValue> {
-    with_data(|| {
-        Ok(to_json(&match input {
-            Input::Value(v) => mailinfra::check_field_at(&v, field, opts),
-            Input::Text(t) => CHECKS.with(|checks| match checks.try_borrow_mut() {
-                Ok(mut checks) => checks.check_field_json(t, field, opts),
-                Err(_) => FieldChecks::new().check_field_json(t, field, opts),
-            }),
-            Input::Refused(_) => Vec::new(),
-        }))
+/// `keptText()`: the number the text the core keeps was given (0: none).
+#[wasm_bindgen(js_name = keptText)]
+pub fn kept_text() -> u32 {
+    CHECKS.with(|checks| checks.try_borrow().map_or(0, |checks| checks.1))
+}
+
+/// `checkFieldPatched(nth, text, id, options?, kept)`: `checkFieldAt` of the text kept
+/// under `kept` with its `nth` string (keys counted; -1: none) reading `text`, which is
+/// kept so changed: what a keystroke sends instead of the whole text. `!` when it
+/// cannot (that text is no longer kept, the string is a key or not there, `text` needs
+/// an escape, or the text would be over the input limit): the wrapper then sends the
+/// whole text.
+#[wasm_bindgen(js_name = checkFieldPatched)]
+pub fn check_field_patched(
+    nth: i32,
+    text: String,
+    id: u32,
+    options: JsValue,
+    kept: u32,
+) -> Result<Option<String>, JsValue> {
+    let opts = self::options(&options)?;
+    let patch = usize::try_from(nth).ok().map(|n| (n, text.as_str()));
+    with_field(id, |field| {
+        with_data(|| {
+            let issues = CHECKS.with(|checks| {
+                let mut checks = checks.try_borrow_mut().ok()?;
+                if kept == 0 || checks.1 != kept {
+                    return None;
+                }
+                checks.0.check_field_patched(patch, field, &opts)
+            });
+            Ok(issues.map_or_else(|| "!".to_string(), |issues| to_json(&issues)))
+        })
+        .map(no_issues)
     })
+}
+
+/// No issues (`[]`) as no string.
+fn no_issues(issues: String) -> Option<String> {
+    (issues != "[]").then_some(issues)
 }
 
 /// `suggestMailboxes({firstName, lastName, domain, count, esp?, exclude?})`: suggested

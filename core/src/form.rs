@@ -3,8 +3,11 @@
 //! text it read last with its value: when the next text differs from it within one
 //! string value, that string is replaced in the kept value instead of the whole text
 //! being parsed into a new value and the old one freed (natively about half of an
-//! address check's instructions). The answers are [`crate::check_field_json`]'s; the
-//! tests compare the two over edit sequences.
+//! address check's instructions). A caller that knows which string changed (the npm
+//! wrapper compares the order it reads with the one it sent last) need not send the
+//! text at all: [`FieldChecks::check_field_patched`] takes the string's place and its
+//! new content. The answers are [`crate::check_field_json`]'s; the tests compare the
+//! two over edit sequences.
 
 use serde_json::Value;
 
@@ -51,13 +54,15 @@ struct Kept {
     last: Option<Patched>,
 }
 
-/// A string value of the kept text: its quotes' places in the text, and its place in
-/// the value (an entry's or member's index at each level). The next keystroke is most
-/// likely in the same string, which is then found without counting quotes.
+/// A string value of the kept text: its quotes' places in the text, its place among the
+/// text's strings (keys counted), and its place in the value (an entry's or member's
+/// index at each level). The next keystroke is most likely in the same string, which is
+/// then found without counting quotes.
 #[derive(Debug)]
 struct Patched {
     open: usize,
     close: usize,
+    nth: usize,
     path: Vec<usize>,
 }
 
@@ -101,7 +106,72 @@ impl FieldChecks {
     }
 }
 
+impl FieldChecks {
+    /// Whether a text is kept: the last text [`Self::check_field_json`] read was compact
+    /// JSON within the input limits and at most 64 KiB.
+    pub fn keeps(&self) -> bool {
+        self.kept.is_some()
+    }
+
+    /// The issues of `field` in the kept order with its `nth` string (keys counted, in
+    /// the order of the text) reading `new`, or unchanged when `patch` is `None`:
+    /// exactly what [`Self::check_field_json`] gives for the kept text so changed, which
+    /// is kept in its place. `None`, with nothing changed, when nothing is kept, that
+    /// string is a key or is not there, `new` needs an escape in JSON, or the text would
+    /// be over the input limit: the caller then sends the whole text.
+    pub fn check_field_patched(
+        &mut self,
+        patch: Option<(usize, &str)>,
+        field: &FieldPointer,
+        options: &Options,
+    ) -> Option<Vec<Issue>> {
+        let kept = self.kept.as_mut()?;
+        let limit = options.max_input_bytes.min(MAX_KEPT);
+        match patch {
+            Some((nth, new)) => kept.set_string(nth, new, limit)?,
+            None if kept.text.len() > limit => return None,
+            None => {}
+        }
+        Some(crate::field_checked(&kept.value, field, options))
+    }
+}
+
 impl Kept {
+    /// Makes the `nth` string of the kept text (keys counted) read `new`, in the text
+    /// and in the value; `None`, with nothing changed, when that string is a key or not
+    /// there, `new` needs an escape, or the text would be longer than `limit`.
+    fn set_string(&mut self, nth: usize, new: &str, limit: usize) -> Option<()> {
+        if new.bytes().any(escaped) {
+            return None;
+        }
+        let last = match self.last.take() {
+            Some(last) if last.nth == nth => last,
+            other => match nth_quoted(self.text.as_bytes(), nth, &mut self.value) {
+                Some(found) => found,
+                None => {
+                    self.last = other;
+                    return None;
+                }
+            },
+        };
+        let len = self.text.len() - (last.close - last.open - 1) + new.len();
+        let s = match at_path(&mut self.value, &last.path) {
+            Some(s) if len <= limit => s,
+            _ => {
+                self.last = Some(last);
+                return None;
+            }
+        };
+        s.clear();
+        s.push_str(new);
+        self.text.replace_range(last.open + 1..last.close, new);
+        self.last = Some(Patched {
+            close: last.open + 1 + new.len(),
+            ..last
+        });
+        Some(())
+    }
+
     /// Makes the value that of `new` when `new` is the kept text with the text of one
     /// string value changed to text that needs no escapes; false, with the value
     /// untouched, otherwise. In compact text every `"` bounds a string (an escaped one
@@ -118,10 +188,7 @@ impl Kept {
         let suffix = common_suffix(&a[a.len() - room..], &b[b.len() - room..]);
         // a[prefix..a.len() - suffix] became b[prefix..b.len() - suffix]: that change must
         // lie between the quotes of one string value, and write no byte JSON escapes.
-        if b[prefix..b.len() - suffix]
-            .iter()
-            .any(|&c| c == b'"' || c == b'\\' || c < 0x20)
-        {
+        if b[prefix..b.len() - suffix].iter().copied().any(escaped) {
             return false;
         }
         let end = a.len() - suffix;
@@ -144,6 +211,11 @@ impl Kept {
         self.last = Some(Patched { close, ..last });
         true
     }
+}
+
+/// Whether JSON writes this byte escaped (a quote, a backslash, a control character).
+fn escaped(c: u8) -> bool {
+    c == b'"' || c == b'\\' || c < 0x20
 }
 
 /// How many leading bytes of `a` and `b` (as long) agree: 8 at a time, then one at a
@@ -186,7 +258,30 @@ fn string_at(a: &[u8], start: usize, end: usize, value: &mut Value) -> Option<Pa
     }
     let mut path = Vec::new();
     nth_string(value, &mut (before / 2), &mut path)?;
-    Some(Patched { open, close, path })
+    Some(Patched {
+        open,
+        close,
+        nth: before / 2,
+        path,
+    })
+}
+
+/// The `nth` string of the compact text `a` (keys counted), found in `value` (the
+/// text's value) when it is a value: in compact text the `2 nth`th quote opens it.
+fn nth_quoted(a: &[u8], nth: usize, value: &mut Value) -> Option<Patched> {
+    let mut quotes = (a.iter().enumerate())
+        .filter(|&(_, &c)| c == b'"')
+        .map(|(i, _)| i)
+        .skip(nth.checked_mul(2)?);
+    let (open, close) = (quotes.next()?, quotes.next()?);
+    let mut path = Vec::new();
+    nth_string(value, &mut nth.clone(), &mut path)?;
+    Some(Patched {
+        open,
+        close,
+        nth,
+        path,
+    })
 }
 
 /// The `k`th string of `v` in the order of its compact text, counting an object's keys,
@@ -406,7 +501,103 @@ mod tests {
         Ok(())
     }
 
+    /// A string value set by its place, `check_field_patched`, after each of `sets` in
+    /// turn: the answers are `check_field_json`'s on the text with that string's content
+    /// replaced (found here by its quotes), and `None` where no such text is compact (a
+    /// key, a place past the last string, a piece JSON escapes), the kept text unchanged.
+    fn sets_agree(text: &str, sets: &[(usize, &str)], pointer: &str) -> Result<(), TestCaseError> {
+        let opts = Options::default();
+        let field = FieldPointer::parse(pointer).expect("a field");
+        let mut checks = FieldChecks::new();
+        let first = checks.check_field_json(text.to_string(), &field, &opts);
+        prop_assert_eq!(&first, &crate::check_field_json(text, &field, &opts));
+        if !checks.keeps() {
+            // Refused, not compact within MAX_DEPTH, or longer than MAX_KEPT: nothing to patch.
+            let compact = input::parse_noting_compact(text.as_bytes(), &opts).is_ok_and(|(_, c)| c);
+            prop_assert!(!compact || text.len() > MAX_KEPT);
+            prop_assert!(checks.check_field_patched(None, &field, &opts).is_none());
+            return Ok(());
+        }
+        let mut t = text.to_string();
+        for &(at, piece) in sets {
+            let quotes: Vec<usize> = t.match_indices('"').map(|(i, _)| i).collect();
+            let strings = quotes.len() / 2;
+            let nth = at % (strings + 2); // now and then past the last string
+            let expected = quotes.get(2 * nth..2 * nth + 2).and_then(|q| {
+                let key = t.as_bytes().get(q[1] + 1) == Some(&b':');
+                let plain = !piece.bytes().any(|c| c == b'"' || c == b'\\' || c < 0x20);
+                (!key && plain).then(|| format!("{}{piece}{}", &t[..q[0] + 1], &t[q[1]..]))
+            });
+            let answer = checks.check_field_patched(Some((nth, piece)), &field, &opts);
+            match expected {
+                Some(new) => {
+                    prop_assert_eq!(
+                        answer,
+                        Some(crate::check_field_json(&new, &field, &opts)),
+                        "{}",
+                        new
+                    );
+                    t = new;
+                }
+                None => prop_assert!(answer.is_none(), "{} {:?} in {}", nth, piece, t),
+            }
+            // Unchanged: the same answer as the text's.
+            let again = checks.check_field_patched(None, &field, &opts);
+            prop_assert_eq!(again, Some(crate::check_field_json(&t, &field, &opts)));
+            let kept = checks.kept.as_ref().expect("kept");
+            prop_assert_eq!(&kept.text, &t);
+            prop_assert_eq!(serde_json::to_string(&kept.value).ok(), Some(t.clone()));
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn nothing_kept_or_over_the_limit_is_not_patched() {
+        let field = FieldPointer::parse(EMAIL).expect("a field");
+        let opts = Options::default();
+        let mut checks = FieldChecks::new();
+        assert_eq!(checks.check_field_patched(None, &field, &opts), None);
+        checks.check_field_json(PART.to_string(), &field, &opts);
+        let tight = Options {
+            max_input_bytes: PART.len() + 2,
+            ..Options::default()
+        };
+        // The last address "a" is string 11 (keys counted); three more bytes pass the limit, two do not.
+        assert!(checks
+            .check_field_patched(Some((11, "abcd")), &field, &tight)
+            .is_none());
+        assert!(checks
+            .check_field_patched(Some((11, "abc")), &field, &tight)
+            .is_some());
+        let small = Options {
+            max_input_bytes: PART.len(),
+            ..Options::default()
+        };
+        assert_eq!(checks.check_field_patched(None, &field, &small), None);
+        // A text not kept (one with an escape) leaves nothing to patch.
+        checks.check_field_json(PART.replace("al@", "a\\\"l@"), &field, &opts);
+        assert!(!checks.keeps());
+        assert_eq!(
+            checks.check_field_patched(Some((11, "b")), &field, &opts),
+            None
+        );
+    }
+
     proptest! {
+        #[test]
+        fn strings_set_by_place_agree(
+            i in any::<prop::sample::Index>(),
+            sets in prop::collection::vec((any::<usize>(), prop::sample::select(vec![
+                "", "a", "x@y.com", "\"", "\\", "\u{1}", "é", "日本", "😀", "+1 415 555", "US",
+            ])), 1..12),
+        ) {
+            let text = i.get(vector_orders());
+            prop_assume!(crate::json_text::parse(text).is_some_and(|r| r.compact));
+            for pointer in ["/phoneNumber", "/zipcode", "/domains/0/name", EMAIL] {
+                sets_agree(text, &sets, pointer)?;
+            }
+        }
+
         #[test]
         fn edits_of_a_part_agree(e in edits()) {
             agrees(&edited(PART, &e), EMAIL)?;
