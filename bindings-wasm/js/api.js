@@ -254,21 +254,28 @@ function text(v, s, key) {
   s.strings++;
 }
 
-// The tokens of `v`, plain data (`plain` proved it), as JSON writes it.
-function whole(v, s) {
-  if (typeof v === 'string') return text(v, s, false);
-  if (typeof v === 'number') return token(Number.isFinite(v) ? v + 0 : null, s);
-  if (v === null || typeof v !== 'object') return token(v ?? null, s);
+// The tokens of `v` (at level `depth`), plain data, as JSON writes it. `plain` proved
+// it plain, but a getter read again may answer otherwise: anything else throws.
+function whole(v, s, depth) {
+  switch (typeof v) {
+    case 'string': return text(v, s, false);
+    case 'number': return token(Number.isFinite(v) ? v + 0 : null, s);
+    case 'boolean': return token(v, s);
+    case 'undefined': return token(null, s); // an entry (a member left out is skipped)
+    case 'object': if (v === null) return token(null, s); break;
+    default: throw NOT_PLAIN;
+  }
+  if (depth >= MAX_DEPTH) throw NOT_PLAIN;
   if (Array.isArray(v)) {
     token(LIST, s);
-    for (let i = 0; i < v.length; i++) whole(v[i], s);
+    for (let i = 0; i < v.length; i++) whole(v[i], s, depth + 1);
   } else {
     token(OPEN, s);
     for (const k in v) {
       const x = v[k];
       if (x === undefined) continue;
       text(k, s, true);
-      whole(x, s);
+      whole(x, s, depth + 1);
     }
   }
   return token(CLOSE, s);
@@ -276,7 +283,7 @@ function whole(v, s) {
 
 // The tokens of part `n` of `v`, plain data.
 function read(v, n, s) {
-  if (n.kind === WHOLE) return whole(v, s);
+  if (n.kind === WHOLE) return whole(v, s, 0);
   if (n.kind === ENTRIES && Array.isArray(v)) {
     token(LIST, s);
     const len = n.index < 0 ? v.length : Math.min(v.length, n.index + 1);
@@ -297,7 +304,7 @@ function read(v, n, s) {
   return token(CLOSE, s);
 }
 
-// `read` of an order from the start; false if a getter throws.
+// `read` of an order from the start; false if a getter throws or answers otherwise.
 function readOrder(order, part, s) {
   try {
     read(order, part, s);
