@@ -171,14 +171,7 @@ pub fn check_field(order: JsValue, pointer: JsValue, options: JsValue) -> Result
     };
     // Checked before the order is read: a bad pointer throws even with a refused order.
     let field = FieldPointer::parse(&pointer).map_err(|e| type_error(&e.to_string()))?;
-    let input = input(&order, &opts);
-    with_data(|| {
-        Ok(to_json(&match &input {
-            Input::Value(v) => mailinfra::check_field_at(v, &field, &opts),
-            Input::Text(t) => mailinfra::check_field_json(t, &field, &opts),
-            Input::Refused(_) => Vec::new(),
-        }))
-    })
+    field_issues(Read::Order(input(&order, &opts), 0), &field, &opts)
 }
 
 thread_local! {
@@ -245,22 +238,9 @@ pub fn check_field_at(
     let opts = self::options(&options)?;
     let input = input(&order, &opts);
     with_field(id, |field| {
-        with_data(|| {
-            Ok(to_json(&match input {
-                Input::Value(v) => mailinfra::check_field_at(&v, field, &opts),
-                Input::Text(t) => CHECKS.with(|checks| match checks.try_borrow_mut() {
-                    Ok(mut checks) => {
-                        let issues = checks.0.check_field_json(t, field, &opts);
-                        checks.1 = if checks.0.keeps() { kept } else { 0 };
-                        issues
-                    }
-                    Err(_) => FieldChecks::new().check_field_json(t, field, &opts),
-                }),
-                Input::Refused(_) => Vec::new(),
-            }))
-        })
-        .map(no_issues)
+        field_issues(Read::Order(input, kept), field, &opts)
     })
+    .map(no_issues)
 }
 
 /// `keptText()`: the number the text the core keeps was given (0: none).
@@ -286,17 +266,51 @@ pub fn check_field_patched(
     let opts = self::options(&options)?;
     let patch = usize::try_from(nth).ok().map(|n| (n, text.as_str()));
     with_field(id, |field| {
-        with_data(|| {
-            let issues = CHECKS.with(|checks| {
-                let mut checks = checks.try_borrow_mut().ok()?;
-                if kept == 0 || checks.1 != kept {
-                    return None;
+        field_issues(Read::Patched(patch, kept), field, &opts)
+    })
+    .map(no_issues)
+}
+
+/// What a field check reads: an order, whose JSON text the core keeps under the number
+/// given (0: not kept, as `checkField` by pointer), or the text kept under that number
+/// with one string changed.
+enum Read<'a> {
+    Order(Input, u32),
+    Patched(Option<(usize, &'a str)>, u32),
+}
+
+/// The issues of `field` in what `read` names, as JSON text: `[]` for an input refused
+/// outright, `!` for a patch of a text no longer kept (or one the core cannot patch).
+/// One body for the three field-check exports: each generic `with_data` adds a copy.
+fn field_issues(read: Read, field: &FieldPointer, opts: &Options) -> Result<String, JsValue> {
+    with_data(|| {
+        let issues = match read {
+            Read::Order(Input::Value(v), _) => mailinfra::check_field_at(&v, field, opts),
+            Read::Order(Input::Text(t), 0) => mailinfra::check_field_json(&t, field, opts),
+            Read::Order(Input::Text(t), kept) => {
+                CHECKS.with(|checks| match checks.try_borrow_mut() {
+                    Ok(mut checks) => {
+                        let issues = checks.0.check_field_json(t, field, opts);
+                        checks.1 = if checks.0.keeps() { kept } else { 0 };
+                        issues
+                    }
+                    Err(_) => mailinfra::check_field_json(&t, field, opts),
+                })
+            }
+            Read::Order(Input::Refused(_), _) => Vec::new(),
+            Read::Patched(patch, kept) => {
+                let issues = CHECKS.with(|checks| {
+                    let mut checks = checks.try_borrow_mut().ok()?;
+                    (kept != 0 && checks.1 == kept).then_some(())?;
+                    checks.0.check_field_patched(patch, field, opts)
+                });
+                match issues {
+                    Some(issues) => issues,
+                    None => return Ok("!".to_string()),
                 }
-                checks.0.check_field_patched(patch, field, &opts)
-            });
-            Ok(issues.map_or_else(|| "!".to_string(), |issues| to_json(&issues)))
-        })
-        .map(no_issues)
+            }
+        };
+        Ok(to_json(&issues))
     })
 }
 
