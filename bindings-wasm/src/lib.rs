@@ -48,7 +48,7 @@ fn to_json<T: Serialize + ?Sized>(v: &T) -> String {
 fn with_data(call: impl FnOnce() -> Result<String, JsValue>) -> Result<String, JsValue> {
     match mailinfra::data::with_packs(call) {
         Ok(result) => result,
-        Err(missing) => Ok(to_json(&serde_json::json!({ "dataPending": missing.0 }))),
+        Err(missing) => Ok(format!(r#"{{"dataPending":{}}}"#, to_json(&missing.0))),
     }
 }
 
@@ -204,7 +204,7 @@ pub fn field_pointer(pointer: JsValue) -> Option<String> {
             fields.len() - 1
         })
     })?;
-    Some(to_json(&serde_json::json!({ "id": id, "part": part })))
+    Some(format!(r#"{{"id":{id},"part":{}}}"#, to_json(&part)))
 }
 
 /// The pointer kept under `id`, to `f`.

@@ -339,20 +339,20 @@ fn parse(i: usize, text: &str) -> Result<Table, String> {
     table.bidi = property_runs(
         &mut lines,
         (first, last),
-        named(&BIDI_CLASSES),
+        &mut named(&BIDI_CLASSES),
         Some("joining"),
     )?;
     table.joining = property_runs(
         &mut lines,
         (first, last),
-        named(&JOINING_TYPES),
+        &mut named(&JOINING_TYPES),
         Some("scripts"),
     )?;
     let mut values: Vec<&str> = Vec::new();
     table.scripts = property_runs(
         &mut lines,
         (first, last),
-        |value| {
+        &mut |value| {
             let i = values.iter().position(|&v| v == value).unwrap_or_else(|| {
                 values.push(value);
                 values.len() - 1
@@ -379,11 +379,11 @@ fn named<'n>(names: &'n [&str]) -> impl FnMut(&str) -> Option<u16> + 'n {
 
 /// A property's section: `<length, hex><TAB><value>` lines covering the pack's range
 /// `first..=last`, up to the line `end` (or the end of the text), each value's index
-/// given by `index`.
+/// given by `index` (`dyn`: one copy of this reader in the module, not one per caller).
 fn property_runs<'a>(
     lines: &mut impl Iterator<Item = (usize, &'a str)>,
     (first, last): (u32, u32),
-    mut index: impl FnMut(&'a str) -> Option<u16>,
+    index: &mut dyn FnMut(&'a str) -> Option<u16>,
     end: Option<&str>,
 ) -> Result<Property, String> {
     let mut property = Property::default();

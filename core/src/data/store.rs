@@ -106,7 +106,9 @@ pub fn with_packs<T>(call: impl FnOnce() -> T) -> Result<T, MissingPacks> {
     if missing.is_empty() {
         return Ok(result);
     }
-    missing.sort();
+    // Unstable: equal names are the same string; the pack reader's sort of names is
+    // this one, so the form module carries one sort of strings, not two.
+    missing.sort_unstable();
     missing.dedup();
     if depth > 0 {
         missing.iter().cloned().for_each(record_missing);
