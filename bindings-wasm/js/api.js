@@ -354,7 +354,15 @@ function partIssues(order, field, opts) {
     if (!readOrder(order, field.part, s)) return NOT_PLAIN;
     if (!s.differs && s.i === s.tokens.length) {
       const { gen } = kept;
-      const issues = withData(() => raw.checkFieldPatched(s.nth, s.text, field.id, opts, gen));
+      let issues;
+      try {
+        issues = withData(() => raw.checkFieldPatched(s.nth, s.text, field.id, opts, gen));
+      } catch (e) {
+        // Its data pending, or bad options: the core may have changed its text or
+        // not. The next call sends the whole part.
+        kept = null;
+        throw e;
+      }
       if (issues !== '!') {
         if (s.at >= 0) kept.tokens[s.at] = s.text;
         return issues;

@@ -500,6 +500,23 @@ test('checkField after random edits answers as for the JSON text', async () => {
   assert.ok(compared > 2000, `${compared} compared`);
 });
 
+test('a field check that throws (bad options) leaves the next ones right', async () => {
+  const raw = await import(new URL('mailinfra_wasm.js', pkgDir).href);
+  const order = structuredClone(example);
+  const p = '/domains/0/mailboxes/0/email';
+  const mailbox = order.domains[0].mailboxes[0];
+  const typed = mailbox.email;
+  const fresh = () => JSON.parse(raw.checkField(JSON.stringify(order), p));
+  m.checkField(order, p);
+  for (const email of ['x', typed, 'y@', typed]) {
+    mailbox.email = email;
+    assert.throws(() => m.checkField(order, p, { nope: 1 }), TypeError);
+    assert.deepEqual(m.checkField(order, p), fresh(), email);
+    mailbox.email = typed; // undone: the same part as the last answered
+    assert.deepEqual(m.checkField(order, p), fresh(), `${email} undone`);
+  }
+});
+
 test('checkField past the wrapper\'s 1,024 kept pointers: the same answers and errors', async () => {
   const raw = await import(new URL('mailinfra_wasm.js', pkgDir).href);
   const order = { ...example, domains: [{ ...example.domains[0], name: 'bad name' }] };
