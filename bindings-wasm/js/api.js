@@ -404,10 +404,17 @@ export function checkField(order, pointer, options) {
   const size = sizeOf(order, maxInput(options));
   const opts = optionsText(options);
   const issues = field === null || size < 0 || Array.isArray(order) ? NOT_PLAIN : partIssues(order, field, opts);
+  let out = issues;
+  if (issues === NOT_PLAIN) {
+    const text = asText(order, options, size);
+    // JSON text (the caller's, or the order's) is kept by the core under a new number,
+    // and the core then finds a keystroke's string itself.
+    const gen = ++gens;
+    out = field === null
+      ? withData(() => raw.checkField(text, pointer, opts))
+      : withData(() => raw.checkFieldAt(text, field.id, opts, gen));
+  }
   // A field without issues, the common case: no parse (checkFieldAt: no string).
-  const out = issues !== NOT_PLAIN ? issues : field === null
-    ? withData(() => raw.checkField(asText(order, options, size), pointer, opts))
-    : withData(() => raw.checkFieldAt(asText(order, options, size), field.id, opts, 0));
   return out === undefined || out === '[]' ? [] : JSON.parse(out);
 }
 // Standard Schema v1 (https://standardschema.dev): the order as a validator that form
