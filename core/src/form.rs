@@ -276,7 +276,7 @@ fn nth_quoted(a: &[u8], nth: usize, value: &mut Value) -> Option<Patched> {
         .skip(nth.checked_mul(2)?);
     let (open, close) = (quotes.next()?, quotes.next()?);
     let mut path = Vec::new();
-    nth_string(value, &mut nth.clone(), &mut path)?;
+    nth_string(value, &mut { nth }, &mut path)?;
     Some(Patched {
         open,
         close,
