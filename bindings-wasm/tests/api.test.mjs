@@ -483,13 +483,24 @@ test('checkField after random edits answers as for the JSON text', async () => {
     for (const start of orders.filter((_, i) => i % 7 === 0)) {
       const order = structuredClone(start);
       const p = pick(pointers);
+      let undo;
       for (let step = 0; step < 12; step++) {
-        // Mostly keystrokes in the checked field itself, as a form sends them.
+        // Mostly keystrokes in the checked field itself, as a form sends them, some of
+        // them undone (a backspace: the value before the last keystroke again).
         const keys = p.split('/').slice(1);
         const last = keys.pop();
         const owner = keys.reduce((o, k) => (o !== null && typeof o === 'object' ? o[k] : undefined), order);
-        if (rand(2) && owner !== null && typeof owner === 'object' && typeof owner[last] === 'string') owner[last] += pick(strings);
-        else edit(order);
+        const typing = owner !== null && typeof owner === 'object' && typeof owner[last] === 'string';
+        const r = rand(4);
+        if (typing && r === 0 && undo !== undefined) {
+          owner[last] = undo;
+          undo = undefined;
+        } else if (typing && r < 3) {
+          undo = owner[last];
+          owner[last] += pick(strings);
+        } else {
+          edit(order);
+        }
         // JSON.stringify escapes a lone surrogate, which an object's string reads as U+FFFD.
         const text = JSON.stringify(order).replace(/\\ud[89a-f][0-9a-f]{2}/g, '\\ufffd');
         // Now and then the order's JSON text, which the core keeps instead of the part.
