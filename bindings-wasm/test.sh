@@ -59,6 +59,7 @@ node --test --test-reporter=spec tests/unicode-host.test.mjs
 step "bench smoke run (sizes against the budget, a short timing run)"
 node bench/run.mjs --quick
 node bench/standard-schema.mjs 1
+node bench/demo-variants.mjs >/dev/null # fails when the demo no longer has what a variant changes
 
 step "JS-stack peer bench smoke run (both sides agree on every benchmark order; sizes; a short timing run)"
 ../bench/js/run.sh pkg --quick
