@@ -41,6 +41,8 @@ const variants = {
       '<section class="card">\n        <div class="row"><h2>Domains', '<section class="card" hidden>\n        <div class="row"><h2>Domains'),
     '<aside>', '<aside hidden>',
   ),
+  // The cards and the aside rendered only near the viewport (content-visibility: auto).
+  'cv-auto': swap(demo, '</style>', '.card, aside { content-visibility: auto; contain-intrinsic-size: auto 300px; }\n  </style>'),
   // The selects as inputs (a menu list's first layout).
   'no-select': demo.slice(0, bodyOf(demo)) + demo.slice(bodyOf(demo)).replace(/<select([^>]*)>[\s\S]*?<\/select>/g, '<input$1>'),
   // The demo's page without demo.js: the floor page's script validates its fields.
