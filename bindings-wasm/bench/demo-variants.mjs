@@ -20,9 +20,10 @@ const bodyOf = (s) => s.indexOf('<body>');
 const inBody = (s, from, to) => s.slice(0, bodyOf(s)) + swap(s.slice(bodyOf(s)), from, to);
 // The floor page's inline module (checkField on every input with a data-pointer), with
 // the element it writes its result to.
-const floorScript = floor
-  .slice(floor.indexOf('<script type="module">'), floor.indexOf('</script></body>') + '</script>'.length)
-  .replaceAll("querySelectorAll('input')", "querySelectorAll('input[data-pointer]')");
+const floorScript = swap(
+  floor.slice(floor.indexOf('<script type="module">'), floor.indexOf('</script></body>') + '</script>'.length),
+  /querySelectorAll\('input'\)/g, "querySelectorAll('input[data-pointer]')",
+);
 const compile = "window.mailinfraWasm = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => fetch(wasmUrl));";
 
 const variants = {
@@ -44,7 +45,7 @@ const variants = {
   // The cards and the aside rendered only near the viewport (content-visibility: auto).
   'cv-auto': swap(demo, '</style>', '.card, aside { content-visibility: auto; contain-intrinsic-size: auto 300px; }\n  </style>'),
   // The selects as inputs (a menu list's first layout).
-  'no-select': demo.slice(0, bodyOf(demo)) + demo.slice(bodyOf(demo)).replace(/<select([^>]*)>[\s\S]*?<\/select>/g, '<input$1>'),
+  'no-select': inBody(demo, /<select([^>]*)>[\s\S]*?<\/select>/g, '<input$1>'),
   // The demo's page without demo.js: the floor page's script validates its fields.
   'no-demo-js': swap(swap(demo, '<script type="module" src="./demo.js"></script>', `<p id="out"></p>${floorScript}`),
     '<link rel="modulepreload" href="./demo.js">', ''),
