@@ -203,7 +203,7 @@ function maxInput(options) {
 const OPEN = {};
 const LIST = {};
 const CLOSE = {};
-let kept = null; // { id, gen, tokens }
+let kept = null; // { id, gen, tokens, answer }
 let gens = 0;
 
 // A part (mailinfra::Part as JSON) as `read` reads it: ALL the whole value (`true`);
@@ -365,6 +365,9 @@ function partIssues(order, field, opts) {
       }
       if (issues !== '!') {
         if (s.at >= 0) kept.tokens[s.at] = s.text;
+        // `=`: the issues the core last answered on this text, as kept here.
+        if (issues === '=') return kept.answer;
+        kept.answer = issues;
         return issues;
       }
     }
@@ -374,7 +377,7 @@ function partIssues(order, field, opts) {
   const gen = ++gens;
   kept = null;
   const issues = withData(() => raw.checkFieldAt(textOf(s.tokens), field.id, opts, gen));
-  if (raw.keptText() === gen) kept = { id: field.id, gen, tokens: s.tokens };
+  if (raw.keptText() === gen) kept = { id: field.id, gen, tokens: s.tokens, answer: issues };
   return issues;
 }
 
@@ -415,7 +418,22 @@ export function checkField(order, pointer, options) {
       : withData(() => raw.checkFieldAt(text, field.id, opts, gen));
   }
   // A field without issues, the common case: no parse (checkFieldAt: no string).
-  return out === undefined || out === '[]' ? [] : JSON.parse(out);
+  return out === undefined || out === '[]' ? [] : issuesOf(out);
+}
+
+// The last answer with issues, as text, and parsed once it came twice. While a person
+// types, keystroke after keystroke often gets the same answer (an address on another
+// domain), and a copy of what was parsed costs a fraction of parsing again; other
+// answers (those that quote the text typed) are parsed and handed out as before. The
+// caller gets a copy of a kept value, never the value, which it may change.
+let lastAnswer = { text: '', issues: undefined };
+function issuesOf(text) {
+  if (lastAnswer.text !== text) {
+    lastAnswer = { text, issues: undefined };
+    return JSON.parse(text);
+  }
+  lastAnswer.issues ??= JSON.parse(text);
+  return plainWithin(lastAnswer.issues, Infinity, true);
 }
 // Standard Schema v1 (https://standardschema.dev): the order as a validator that form
 // libraries (react-hook-form's standardSchemaResolver, TanStack Form's validators) and

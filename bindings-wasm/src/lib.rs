@@ -19,7 +19,8 @@ mod convert;
 use mailinfra::limits::MAX_OPTIONS_BYTES;
 use std::cell::RefCell;
 
-use mailinfra::{FieldChecks, FieldPointer, IssueCode, Options, Problem, Report, Spelling};
+use mailinfra::data::MissingPacks;
+use mailinfra::{FieldChecks, FieldPointer, Issue, IssueCode, Options, Problem, Report, Spelling};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -46,10 +47,11 @@ fn to_json<T: Serialize + ?Sized>(v: &T) -> String {
 
 /// `call`'s result, or `{"dataPending":[...]}` naming the packs it needed and did not have.
 fn with_data(call: impl FnOnce() -> Result<String, JsValue>) -> Result<String, JsValue> {
-    match mailinfra::data::with_packs(call) {
-        Ok(result) => result,
-        Err(missing) => Ok(format!(r#"{{"dataPending":{}}}"#, to_json(&missing.0))),
-    }
+    mailinfra::data::with_packs(call).unwrap_or_else(|missing| Ok(pending(&missing)))
+}
+
+fn pending(missing: &MissingPacks) -> String {
+    format!(r#"{{"dataPending":{}}}"#, to_json(&missing.0))
 }
 
 fn type_error(msg: &str) -> JsValue {
@@ -178,9 +180,21 @@ thread_local! {
     /// The pointers `fieldPointer` parsed, by id: a form checks the same few fields on
     /// every keystroke, so each is parsed once and then crosses as a number.
     static FIELDS: RefCell<Vec<FieldPointer>> = const { RefCell::new(Vec::new()) };
-    /// `checkFieldAt`'s last text, kept, and the number the wrapper gave it (0: none
-    /// kept): the next keystroke changes one string of it (`checkFieldPatched`).
-    static CHECKS: RefCell<(FieldChecks, u32)> = const { RefCell::new((FieldChecks::new(), 0)) };
+    static CHECKS: RefCell<Kept> = const {
+        RefCell::new(Kept { checks: FieldChecks::new(), gen: 0, answer: None })
+    };
+}
+
+/// `checkFieldAt`'s last text, kept: the next keystroke changes one string of it
+/// (`checkFieldPatched`).
+struct Kept {
+    checks: FieldChecks,
+    /// The number the wrapper gave the text (0: none kept).
+    gen: u32,
+    /// The issues last answered on the text under `gen`, which the wrapper keeps too:
+    /// keystroke after keystroke often has the same issues, and `=` then crosses
+    /// instead of their JSON text, which the wrapper would decode and parse again.
+    answer: Option<Vec<Issue>>,
 }
 /// At most this many pointers are kept (the wrapper keeps as many ids); a longer
 /// pointer is not kept. Together they bound the table to 256 KB of pointers.
@@ -246,15 +260,16 @@ pub fn check_field_at(
 /// `keptText()`: the number the text the core keeps was given (0: none).
 #[wasm_bindgen(js_name = keptText)]
 pub fn kept_text() -> u32 {
-    CHECKS.with(|checks| checks.try_borrow().map_or(0, |checks| checks.1))
+    CHECKS.with(|kept| kept.try_borrow().map_or(0, |kept| kept.gen))
 }
 
 /// `checkFieldPatched(nth, text, id, options?, kept)`: `checkFieldAt` of the text kept
 /// under `kept` with its `nth` string (keys counted; -1: none) reading `text`, which is
-/// kept so changed: what a keystroke sends instead of the whole text. `!` when it
-/// cannot (that text is no longer kept, the string is a key or not there, `text` needs
-/// an escape, or the text would be over the input limit): the wrapper then sends the
-/// whole text.
+/// kept so changed: what a keystroke sends instead of the whole text. `=` when its
+/// issues are those last answered on that text (by this export or `checkFieldAt`), as
+/// long as there are some. `!` when it cannot (that text is no longer kept, the string
+/// is a key or not there, `text` needs an escape, or the text would be over the input
+/// limit): the wrapper then sends the whole text.
 #[wasm_bindgen(js_name = checkFieldPatched)]
 pub fn check_field_patched(
     nth: i32,
@@ -280,38 +295,50 @@ enum Read<'a> {
 }
 
 /// The issues of `field` in what `read` names, as JSON text: `[]` for an input refused
-/// outright, `!` for a patch of a text no longer kept (or one the core cannot patch).
-/// One body for the three field-check exports: each generic `with_data` adds a copy.
+/// outright, `!` for a patch of a text no longer kept (or one the core cannot patch),
+/// `=` for a patch whose issues are the kept text's last answer. One body for the
+/// three field-check exports: each generic `with_packs` adds a copy.
 fn field_issues(read: Read, field: &FieldPointer, opts: &Options) -> Result<String, JsValue> {
-    with_data(|| {
-        let issues = match read {
-            Read::Order(Input::Value(v), _) => mailinfra::check_field_at(&v, field, opts),
-            Read::Order(Input::Text(t), 0) => mailinfra::check_field_json(&t, field, opts),
-            Read::Order(Input::Text(t), kept) => {
-                CHECKS.with(|checks| match checks.try_borrow_mut() {
-                    Ok(mut checks) => {
-                        let issues = checks.0.check_field_json(t, field, opts);
-                        checks.1 = if checks.0.keeps() { kept } else { 0 };
-                        issues
-                    }
-                    Err(_) => mailinfra::check_field_json(&t, field, opts),
-                })
+    let (text_gen, patched) = match read {
+        Read::Order(_, gen) => (gen, false),
+        Read::Patched(_, gen) => (gen, true),
+    };
+    let found = mailinfra::data::with_packs(|| match read {
+        Read::Order(Input::Value(v), _) => Some(mailinfra::check_field_at(&v, field, opts)),
+        Read::Order(Input::Text(t), 0) => Some(mailinfra::check_field_json(&t, field, opts)),
+        Read::Order(Input::Text(t), gen) => Some(CHECKS.with(|kept| match kept.try_borrow_mut() {
+            Ok(mut kept) => {
+                let issues = kept.checks.check_field_json(t, field, opts);
+                kept.gen = if kept.checks.keeps() { gen } else { 0 };
+                kept.answer = None;
+                issues
             }
-            Read::Order(Input::Refused(_), _) => Vec::new(),
-            Read::Patched(patch, kept) => {
-                let issues = CHECKS.with(|checks| {
-                    let mut checks = checks.try_borrow_mut().ok()?;
-                    (kept != 0 && checks.1 == kept).then_some(())?;
-                    checks.0.check_field_patched(patch, field, opts)
-                });
-                match issues {
-                    Some(issues) => issues,
-                    None => return Ok("!".to_string()),
-                }
+            Err(_) => mailinfra::check_field_json(&t, field, opts),
+        })),
+        Read::Order(Input::Refused(_), _) => Some(Vec::new()),
+        Read::Patched(patch, gen) => CHECKS.with(|kept| {
+            let mut kept = kept.try_borrow_mut().ok()?;
+            (gen != 0 && kept.gen == gen).then_some(())?;
+            kept.checks.check_field_patched(patch, field, opts)
+        }),
+    });
+    let issues = match found {
+        Ok(Some(issues)) => issues,
+        Ok(None) => return Ok("!".to_string()),
+        Err(missing) => return Ok(pending(&missing)),
+    };
+    // Only an answer the wrapper receives is kept: one whose data was pending is not.
+    Ok(CHECKS.with(|kept| match kept.try_borrow_mut() {
+        Ok(mut kept) if text_gen != 0 && kept.gen == text_gen => {
+            if patched && !issues.is_empty() && kept.answer.as_ref() == Some(&issues) {
+                return "=".to_string();
             }
-        };
-        Ok(to_json(&issues))
-    })
+            let text = to_json(&issues);
+            kept.answer = Some(issues);
+            text
+        }
+        _ => to_json(&issues),
+    }))
 }
 
 /// No issues (`[]`) as no string.

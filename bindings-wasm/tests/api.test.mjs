@@ -405,6 +405,79 @@ test('typing into a field: each keystroke\'s answer is check\'s issues at that f
   assert.ok(keystrokes > 200, `${keystrokes} keystrokes`);
 });
 
+// A keystroke whose issues are those of the last answer on the kept text gets `=` from
+// the core instead of their JSON text, and the wrapper hands out a copy of what it
+// parsed: the protocol, and that no caller's change to an answer reaches the next one.
+test('a keystroke with the last answer\'s issues: `=` across, a fresh copy out', async () => {
+  const raw = await import(new URL('mailinfra_wasm.js', pkgDir).href);
+  const { withData } = await import(new URL('data.js', pkgDir).href);
+  const p = '/domains/0/mailboxes/0/email';
+  const order = structuredClone(example);
+  const mailbox = order.domains[0].mailboxes[0];
+  const domain = order.domains[0].name;
+  const fresh = () => JSON.parse(withData(() => raw.checkField(JSON.stringify(order), p)));
+  // The place of the string whose opening quote is at `at` among the text's strings,
+  // keys counted: what checkFieldPatched's `nth` names.
+  const nthString = (text, at) => {
+    let n = 0;
+    for (let i = 0, inside = false; i < at; i++) {
+      if (inside) {
+        if (text[i] === '\\') i++;
+        else if (text[i] === '"') inside = false;
+      } else if (text[i] === '"') {
+        inside = true;
+        n++;
+      }
+    }
+    return n;
+  };
+  mailbox.email = 'jo@elsewhere.com';
+  const text = JSON.stringify(order);
+  const nth = nthString(text, text.indexOf('"jo@elsewhere.com"'));
+  const { id } = JSON.parse(raw.fieldPointer(p));
+  const gen = 0x7fff0000; // beyond the wrapper's numbers
+  const first = withData(() => raw.checkFieldAt(text, id, undefined, gen));
+  assert.equal(raw.keptText(), gen);
+  assert.deepEqual(JSON.parse(first), fresh());
+  assert.equal(fresh()[0].code, 'email_domain_mismatch');
+  const patched = (email) => withData(() => raw.checkFieldPatched(nth, email, id, undefined, gen));
+  assert.equal(patched('jo@elsewhere.co'), '=', 'the same issues');
+  assert.equal(patched('jo@elsewhere.org'), '=', 'the same issues again');
+  const other = patched('bo@elsewhere.org');
+  mailbox.email = 'bo@elsewhere.org';
+  assert.deepEqual(JSON.parse(other), fresh(), 'other issues (another suggestion): their text');
+  assert.equal(patched('bo@elsewhere.org'), '=', 'the same text again');
+  assert.equal(patched(`bo@${domain}`), undefined, 'no issues: no string, never `=`');
+  assert.equal(patched(`jo@${domain}`), undefined);
+  assert.deepEqual(JSON.parse(patched('jo@elsewhere.com')), JSON.parse(first), 'after no issues: the text');
+  assert.equal(patched('jo@elsewhere.com'), '=');
+  assert.equal(raw.checkFieldPatched(nth, 'x', id, undefined, gen + 1), '!', 'a text not kept');
+
+  // Through the wrapper: equal answers, never the same objects.
+  mailbox.email = 'jo@elsewhere.com';
+  const a = m.checkField(order, p);
+  mailbox.email = 'jo@elsewhere.co';
+  const b = m.checkField(order, p);
+  mailbox.email = 'jo@elsewhere.c';
+  const c = m.checkField(order, p);
+  assert.deepEqual(a, fresh());
+  assert.deepEqual(b, a);
+  assert.deepEqual(c, a);
+  assert.notEqual(b, a);
+  assert.notEqual(c, b);
+  assert.notEqual(c[0], b[0]);
+  assert.notEqual(c[0].path, b[0].path);
+  const before = structuredClone(c);
+  for (const answer of [a, b, c]) {
+    answer[0].message = 'changed';
+    answer[0].path.push('x');
+    answer.push(null);
+  }
+  mailbox.email = 'jo@elsewhere.org';
+  assert.deepEqual(m.checkField(order, p), before);
+  assert.deepEqual(m.checkField(order, p), before);
+});
+
 // The wrapper keeps the tokens of the part it last sent and, when a call finds exactly
 // one string value changed, sends only that string's place and text. Random edits
 // anywhere in vector orders (strings, keys, numbers, members and entries added, removed
