@@ -18,6 +18,9 @@ pub(crate) struct Program(Node);
 enum Node {
     /// One byte, one of these ASCII bytes (bit b = byte b).
     Class(u128),
+    /// Consecutive bytes, one class each: a sequence's run of classes (most of a
+    /// number pattern's literal prefixes and `\d` runs), tested without a call per byte.
+    Run(Box<[u128]>),
     Seq(Vec<Node>),
     Alt(Vec<Node>),
     /// `min..=max` times.
@@ -77,7 +80,34 @@ fn ends(node: &Node, starts: u64, s: &[u8]) -> u64 {
             }
             out
         }
-        Node::Seq(nodes) => nodes.iter().fold(starts, |m, n| ends(n, m, s)),
+        Node::Run(classes) => {
+            let mut out = 0;
+            let mut rest = starts;
+            while rest != 0 {
+                let at = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                let hit = s.get(at..at + classes.len()).is_some_and(|bytes| {
+                    bytes
+                        .iter()
+                        .zip(classes.iter())
+                        .all(|(&b, class)| b < 128 && class >> b & 1 == 1)
+                });
+                if hit {
+                    out |= 1 << (at + classes.len());
+                }
+            }
+            out
+        }
+        Node::Seq(nodes) => {
+            let mut m = starts;
+            for n in nodes.iter() {
+                m = ends(n, m, s);
+                if m == 0 {
+                    break;
+                }
+            }
+            m
+        }
         Node::Alt(nodes) => nodes.iter().fold(0, |m, n| m | ends(n, starts, s)),
         Node::Repeat(inner, min, max) => {
             let mut cur = starts;
@@ -138,7 +168,17 @@ impl Parser<'_> {
                 break;
             }
             let atom = self.atom(depth)?;
-            nodes.push(self.quantified(atom)?);
+            match (self.quantified(atom)?, nodes.last_mut()) {
+                (Node::Class(c), Some(Node::Class(prev))) => {
+                    let run = Node::Run(Box::new([*prev, c]));
+                    nodes.pop();
+                    nodes.push(run);
+                }
+                (Node::Class(c), Some(Node::Run(run))) => {
+                    *run = run.iter().copied().chain([c]).collect();
+                }
+                (node, _) => nodes.push(node),
+            }
         }
         Some(if nodes.len() == 1 {
             nodes.pop()?
@@ -301,13 +341,15 @@ mod tests {
     }
 
     fn build(node: &Node, seed: &mut u64, out: &mut String) {
+        let mut pick = |c: &u128| {
+            let members: Vec<u8> = (0..128u8).filter(|b| c >> b & 1 == 1).collect();
+            out.push(char::from(
+                members[(next(seed) % members.len() as u64) as usize],
+            ));
+        };
         match node {
-            Node::Class(c) => {
-                let members: Vec<u8> = (0..128u8).filter(|b| c >> b & 1 == 1).collect();
-                out.push(char::from(
-                    members[(next(seed) % members.len() as u64) as usize],
-                ));
-            }
+            Node::Class(c) => pick(c),
+            Node::Run(classes) => classes.iter().for_each(pick),
             Node::Seq(nodes) => nodes.iter().for_each(|n| build(n, seed, out)),
             Node::Alt(nodes) => build(
                 &nodes[(next(seed) % nodes.len() as u64) as usize],
