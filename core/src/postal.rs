@@ -1,6 +1,7 @@
 //! States and postal codes per country, from Google's address metadata: which are
 //! required, what a state may be called, and each postal code's canonical spelling.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
@@ -107,14 +108,13 @@ enum Layout {
 }
 
 fn layout_of(example: &str) -> Option<Layout> {
-    let seps: Vec<(usize, char)> = example
+    let mut seps = example
         .chars()
         .enumerate()
-        .filter(|(_, c)| *c == ' ' || *c == '-')
-        .collect();
-    match seps.as_slice() {
-        [] => Some(Layout::Compact),
-        [(i, c)] => Some(Layout::Sep(*c, example.chars().count() - i - 1)),
+        .filter(|(_, c)| *c == ' ' || *c == '-');
+    match (seps.next(), seps.next()) {
+        (None, _) => Some(Layout::Compact),
+        (Some((i, c)), None) => Some(Layout::Sep(c, example.chars().count() - i - 1)),
         _ => None,
     }
 }
@@ -122,12 +122,12 @@ fn layout_of(example: &str) -> Option<Layout> {
 /// The layout most examples share (more than half of them), e.g. GB's space before
 /// the last three characters despite `BFPO 61`.
 fn common_layout(fmt: &AddressFormat) -> Option<Layout> {
-    let layouts: Vec<Option<Layout>> = fmt.zip_examples.iter().map(|e| layout_of(e)).collect();
-    layouts
+    let examples = &fmt.zip_examples;
+    let share = |l: Layout| examples.iter().filter(|e| layout_of(e) == Some(l)).count();
+    examples
         .iter()
-        .flatten()
-        .copied()
-        .find(|l| 2 * layouts.iter().filter(|x| **x == Some(*l)).count() > layouts.len())
+        .filter_map(|e| layout_of(e))
+        .find(|l| 2 * share(*l) > examples.len())
 }
 
 fn apply(layout: Layout, compact: &[char]) -> Option<String> {
@@ -155,12 +155,15 @@ pub fn normalize_zip(country: Option<&'static Country>, raw: &str) -> String {
     let Some(fmt) = country.format().filter(|f| !f.zip.is_empty()) else {
         return t;
     };
-    laid_out(country, fmt, &t)
-        .or_else(|| {
-            let rest = without_country_prefix(fmt, &t)?;
-            laid_out(country, fmt, rest)
-        })
-        .or_else(|| laid_out(country, fmt, &with_fixed_letters(fmt, &t)?))
+    // `t` itself when it is already canonical, the common case: no copy.
+    match laid_out(country, fmt, &t).map(|c| matches!(c, Cow::Owned(_)).then(|| c.into_owned())) {
+        Some(Some(c)) => return c,
+        Some(None) => return t,
+        None => {}
+    }
+    without_country_prefix(fmt, &t)
+        .and_then(|rest| laid_out(country, fmt, rest).map(Cow::into_owned))
+        .or_else(|| laid_out(country, fmt, &with_fixed_letters(fmt, &t)?).map(Cow::into_owned))
         .unwrap_or(t)
 }
 
@@ -203,19 +206,34 @@ fn written(raw: &str) -> String {
 }
 
 /// The valid canonical form of `t` by layout alone (see `normalize_zip`), if any.
-fn laid_out(country: &'static Country, fmt: &AddressFormat, t: &str) -> Option<String> {
-    let compact: Vec<char> = t.chars().filter(|c| *c != ' ' && *c != '-').collect();
-    if compact.is_empty() || compact.len() > 16 {
+/// `t` itself (borrowed) when it is.
+fn laid_out<'t>(
+    country: &'static Country,
+    fmt: &AddressFormat,
+    t: &'t str,
+) -> Option<Cow<'t, str>> {
+    let is_sep = |c: char| c == ' ' || c == '-';
+    let len = t.chars().filter(|c| !is_sep(*c)).count();
+    if len == 0 || len > 16 {
         return None;
     }
-    if let Some(c) = common_layout(fmt).and_then(|l| apply(l, &compact)) {
+    let common = common_layout(fmt);
+    // `t` in the common layout already (a separator, if any, not first) is what laying
+    // it out again gives: no copy to compare.
+    let is_laid_out = common.is_some() && layout_of(t) == common && !t.starts_with(is_sep);
+    if is_laid_out && zip_matches(country, t) {
+        return Some(Cow::Borrowed(t));
+    }
+    let compact = || -> Vec<char> { t.chars().filter(|c| !is_sep(*c)).collect() };
+    if let Some(c) = common.and_then(|l| apply(l, &compact())) {
         if zip_matches(country, &c) {
-            return Some(c);
+            return Some(Cow::Owned(c));
         }
     }
     if zip_matches(country, t) {
-        return Some(t.to_string());
+        return Some(Cow::Borrowed(t));
     }
+    let compact = compact();
     // The separators the examples use.
     let seps = [' ', '-'].map(|sep| {
         fmt.zip_examples
@@ -238,7 +256,7 @@ fn laid_out(country: &'static Country, fmt: &AddressFormat, t: &str) -> Option<S
         }
     }
     match found.as_slice() {
-        [one] => Some(one.clone()),
+        [one] => Some(Cow::Owned(one.clone())),
         _ => None,
     }
 }

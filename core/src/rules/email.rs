@@ -143,7 +143,8 @@ fn findings(canon: &str, esp: Option<Esp>, domain: Option<&str>, out: &mut Vec<P
 
 /// Whether the username is a role name (case-insensitive).
 pub fn is_role(local: &str) -> bool {
-    ROLE_NAMES.contains(&local.to_ascii_lowercase().as_str())
+    // The names are lower-case ASCII (a test holds them to it): no lower-cased copy.
+    ROLE_NAMES.iter().any(|r| r.eq_ignore_ascii_case(local))
 }
 
 /// A placeholder pasted from a page that hides addresses (Cloudflare and others).
@@ -198,7 +199,12 @@ mod tests {
         assert!(is_obfuscated("[email protected]"));
         assert!(!is_obfuscated("john@acme.com"));
         assert!(is_role("Info"));
+        assert!(is_role("NO-REPLY"));
         assert!(!is_role("john"));
+        assert!(!is_role("İnfo"));
+        assert!(ROLE_NAMES
+            .iter()
+            .all(|r| r.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')));
         assert_eq!(normalize(" John@BÜCHER.de "), "john@xn--bcher-kva.de");
         for raw in [
             "john@acme.com",

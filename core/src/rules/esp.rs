@@ -266,7 +266,8 @@ pub fn username_problem(local: &str, esp: Option<Esp>) -> Option<Username> {
     if local.as_bytes().windows(2).any(|w| w == b"..") {
         return Some(Username::DoubleDot);
     }
-    if r.reserved.contains(&local.to_ascii_lowercase().as_str()) {
+    // Reserved names are lower-case ASCII (a test holds them to it): no lower-cased copy.
+    if r.reserved.iter().any(|n| n.eq_ignore_ascii_case(local)) {
         return Some(Username::Reserved(local.to_string()));
     }
     None
@@ -275,6 +276,21 @@ pub fn username_problem(local: &str, esp: Option<Esp>) -> Option<Username> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reserved_names_are_lower_case_ascii() {
+        for r in [&GOOGLE, &MICROSOFT, &ANY] {
+            assert!(r
+                .reserved
+                .iter()
+                .all(|n| n.bytes().all(|b| b.is_ascii_lowercase())));
+        }
+        assert_eq!(
+            username_problem("PostMaster", Some(Esp::Google)),
+            Some(Username::Reserved("PostMaster".to_string()))
+        );
+        assert_eq!(username_problem("admins", Some(Esp::Microsoft)), None);
+    }
 
     #[test]
     fn loose_matching() {
