@@ -146,7 +146,7 @@ impl Kept {
         }
         let last = match self.last.take() {
             Some(last) if last.nth == nth => last,
-            other => match nth_quoted(self.text.as_bytes(), nth, &mut self.value) {
+            other => match nth_quoted(self.text.as_bytes(), nth, &self.value) {
                 Some(found) => found,
                 None => {
                     self.last = other;
@@ -195,7 +195,7 @@ impl Kept {
         let end = a.len() - suffix;
         let last = match self.last.take() {
             Some(last) if last.open < prefix && end <= last.close => last,
-            _ => match string_at(a, prefix, end, &mut self.value) {
+            _ => match string_at(a, prefix, end, &self.value) {
                 Some(found) => found,
                 None => return false,
             },
@@ -250,7 +250,7 @@ fn word(bytes: &[u8]) -> u64 {
 
 /// The string value of the compact text `a` whose content holds `a[start..end]`, found
 /// in `value` (the text's value) by counting the quotes before it.
-fn string_at(a: &[u8], start: usize, end: usize, value: &mut Value) -> Option<Patched> {
+fn string_at(a: &[u8], start: usize, end: usize, value: &Value) -> Option<Patched> {
     let open = a[..start].iter().rposition(|&c| c == b'"')?;
     let close = start + a[start..].iter().position(|&c| c == b'"')?;
     let before = a[..start].iter().filter(|&&c| c == b'"').count();
@@ -258,7 +258,7 @@ fn string_at(a: &[u8], start: usize, end: usize, value: &mut Value) -> Option<Pa
         return None;
     }
     let mut path = Vec::new();
-    nth_string(value, &mut (before / 2), &mut path)?;
+    nth_string(value, &mut (before / 2), &mut path).filter(|&is_value| is_value)?;
     Some(Patched {
         open,
         close,
@@ -269,14 +269,14 @@ fn string_at(a: &[u8], start: usize, end: usize, value: &mut Value) -> Option<Pa
 
 /// The `nth` string of the compact text `a` (keys counted), found in `value` (the
 /// text's value) when it is a value: in compact text the `2 nth`th quote opens it.
-fn nth_quoted(a: &[u8], nth: usize, value: &mut Value) -> Option<Patched> {
+fn nth_quoted(a: &[u8], nth: usize, value: &Value) -> Option<Patched> {
     let mut quotes = (a.iter().enumerate())
         .filter(|&(_, &c)| c == b'"')
         .map(|(i, _)| i)
         .skip(nth.checked_mul(2)?);
     let (open, close) = (quotes.next()?, quotes.next()?);
     let mut path = Vec::new();
-    nth_string(value, &mut { nth }, &mut path)?;
+    nth_string(value, &mut { nth }, &mut path).filter(|&is_value| is_value)?;
     Some(Patched {
         open,
         close,
@@ -285,38 +285,35 @@ fn nth_quoted(a: &[u8], nth: usize, value: &mut Value) -> Option<Patched> {
     })
 }
 
-/// The `k`th string of `v` in the order of its compact text, counting an object's keys,
-/// when that string is a value (not a key); `path` is left its place.
-fn nth_string<'v>(
-    v: &'v mut Value,
-    k: &mut usize,
-    path: &mut Vec<usize>,
-) -> Option<&'v mut String> {
+/// Where the `k`th string of `v` is, in the order of its compact text, counting an
+/// object's keys: `Some(true)` a value, whose place `path` is left; `Some(false)` a key
+/// (not patched); `None` past `v`'s strings, `k` counted down by them.
+fn nth_string(v: &Value, k: &mut usize, path: &mut Vec<usize>) -> Option<bool> {
     match v {
-        Value::String(s) if *k == 0 => Some(s),
+        Value::String(_) if *k == 0 => Some(true),
         Value::String(_) => {
             *k -= 1;
             None
         }
         Value::Array(items) => {
-            for (i, x) in items.iter_mut().enumerate() {
+            for (i, x) in items.iter().enumerate() {
                 path.push(i);
-                if let Some(s) = nth_string(x, k, path) {
-                    return Some(s);
+                if let Some(found) = nth_string(x, k, path) {
+                    return Some(found);
                 }
                 path.pop();
             }
             None
         }
         Value::Object(members) => {
-            for (i, (_, x)) in members.iter_mut().enumerate() {
+            for (i, (_, x)) in members.iter().enumerate() {
                 if *k == 0 {
-                    return None;
+                    return Some(false);
                 }
                 *k -= 1;
                 path.push(i);
-                if let Some(s) = nth_string(x, k, path) {
-                    return Some(s);
+                if let Some(found) = nth_string(x, k, path) {
+                    return Some(found);
                 }
                 path.pop();
             }
@@ -550,6 +547,30 @@ mod tests {
             prop_assert_eq!(serde_json::to_string(&kept.value).ok(), Some(t.clone()));
         }
         Ok(())
+    }
+
+    #[test]
+    fn a_key_is_not_patched_even_before_a_later_string() {
+        // Strings by place: 0 "domains" (key), 1 "name" (key), 2 "a.com", 3 "junk".
+        let text = r#"{"domains":[{"name":"a.com"},"junk"]}"#;
+        let field = FieldPointer::parse("/domains/0/name").expect("a field");
+        let opts = Options::default();
+        let mut checks = FieldChecks::new();
+        checks.check_field_json(text.to_string(), &field, &opts);
+        assert!(checks.keeps());
+        assert_eq!(
+            checks.check_field_patched(Some((1, "x")), &field, &opts),
+            None
+        );
+        assert_eq!(
+            checks.check_field_patched(Some((0, "x")), &field, &opts),
+            None
+        );
+        assert!(checks
+            .check_field_patched(Some((3, "x")), &field, &opts)
+            .is_some());
+        let kept = checks.kept.as_ref().expect("kept");
+        assert_eq!(kept.text, r#"{"domains":[{"name":"a.com"},"x"]}"#);
     }
 
     #[test]
