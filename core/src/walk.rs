@@ -205,13 +205,13 @@ impl<'a> Walker<'a> {
 
     /// Every field of an object, then its unknown members. `seen` is the duplicate
     /// bookkeeping of the domains list (absent at the order's level).
-    fn fields(
+    fn fields<'v>(
         &mut self,
-        obj: &Map<String, Value>,
-        (values, others): Members,
+        obj: &'v Map<String, Value>,
+        (values, others): Members<'v>,
         level: Level,
         cx: &Cx,
-        mut seen: Option<&mut Seen>,
+        mut seen: Option<&mut Seen<'v>>,
     ) {
         let fields = table(level);
         for (field, v) in fields.iter().zip(values) {
@@ -242,18 +242,18 @@ impl<'a> Walker<'a> {
 
     /// A list and its entries. Inside the domains list (a mailbox list) the entries are
     /// walked whatever the focus: their keys count for duplicates in later entries.
-    fn list(
+    fn list<'v>(
         &mut self,
         field: &'static Field,
         rule: &dyn ListRule,
-        v: Option<&Value>,
+        v: Option<&'v Value>,
         cx: &Cx,
-        seen: Option<&mut Seen>,
+        seen: Option<&mut Seen<'v>>,
     ) {
         let Some((_, level)) = field.items else {
             return;
         };
-        let walk = |w: &mut Self, seen: &mut Seen| {
+        let walk = |w: &mut Self, seen: &mut Seen<'v>| {
             let items = if w.on_focus() {
                 let items = rules::check_list(field, rule, v, cx, &mut w.found);
                 w.report();
@@ -277,7 +277,7 @@ impl<'a> Walker<'a> {
     }
 
     /// One entry of a list: what its key member tells (`Facts`), then its fields.
-    fn entry(&mut self, v: &Value, level: Level, parent: &Cx, seen: &mut Seen) {
+    fn entry<'v>(&mut self, v: &'v Value, level: Level, parent: &Cx, seen: &mut Seen<'v>) {
         let Some(obj) = v.as_object() else {
             if self.on_focus() {
                 self.found.push(Problem::NotAnObject {

@@ -62,7 +62,7 @@ impl TextRule for DomainName {
 
     /// The canonical name (for duplicates and the entry's redirect and mailboxes),
     /// checked as a host when the entry is on the focus.
-    fn enter<'a>(&self, raw: Option<&'a str>, scope: &mut Scope, facts: &mut Facts<'a>) {
+    fn enter<'a>(&self, raw: Option<&'a str>, scope: &mut Scope<'_, 'a>, facts: &mut Facts<'a>) {
         let name = raw.map(|n| canon(scope.canonical, n, host::normalize_host));
         facts.duplicate = name
             .as_ref()

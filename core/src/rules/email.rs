@@ -82,7 +82,7 @@ impl TextRule for Email {
     }
 
     /// The canonical address, for duplicates across the order's mailboxes.
-    fn enter<'a>(&self, raw: Option<&'a str>, scope: &mut Scope, facts: &mut Facts<'a>) {
+    fn enter<'a>(&self, raw: Option<&'a str>, scope: &mut Scope<'_, 'a>, facts: &mut Facts<'a>) {
         // Most addresses are typed in their canonical form: no copy for those.
         let email = raw.map(|e| canon(scope.canonical, e, normalize));
         facts.duplicate = email

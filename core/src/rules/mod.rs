@@ -61,36 +61,37 @@ pub struct Cx<'a> {
 /// Keys already seen in the order (domain names, addresses): a duplicate is reported
 /// on the later one.
 #[derive(Default)]
-pub struct Seen {
-    pub domains: Keys,
-    pub emails: Keys,
+pub struct Seen<'a> {
+    pub domains: Keys<'a>,
+    pub emails: Keys<'a>,
 }
 
 /// A set of keys: a list while it is short (an order's few domains and addresses are
-/// compared, not hashed), a hash set once it is long (bulk orders of thousands).
+/// compared, not hashed), a hash set once it is long (bulk orders of thousands). A key
+/// the order holds as it is stays borrowed from it: no copy.
 #[derive(Default)]
-pub struct Keys {
-    few: Vec<String>,
-    many: HashSet<String>,
+pub struct Keys<'a> {
+    few: Vec<Cow<'a, str>>,
+    many: HashSet<Cow<'a, str>>,
 }
 
-impl Keys {
+impl<'a> Keys<'a> {
     /// Longer lists move to the hash set.
     const FEW: usize = 16;
 
     /// Adds `key`; whether it was not there yet.
-    pub fn insert(&mut self, key: &str) -> bool {
+    pub fn insert(&mut self, key: &Cow<'a, str>) -> bool {
         if self.many.is_empty() {
             if self.few.iter().any(|k| k == key) {
                 return false;
             }
             if self.few.len() < Self::FEW {
-                self.few.push(key.to_string());
+                self.few.push(key.clone());
                 return true;
             }
             self.many = std::mem::take(&mut self.few).into_iter().collect();
         }
-        self.many.insert(key.to_string())
+        self.many.insert(key.clone())
     }
 }
 
@@ -117,8 +118,8 @@ impl Facts<'_> {
 }
 
 /// What `enter` may read and record.
-pub struct Scope<'s> {
-    pub seen: &'s mut Seen,
+pub struct Scope<'s, 'a> {
+    pub seen: &'s mut Seen<'a>,
     /// The entry is on the focus path (a field check elsewhere skips costly work).
     pub focused: bool,
     pub canonical: bool,
@@ -145,7 +146,8 @@ pub trait TextRule: Sync {
     fn findings(&self, _raw: &str, _canon: &str, _cx: &Cx, _out: &mut Vec<Problem>) {}
 
     /// Records what the member tells its entry (`Facts`) before the entry is checked.
-    fn enter<'a>(&self, _raw: Option<&'a str>, _scope: &mut Scope, _facts: &mut Facts<'a>) {}
+    fn enter<'a>(&self, _raw: Option<&'a str>, _scope: &mut Scope<'_, 'a>, _facts: &mut Facts<'a>) {
+    }
 
     /// `prepare` leaves the member out when it normalizes to empty text.
     fn drops_empty(&self) -> bool {
@@ -374,7 +376,11 @@ mod tests {
         let mut set = HashSet::new();
         for i in 0..200 {
             let key = format!("k{}", (i * 7) % 61);
-            assert_eq!(keys.insert(&key), set.insert(key.clone()), "{i}: {key}");
+            assert_eq!(
+                keys.insert(&Cow::Owned(key.clone())),
+                set.insert(key.clone()),
+                "{i}: {key}"
+            );
         }
         assert!(keys.few.is_empty() && keys.many.len() == set.len());
     }
