@@ -6,6 +6,8 @@
 //! is left to `serde_json`, whose error message the refusal carries: so the value and
 //! the errors are serde_json's by construction, and the tests compare the two.
 
+use std::cell::RefCell;
+
 use serde_json::{Map, Number, Value};
 
 /// The deepest nesting serde_json accepts (its recursion limit is 128): deeper text
@@ -28,6 +30,7 @@ pub struct Read {
 /// The value of `text`, or `None` where `serde_json` must decide (including every
 /// error), with what the text told of it ([`Read`]).
 pub fn parse(text: &str) -> Option<Read> {
+    let spare = SPARE.with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)));
     let mut r = Reader {
         s: text.as_bytes(),
         text,
@@ -35,14 +38,89 @@ pub fn parse(text: &str) -> Option<Read> {
         members: Vec::new(),
         compact: true,
         deepest: 0,
+        spare: spare.unwrap_or_default(),
     };
-    let value = r.value(0)?;
+    let value = r.value(0);
     r.skip_ws();
+    SPARE.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            *s = std::mem::take(&mut r.spare);
+        }
+    });
+    let value = value?;
     (r.at == r.s.len()).then(|| Read {
         value,
         compact: r.compact,
         depth: r.deepest.saturating_sub(1),
     })
+}
+
+thread_local! {
+    /// The strings of values done with ([`recycle`]), for the next [`parse`] to fill
+    /// instead of allocating: an order's strings are half of a `prepare`'s allocations.
+    static SPARE: RefCell<Spare> = const { RefCell::new(Spare([const { Vec::new() }; BINS])) };
+}
+
+/// Spare strings by capacity: bin `i` holds strings of `MIN << i` bytes of room up to
+/// twice that, at most [`PER_BIN`] of them, so that what is kept stays small (under
+/// 128 KiB).
+#[derive(Default)]
+struct Spare([Vec<String>; BINS]);
+const BINS: usize = 5;
+const MIN: usize = 16;
+const PER_BIN: usize = 128;
+
+impl Spare {
+    /// A string of `t`: a spare one with room enough, else a new one with its bin's room.
+    fn string(&mut self, t: &str) -> String {
+        // The least bin whose strings have room for `t`.
+        let bin = (t.len().max(MIN) - 1).ilog2() as usize + 1 - MIN.ilog2() as usize;
+        let Some(spares) = self.0.get_mut(bin) else {
+            return t.to_owned();
+        };
+        let mut s = spares
+            .pop()
+            .unwrap_or_else(|| String::with_capacity(MIN << bin));
+        s.clear();
+        s.push_str(t);
+        s
+    }
+
+    fn keep(&mut self, s: String) {
+        // The greatest bin whose room `s` has.
+        let Some(bin) = (s.capacity() / MIN).checked_ilog2() else {
+            return;
+        };
+        let Some(spares) = self.0.get_mut(bin as usize) else {
+            return;
+        };
+        if spares.len() < PER_BIN {
+            spares.push(s);
+        }
+    }
+
+    /// Recursive like `v`'s drop, to the depth of a value read (at most [`MAX_NESTING`]).
+    fn keep_strings(&mut self, v: Value) {
+        match v {
+            Value::String(s) => self.keep(s),
+            Value::Array(items) => items.into_iter().for_each(|v| self.keep_strings(v)),
+            Value::Object(map) => {
+                for (k, v) in map {
+                    self.keep(k);
+                    self.keep_strings(v);
+                }
+            }
+            Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        }
+    }
+}
+
+/// Takes the strings of `v`, which the caller is done with, for the next [`parse`].
+pub fn recycle(v: Value) {
+    SPARE.with(|spare| match spare.try_borrow_mut() {
+        Ok(mut spare) => spare.keep_strings(v),
+        Err(_) => drop(v),
+    });
 }
 
 /// The bytes that end a run of a string's text: `"`, `\\` and control characters.
@@ -75,6 +153,8 @@ struct Reader<'a> {
     compact: bool,
     /// The deepest `depth` a list or object was read at (the value itself at 1).
     deepest: usize,
+    /// Strings to fill ([`SPARE`]).
+    spare: Spare,
 }
 
 impl Reader<'_> {
@@ -138,7 +218,8 @@ impl Reader<'_> {
                 _ => None,
             }
         } else {
-            self.text.get(start + 1..self.at - 1).map(str::to_owned)
+            let t = self.text.get(start + 1..self.at - 1)?;
+            Some(self.spare.string(t))
         }
     }
 
@@ -373,6 +454,69 @@ mod tests {
             let plain = !compact.contains('\\') && !compact.contains('.') && !compact.contains('e');
             prop_assert!(!plain || parse(&compact).is_some_and(|r| r.compact), "{}", compact);
         }
+
+        /// Strings given back by `recycle` (of any length, from any value) are filled
+        /// again by the next reads, which still read exactly what serde_json reads.
+        #[test]
+        fn reads_after_recycling_read_the_same(a in json_value(), b in json_value(), long in ".{0,300}") {
+            recycle(Value::Array(vec![a.clone(), Value::String(long), b.clone()]));
+            for v in [b, a] {
+                let text = v.to_string();
+                same_as_serde(&text);
+                if let Some(read) = parse(&text) {
+                    recycle(read.value);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn recycled_strings_are_filled_again() {
+        let text = r#"{"name":"acme.com","mailboxes":[{"email":"jo@acme.com"}]}"#;
+        let first = parse(text).map(|r| r.value);
+        let room = |v: &Value| {
+            let mut s = Vec::new();
+            fn walk(v: &Value, s: &mut Vec<usize>) {
+                match v {
+                    Value::String(t) => s.push(t.capacity()),
+                    Value::Array(a) => a.iter().for_each(|v| walk(v, s)),
+                    Value::Object(m) => m.iter().for_each(|(k, v)| {
+                        s.push(k.capacity());
+                        walk(v, s);
+                    }),
+                    _ => {}
+                }
+            }
+            walk(v, &mut s);
+            s
+        };
+        let Some(first) = first else { panic!("read") };
+        // Read with a bin's room (16, 32, ...), whether from spares or new.
+        assert!(room(&first)
+            .iter()
+            .all(|c| c.is_power_of_two() && *c >= MIN));
+        let pointers = |v: &Value| match v {
+            Value::Object(m) => m.get("name").and_then(Value::as_str).map(str::as_ptr),
+            _ => None,
+        };
+        // Recycled, then read again: the same strings (their buffers) hold the new value.
+        let expected = first.clone();
+        recycle(first);
+        let kept: Vec<*const u8> =
+            SPARE.with(|s| s.borrow().0.iter().flatten().map(|s| s.as_ptr()).collect());
+        assert_eq!(kept.len(), 5, "the keys and strings of the value");
+        let again = parse(text).map(|r| r.value);
+        assert_eq!(again.as_ref(), Some(&expected));
+        let name = again.as_ref().and_then(pointers);
+        assert!(name.is_some_and(|p| kept.contains(&p)));
+        // A string of more room than the bins hold is not kept.
+        recycle(Value::String("x".repeat(600)));
+        assert!(SPARE.with(|s| s
+            .borrow()
+            .0
+            .iter()
+            .flatten()
+            .all(|s| s.capacity() < MIN << BINS)));
     }
 
     fn json_value() -> impl Strategy<Value = Value> {

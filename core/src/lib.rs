@@ -117,8 +117,15 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Report {
     // Compact text no deeper than the limit is within the limits as read; any other
     // is measured by `check` (depth and size in one pass).
     match input::parse_noting_compact(bytes, options) {
-        Ok((v, true)) => checked(&v, options),
-        Ok((v, false)) => check(&v, options),
+        Ok((v, compact)) => {
+            let report = if compact {
+                checked(&v, options)
+            } else {
+                check(&v, options)
+            };
+            json_text::recycle(v);
+            report
+        }
         Err(i) => Report::refused(*i),
     }
 }
@@ -183,21 +190,25 @@ pub fn prepare_json_report(
     write: fn(&Report) -> String,
 ) -> ReportText {
     let (mut report, order_is_input) = prepared_bytes(bytes, options);
+    let mut without_order = None;
     if order_is_input {
         let order = report.order.take();
         let text = write(&report);
-        if text.starts_with('{') && text.ends_with('}') {
-            return ReportText {
-                text,
-                order_is_input,
-            };
-        }
         // A writer whose text is not an object: the whole report written, order included.
+        if text.starts_with('{') && text.ends_with('}') {
+            without_order = Some(text);
+        }
         report.order = order;
     }
+    let order_is_input = without_order.is_some();
+    let text = without_order.unwrap_or_else(|| write(&report));
+    // The order's strings are the next read's (`json_text::recycle`).
+    if let Some(order) = report.order.take() {
+        json_text::recycle(order);
+    }
     ReportText {
-        text: write(&report),
-        order_is_input: false,
+        text,
+        order_is_input,
     }
 }
 
