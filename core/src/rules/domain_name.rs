@@ -66,7 +66,7 @@ impl TextRule for DomainName {
         let name = raw.map(|n| canon(scope.canonical, n, host::normalize_host));
         facts.duplicate = name
             .as_ref()
-            .is_some_and(|n| !n.is_empty() && !scope.seen.domains.insert(n));
+            .is_some_and(|n| !n.is_empty() && !scope.seen.domains.insert(n.clone()));
         if let (Some(n), true) = (&name, scope.focused) {
             (facts.host, facts.host_problems) = host::check_purchase(n);
         }

@@ -87,7 +87,7 @@ impl TextRule for Email {
         let email = raw.map(|e| canon(scope.canonical, e, normalize));
         facts.duplicate = email
             .as_ref()
-            .is_some_and(|e| e.contains('@') && !scope.seen.emails.insert(e));
+            .is_some_and(|e| e.contains('@') && !scope.seen.emails.insert(e.clone()));
         facts.key = email;
     }
 }

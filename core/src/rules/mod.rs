@@ -80,18 +80,18 @@ impl<'a> Keys<'a> {
     const FEW: usize = 16;
 
     /// Adds `key`; whether it was not there yet.
-    pub fn insert(&mut self, key: &Cow<'a, str>) -> bool {
+    pub fn insert(&mut self, key: Cow<'a, str>) -> bool {
         if self.many.is_empty() {
-            if self.few.iter().any(|k| k == key) {
+            if self.few.contains(&key) {
                 return false;
             }
             if self.few.len() < Self::FEW {
-                self.few.push(key.clone());
+                self.few.push(key);
                 return true;
             }
             self.many = std::mem::take(&mut self.few).into_iter().collect();
         }
-        self.many.insert(key.clone())
+        self.many.insert(key)
     }
 }
 
@@ -377,7 +377,7 @@ mod tests {
         for i in 0..200 {
             let key = format!("k{}", (i * 7) % 61);
             assert_eq!(
-                keys.insert(&Cow::Owned(key.clone())),
+                keys.insert(Cow::Owned(key.clone())),
                 set.insert(key.clone()),
                 "{i}: {key}"
             );
