@@ -395,9 +395,25 @@ export function prepare(order, options) {
   if (copy === NOT_PLAIN) return JSON.parse(withData(() => raw.prepare(order, opts)));
   const text = JSON.stringify(copy);
   const out = withData(() => raw.prepareKeeping(text, opts));
-  // `=`: the report without its order, which is the text sent: the copy.
-  if (!out.startsWith('=')) return JSON.parse(out);
-  const report = JSON.parse(out.slice(1));
+  // `=`: the report without its order, which is the text sent: the copy. `~`: the
+  // report without its order, and the values prepare replaced in it, each at a pointer
+  // of the contract's field names and list indices (nothing escaped, no `__proto__`).
+  let report;
+  if (out.startsWith('=')) {
+    report = JSON.parse(out.slice(1));
+  } else if (out.startsWith('~')) {
+    let changes;
+    [report, changes] = JSON.parse(out.slice(1));
+    for (const [pointer, value] of changes) {
+      const keys = pointer.split('/');
+      const last = keys.pop();
+      let owner = copy;
+      for (let i = 1; i < keys.length; i++) owner = owner[keys[i]];
+      owner[last] = value;
+    }
+  } else {
+    return JSON.parse(out);
+  }
   report.order = copy;
   return report;
 }

@@ -20,7 +20,9 @@ use mailinfra::limits::MAX_OPTIONS_BYTES;
 use std::cell::RefCell;
 
 use mailinfra::data::MissingPacks;
-use mailinfra::{FieldChecks, FieldPointer, Issue, IssueCode, Options, Problem, Report, Spelling};
+use mailinfra::{
+    FieldChecks, FieldPointer, Issue, IssueCode, Options, OrderText, Problem, Report, Spelling,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -132,7 +134,9 @@ pub fn prepare(order: JsValue, options: JsValue) -> Result<String, JsValue> {
 /// from a copy of the order it holds. When the report's order is that text exactly,
 /// the answer is `=` and the report without its order, and the wrapper puts its copy
 /// in: an order that comes out as it went in is not read back (`JSON.parse` of the
-/// order was a tenth of a typical `prepare` in Node).
+/// order was a tenth of a typical `prepare` in Node). When only values changed in
+/// their places, it is `~[report, [[pointer, value], ...]]`, the report without its
+/// order and the values to set in the copy.
 #[wasm_bindgen(js_name = prepareKeeping)]
 pub fn prepare_keeping(order: JsValue, options: JsValue) -> Result<String, JsValue> {
     prepared(order, options, true)
@@ -145,11 +149,11 @@ fn prepared(order: JsValue, options: JsValue, keeping: bool) -> Result<String, J
         let report = match input {
             Input::Value(v) => mailinfra::prepare(&v, &opts),
             Input::Text(t) if keeping => {
-                let r = mailinfra::prepare_json_report(t.as_bytes(), &opts, to_json);
-                return Ok(if r.order_is_input {
-                    format!("={}", r.text)
-                } else {
-                    r.text
+                let r = mailinfra::prepare_json_report(t.as_bytes(), &opts, to_json, true);
+                return Ok(match r.order {
+                    OrderText::Input => format!("={}", r.text),
+                    OrderText::Changed(values) => format!("~[{},{}]", r.text, to_json(&values)),
+                    OrderText::Written => r.text,
                 });
             }
             // The wrapper's text of plain data: an order prepare leaves as it is comes

@@ -93,12 +93,12 @@ pub fn prepare(order: &Value, options: &Options) -> Report {
 }
 
 /// [`prepare`] of an order within the input limits, consumed: its objects become the
-/// canonical order's; and whether the canonical order differs from the input.
-fn prepared(order: Value, options: &Options) -> (Report, bool) {
-    let (canonical, ctx, changed) = prepare::normalize_order(order, options);
+/// canonical order's; and how the canonical order differs from the input.
+fn prepared(order: Value, options: &Options) -> (Report, prepare::Changes) {
+    let (canonical, ctx, changes) = prepare::normalize_order(order, options);
     let mut w = Walker::over_canonical(options);
     w.order_in(&canonical, ctx);
-    (Report::from_issues(w.issues, Some(canonical)), changed)
+    (Report::from_issues(w.issues, Some(canonical)), changes)
 }
 
 /// [`check`] on JSON text, refusing input over `options.max_input_bytes`
@@ -135,20 +135,20 @@ pub fn prepare_bytes(bytes: &[u8], options: &Options) -> Report {
     prepared_bytes(bytes, options).0
 }
 
-/// [`prepare_bytes`], and whether the report's order is the text itself: serde_json's
-/// compact text of the order, which `prepare` left as it was.
-fn prepared_bytes(bytes: &[u8], options: &Options) -> (Report, bool) {
+/// [`prepare_bytes`], and how the report's order differs from the input when the
+/// input is serde_json's compact text of a value (`None` for any other input).
+fn prepared_bytes(bytes: &[u8], options: &Options) -> (Report, Option<prepare::Changes>) {
     match input::parse_noting_compact(bytes, options) {
         // Compact text no deeper than the limit is within the limits as read.
         Ok((v, true)) => {
-            let (report, changed) = prepared(v, options);
-            (report, !changed)
+            let (report, changes) = prepared(v, options);
+            (report, Some(changes))
         }
         Ok((v, false)) => match input::refused(&v, options) {
-            Some(i) => (Report::refused(i), false),
-            None => (prepared(v, options).0, false),
+            Some(i) => (Report::refused(i), None),
+            None => (prepared(v, options).0, None),
         },
-        Err(i) => (Report::refused(*i), false),
+        Err(i) => (Report::refused(*i), None),
     }
 }
 
@@ -158,9 +158,9 @@ fn prepared_bytes(bytes: &[u8], options: &Options) -> (Report, bool) {
 /// compact text of the order and `prepare` changes nothing, the report's order is the
 /// text itself, copied rather than written again from the value.
 pub fn prepare_json_text(text: &str, options: &Options, write: fn(&Report) -> String) -> String {
-    let report = prepare_json_report(text.as_bytes(), options, write);
+    let report = prepare_json_report(text.as_bytes(), options, write, false);
     let mut out = report.text;
-    if report.order_is_input {
+    if matches!(report.order, OrderText::Input) {
         // `{"valid":..,"issues":[..]}` with the input in place of its order, the last member.
         out.truncate(out.len() - 1);
         out.reserve(text.len() + 10);
@@ -173,43 +173,59 @@ pub fn prepare_json_text(text: &str, options: &Options, write: fn(&Report) -> St
 
 /// What [`prepare_json_report`] wrote.
 pub struct ReportText {
-    /// The report as JSON text; an object without its `order` when `order_is_input`.
+    /// The report as JSON text: an object, without its `order` unless
+    /// [`OrderText::Written`].
     pub text: String,
-    /// The report's order is the input itself, exactly: the input was serde_json's
-    /// compact text of the order and `prepare` changed nothing. A caller that holds
-    /// the input as a value (the npm package, which sent its own copy's text) uses
-    /// that value instead of reading the order back.
-    pub order_is_input: bool,
+    pub order: OrderText,
+}
+
+/// Where [`ReportText`] leaves the report's order.
+pub enum OrderText {
+    /// In the text, as its `order` member.
+    Written,
+    /// Out: the order is the input itself, exactly (the input was serde_json's compact
+    /// text of the order and `prepare` changed nothing).
+    Input,
+    /// Out: the order is the input (serde_json's compact text of a value) with these
+    /// values replaced, each at its JSON pointer (the contract's field names and list
+    /// indices: nothing escaped); no member added, dropped or moved.
+    Changed(Vec<(String, Value)>),
 }
 
 /// [`prepare_bytes`]'s report as JSON text written by `write`, without the order when
-/// it is the input itself ([`ReportText`]).
+/// the caller has it otherwise ([`OrderText`]; `Changed` only when `changes` is asked
+/// for). A caller that holds the input as a value (the npm package, which sent its
+/// own copy's text) then uses that value instead of reading the order back.
 pub fn prepare_json_report(
     bytes: &[u8],
     options: &Options,
     write: fn(&Report) -> String,
+    changes: bool,
 ) -> ReportText {
-    let (mut report, order_is_input) = prepared_bytes(bytes, options);
-    let mut without_order = None;
-    if order_is_input {
-        let order = report.order.take();
-        let text = write(&report);
+    let (mut report, found) = prepared_bytes(bytes, options);
+    let mut order = match found {
+        Some(c) if !c.any => OrderText::Input,
+        Some(c) if changes && !c.shape => OrderText::Changed(c.values),
+        _ => OrderText::Written,
+    };
+    let mut text = None;
+    if !matches!(order, OrderText::Written) {
+        let value = report.order.take();
+        let without = write(&report);
         // A writer whose text is not an object: the whole report written, order included.
-        if text.starts_with('{') && text.ends_with('}') {
-            without_order = Some(text);
+        if without.starts_with('{') && without.ends_with('}') {
+            text = Some(without);
+        } else {
+            order = OrderText::Written;
         }
-        report.order = order;
+        report.order = value;
     }
-    let order_is_input = without_order.is_some();
-    let text = without_order.unwrap_or_else(|| write(&report));
+    let text = text.unwrap_or_else(|| write(&report));
     // The order's strings are the next read's (`json_text::recycle`).
-    if let Some(order) = report.order.take() {
-        json_text::recycle(order);
+    if let Some(value) = report.order.take() {
+        json_text::recycle(value);
     }
-    ReportText {
-        text,
-        order_is_input,
-    }
+    ReportText { text, order }
 }
 
 /// Checks one field of a (possibly partial) order, e.g. `/zipcode` or

@@ -6,8 +6,9 @@
 //! an object that already has the canonical members in the table's order (what a
 //! form built on the schema sends, and `prepare`'s own output) keeps its map, so no
 //! key is allocated or hashed again; any other is rebuilt in that order. The pass
-//! notes whether anything changed: an order that comes out as it went in (what a form
-//! sends) is then written as the text it came as (`prepare_json_text`).
+//! notes what changed: an order that comes out as it went in (what a form sends) is
+//! then written as the text it came as (`prepare_json_text`), and one whose values
+//! changed in their places as those values (`prepare_json_report`).
 
 use serde_json::{Map, Value};
 
@@ -16,17 +17,63 @@ use crate::fields::{row_of_key, table, Field, Level, Required, MAX_FIELDS};
 use crate::options::Options;
 use crate::rules::{self, Kind};
 
+/// How the canonical form differs from the order.
+#[derive(Default)]
+pub struct Changes {
+    /// In anything: a value, a member's place, a default written out.
+    pub any: bool,
+    /// In a member added, dropped or moved (or more values than are recorded): then
+    /// `values` does not tell every change.
+    pub shape: bool,
+    /// Otherwise the values replaced in their places, each at its JSON pointer (the
+    /// contract's field names and list indices: nothing to escape).
+    pub values: Vec<(String, Value)>,
+    /// The path of the object being normalized.
+    at: Vec<Step>,
+}
+
+enum Step {
+    Field(&'static str),
+    Index(usize),
+}
+
+/// At most this many values are recorded; more count as a change of shape.
+const MAX_CHANGES: usize = 64;
+
+impl Changes {
+    /// `field` of the current object now holds `v`.
+    fn value(&mut self, field: &'static str, v: &Value) {
+        self.any = true;
+        if self.shape {
+            return;
+        }
+        if self.values.len() == MAX_CHANGES {
+            self.shape = true;
+            return;
+        }
+        let mut pointer = String::new();
+        for step in self.at.iter().chain([&Step::Field(field)]) {
+            pointer.push('/');
+            match step {
+                Step::Field(name) => pointer.push_str(name),
+                Step::Index(i) => pointer.push_str(&i.to_string()),
+            }
+        }
+        self.values.push((pointer, v.clone()));
+    }
+}
+
 /// The canonical form of an order (a value that is not an object is returned as is),
-/// the order's context when it is an object, and whether the canonical form differs
-/// from the order in anything (a value, a member's place, a default written out).
-pub fn normalize_order(order: Value, opts: &Options) -> (Value, Option<Context>, bool) {
+/// the order's context when it is an object, and how the canonical form differs from
+/// the order.
+pub fn normalize_order(order: Value, opts: &Options) -> (Value, Option<Context>, Changes) {
+    let mut changes = Changes::default();
     let Value::Object(obj) = order else {
-        return (order, None, false);
+        return (order, None, changes);
     };
     let ctx = Context::of(&obj);
-    let mut changed = false;
-    let canonical = object(obj, Level::Order, &ctx, opts, &mut changed);
-    (Value::Object(canonical), Some(ctx), changed)
+    let canonical = object(obj, Level::Order, &ctx, opts, &mut changes);
+    (Value::Object(canonical), Some(ctx), changes)
 }
 
 fn object(
@@ -34,7 +81,7 @@ fn object(
     level: Level,
     ctx: &Context,
     opts: &Options,
-    changed: &mut bool,
+    changed: &mut Changes,
 ) -> Map<String, Value> {
     let fields = table(level);
     // Each field present normalized where it is: kept, or gone (normalized to nothing).
@@ -71,7 +118,8 @@ fn object(
     if !defaulted && !gone.contains(&true) && in_order {
         return obj;
     }
-    *changed = true;
+    changed.any = true;
+    changed.shape = true;
     // Rebuilt: the fields kept or defaulted in the table's order, then the others as
     // they came.
     let mut entries: Vec<Option<(String, Value)>> = obj.into_iter().map(Some).collect();
@@ -101,18 +149,24 @@ fn object(
 
 /// A field's canonical value; `None` leaves it out. An optional field that is absent
 /// or null gets its default, or is left out; a required one that is null stays null
-/// (for `check` to report). A value normalized to another sets `changed`.
+/// (for `check` to report). A value normalized to another is recorded in `changed`.
 fn member(
-    field: &Field,
+    field: &'static Field,
     v: Option<Value>,
     ctx: &Context,
     opts: &Options,
-    changed: &mut bool,
+    changed: &mut Changes,
 ) -> Option<Value> {
     let v = match v {
         None | Some(Value::Null) if field.default.is_some() => {
-            *changed = true;
-            return field.default.map(|d| d.to_value());
+            let d = field.default.map(|d| d.to_value());
+            match (&v, &d) {
+                // A null in its place: replaced there.
+                (Some(_), Some(d)) => changed.value(field.name, d),
+                // Absent: written out, which the object's rebuild records.
+                _ => changed.any = true,
+            }
+            return d;
         }
         None => return None,
         Some(Value::Null) if field.required != Required::Always => return None,
@@ -120,14 +174,27 @@ fn member(
     };
     match (field.kind, field.items, v) {
         (Kind::List(rule), Some((_, level)), Value::Array(mut items)) => {
-            for item in items.iter_mut().take(rule.examined(opts)) {
+            changed.at.push(Step::Field(field.name));
+            for (i, item) in items.iter_mut().take(rule.examined(opts)).enumerate() {
                 if let Value::Object(o) = item {
+                    changed.at.push(Step::Index(i));
                     *o = object(std::mem::take(o), level, ctx, opts, changed);
+                    changed.at.pop();
                 }
             }
+            changed.at.pop();
             Some(Value::Array(items))
         }
-        (_, _, v) => rules::prepare(field, v, ctx, changed),
+        (_, _, v) => {
+            let mut differs = false;
+            let n = rules::prepare(field, v, ctx, &mut differs);
+            match &n {
+                Some(n) if differs => changed.value(field.name, n),
+                // Gone (an empty text dropped): the object's rebuild records it.
+                _ => changed.any |= differs,
+            }
+            n
+        }
     }
 }
 
@@ -182,7 +249,7 @@ mod tests {
     #[test]
     fn report_text_is_serde_jsons_and_unchanged_orders_are_found() -> TestResult {
         let opts = Options::default();
-        let (mut unchanged, mut changed, mut kept) = (0, 0, 0);
+        let (mut unchanged, mut changed, mut kept, mut patched) = (0, 0, 0, 0);
         for (_, cases) in vector_files()? {
             for case in &cases {
                 let input = &case["input"];
@@ -203,22 +270,44 @@ mod tests {
                         write(&report),
                         "{shown}"
                     );
-                    // Without its order only when the order is the input text exactly.
-                    let without = crate::prepare_json_report(text.as_bytes(), &opts, write);
-                    if without.order_is_input {
-                        kept += 1;
-                        assert_eq!(report.order.as_ref().map(Value::to_string), Some(text));
-                        let mut full = report.clone();
-                        full.order = None;
-                        assert_eq!(without.text, write(&full), "{shown}");
-                    } else {
-                        assert_eq!(without.text, write(&report), "{shown}");
+                    // Without its order only when the order is the input text exactly, or
+                    // that text's value with the values given replaced.
+                    let without = crate::prepare_json_report(text.as_bytes(), &opts, write, true);
+                    let mut full = report.clone();
+                    full.order = None;
+                    match without.order {
+                        crate::OrderText::Input => {
+                            kept += 1;
+                            assert_eq!(report.order.as_ref().map(Value::to_string), Some(text));
+                            assert_eq!(without.text, write(&full), "{shown}");
+                        }
+                        crate::OrderText::Changed(values) => {
+                            patched += 1;
+                            assert!(!values.is_empty(), "{shown}");
+                            let mut order: Value = serde_json::from_str(&text)?;
+                            assert_eq!(order.to_string(), text, "compact text");
+                            for (pointer, v) in values {
+                                let at = order.pointer_mut(&pointer).ok_or("no such place")?;
+                                *at = v;
+                            }
+                            // Member order included.
+                            assert_eq!(
+                                Some(order.to_string()),
+                                report.order.as_ref().map(Value::to_string),
+                                "{shown}"
+                            );
+                            assert_eq!(without.text, write(&full), "{shown}");
+                        }
+                        crate::OrderText::Written => {
+                            assert_eq!(without.text, write(&report), "{shown}");
+                        }
                     }
                 }
                 // Found unchanged only when prepare gives the input back, member order
                 // included (which `Value`'s equality ignores); a flag that is a list or
                 // an object is counted as changed.
                 let (_, _, differs) = normalize_order(input.clone(), &opts);
+                let differs = differs.any;
                 let same =
                     serde_json::to_string(&canonical).ok() == serde_json::to_string(input).ok();
                 let shown: String = input.to_string().chars().take(200).collect();
@@ -231,8 +320,9 @@ mod tests {
             }
         }
         assert!(
-            unchanged > 20 && changed > 20 && kept > 20,
-            "{unchanged} unchanged, {changed} changed, {kept} reports without their order"
+            unchanged > 20 && changed > 20 && kept > 20 && patched > 20,
+            "{unchanged} unchanged, {changed} changed, {kept} reports without their order, \
+             {patched} with the values changed instead"
         );
         Ok(())
     }
